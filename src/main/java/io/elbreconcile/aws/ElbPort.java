@@ -1,0 +1,98 @@
+package io.elbreconcile.aws;
+
+import io.elbreconcile.model.Attributes;
+import io.elbreconcile.model.HealthCheck;
+import io.elbreconcile.model.Listener;
+import io.elbreconcile.model.ObservedLoadBalancer;
+import io.elbreconcile.model.Scheme;
+import io.elbreconcile.model.Target;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+/**
+ * The one door between the core and AWS (or any endpoint speaking its API). Every method maps to
+ * exactly one API call, so call counts are predictable. Failures are {@link PortError}s,
+ * classified by AWS error code; retries of throttling and 5xx happen behind this interface.
+ *
+ * <p>Implementations must be safe for concurrent use.
+ */
+public interface ElbPort extends AutoCloseable {
+
+    /** Page size AWS allows at most for DescribeLoadBalancers (reference 6.5). */
+    int MAX_PAGE_SIZE = 400;
+    /** Names AWS allows at most per DescribeTags (and, safely, per DescribeLoadBalancers by name). */
+    int MAX_NAMES_PER_CALL = 20;
+
+    Target target();
+
+    // ---- reads -------------------------------------------------------------------------------
+
+    /**
+     * One page of DescribeLoadBalancers with no names. The descriptions carry listeners, their
+     * enabled policy names and both cookie policy kinds; tags are empty and attributes null.
+     */
+    LoadBalancerPage describeLoadBalancers(String marker, int pageSize);
+
+    /**
+     * DescribeLoadBalancers for at most {@link #MAX_NAMES_PER_CALL} names. A name that does not
+     * exist yields a {@code LoadBalancerNotFound} PortError (the whole call fails, as on AWS).
+     */
+    List<ObservedLoadBalancer> describeLoadBalancers(Collection<String> names);
+
+    /** DescribeTags for at most {@link #MAX_NAMES_PER_CALL} names: tags by load balancer name. */
+    Map<String, SortedMap<String, String>> describeTags(Collection<String> names);
+
+    /** DescribeLoadBalancerAttributes: every member filled. */
+    Attributes describeAttributes(String loadBalancer);
+
+    // ---- writes: one per API operation -------------------------------------------------------
+
+    /** CreateLoadBalancer; returns the DNS name. Listeners' policy lists are ignored by AWS here. */
+    String createLoadBalancer(String name, Scheme scheme, List<String> availabilityZones, List<String> subnets,
+                              List<String> securityGroups, List<Listener> listeners, Map<String, String> tags);
+
+    void deleteLoadBalancer(String name);
+
+    void createListeners(String loadBalancer, List<Listener> listeners);
+
+    void deleteListeners(String loadBalancer, List<Integer> ports);
+
+    void createLbCookiePolicy(String loadBalancer, String policyName, long cookieExpirationPeriod);
+
+    void createAppCookiePolicy(String loadBalancer, String policyName, String cookieName);
+
+    void deletePolicy(String loadBalancer, String policyName);
+
+    /** Replaces the whole list for that port; an empty list disables every policy there. */
+    void setListenerPolicies(String loadBalancer, int port, List<String> policyNames);
+
+    void setListenerCertificate(String loadBalancer, int port, String certificateId);
+
+    void configureHealthCheck(String loadBalancer, HealthCheck healthCheck);
+
+    /** ModifyLoadBalancerAttributes with only the non-null members. */
+    void modifyAttributes(String loadBalancer, Attributes attributes);
+
+    void addTags(String loadBalancer, Map<String, String> tags);
+
+    void removeTags(String loadBalancer, Collection<String> keys);
+
+    void applySecurityGroups(String loadBalancer, List<String> securityGroups);
+
+    void attachSubnets(String loadBalancer, List<String> subnets);
+
+    void detachSubnets(String loadBalancer, List<String> subnets);
+
+    void enableAvailabilityZones(String loadBalancer, List<String> zones);
+
+    void disableAvailabilityZones(String loadBalancer, List<String> zones);
+
+    /** Counts of calls made and retried through this port, for the apply summary and the benchmarks. */
+    CallStats stats();
+
+    @Override
+    void close();
+}

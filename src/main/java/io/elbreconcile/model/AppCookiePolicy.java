@@ -1,0 +1,30 @@
+package io.elbreconcile.model;
+
+import java.util.Objects;
+
+/** Application-controlled stickiness: follows the lifetime of the application's own cookie. */
+public record AppCookiePolicy(String name, String cookieName) implements StickinessPolicy {
+
+    public AppCookiePolicy {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(cookieName, "cookieName");
+        if (cookieName.isEmpty()) {
+            throw new IllegalArgumentException("cookieName must not be empty");
+        }
+    }
+
+    @Override
+    public PolicyKind kind() {
+        return PolicyKind.APP_COOKIE;
+    }
+
+    @Override
+    public AppCookiePolicy renamed(String newName) {
+        return new AppCookiePolicy(newName, cookieName);
+    }
+
+    @Override
+    public String describeSettings() {
+        return "cookieName=" + cookieName;
+    }
+}

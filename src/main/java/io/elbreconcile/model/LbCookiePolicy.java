@@ -1,0 +1,30 @@
+package io.elbreconcile.model;
+
+import java.util.Objects;
+
+/** Duration-based stickiness: the load balancer issues its own cookie. */
+public record LbCookiePolicy(String name, long cookieExpirationPeriod) implements StickinessPolicy {
+
+    public LbCookiePolicy {
+        Objects.requireNonNull(name, "name");
+        // Absent and 0 both mean a browser-session cookie; we store 0 (reference fact 7).
+        if (cookieExpirationPeriod < 0) {
+            throw new IllegalArgumentException("cookieExpirationPeriod must not be negative: " + cookieExpirationPeriod);
+        }
+    }
+
+    @Override
+    public PolicyKind kind() {
+        return PolicyKind.LB_COOKIE;
+    }
+
+    @Override
+    public LbCookiePolicy renamed(String newName) {
+        return new LbCookiePolicy(newName, cookieExpirationPeriod);
+    }
+
+    @Override
+    public String describeSettings() {
+        return "cookieExpirationPeriod=" + cookieExpirationPeriod;
+    }
+}

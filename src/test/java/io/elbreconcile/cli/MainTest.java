@@ -1,0 +1,39 @@
+package io.elbreconcile.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MainTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.run(new PrintWriter(out), new PrintWriter(err), args);
+    }
+
+    @Test
+    void versionNamesTheProduct() {
+        assertEquals(ExitCodes.OK, run("--version"));
+        assertTrue(out.toString().startsWith("elb-reconcile "), out.toString());
+    }
+
+    @Test
+    void anUnknownCommandIsOneLineAndExitOne() {
+        assertEquals(ExitCodes.ERROR, run("frobnicate"));
+        assertTrue(err.toString().startsWith("error: "), err.toString());
+        assertFalse(err.toString().contains("\tat "), "no stack trace: " + err);
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        assertEquals(ExitCodes.ERROR, run());
+        assertTrue(err.toString().contains("a command is required"), err.toString());
+    }
+}
