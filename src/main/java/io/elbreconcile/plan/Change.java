@@ -1,0 +1,70 @@
+package io.elbreconcile.plan;
+
+import io.elbreconcile.model.Address;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * What happens to one address. {@code before} and {@code after} are flat property maps (dotted keys,
+ * values of String, Long, Boolean or a List of String), empty when the resource does not exist on
+ * that side. Reasons are for people and never steer apply.
+ */
+public record Change(Address address, Action action, SortedMap<String, Object> before,
+                     SortedMap<String, Object> after, List<String> reasons) implements Comparable<Change> {
+
+    public Change {
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(action, "action");
+        before = Values.copyOf(before);
+        after = Values.copyOf(after);
+        reasons = List.copyOf(reasons);
+    }
+
+    public static Change of(Address address, Action action, Map<String, Object> before, Map<String, Object> after,
+                            String... reasons) {
+        return new Change(address, action, new TreeMap<>(before), new TreeMap<>(after), List.of(reasons));
+    }
+
+    /** Keys whose values differ between before and after, sorted. */
+    public List<String> changedKeys() {
+        TreeMap<String, Boolean> keys = new TreeMap<>();
+        before.keySet().forEach(k -> keys.put(k, true));
+        after.keySet().forEach(k -> keys.put(k, true));
+        return keys.keySet().stream().filter(k -> !Objects.equals(before.get(k), after.get(k))).toList();
+    }
+
+    @Override
+    public int compareTo(Change other) {
+        return address.compareTo(other.address);
+    }
+
+    /** Immutable copies of property maps, with numbers normalised to Long so round trips compare equal. */
+    static final class Values {
+        private Values() {
+        }
+
+        static SortedMap<String, Object> copyOf(Map<String, Object> source) {
+            TreeMap<String, Object> copy = new TreeMap<>();
+            source.forEach((key, value) -> copy.put(key, normalise(key, value)));
+            return Collections.unmodifiableSortedMap(copy);
+        }
+
+        private static Object normalise(String key, Object value) {
+            if (value instanceof Integer || value instanceof Short || value instanceof Long) {
+                return ((Number) value).longValue();
+            }
+            if (value instanceof String || value instanceof Boolean) {
+                return value;
+            }
+            if (value instanceof List<?> list) {
+                return list.stream().map(String::valueOf).toList();
+            }
+            throw new IllegalArgumentException("property " + key + " has unsupported value " + value);
+        }
+    }
+}

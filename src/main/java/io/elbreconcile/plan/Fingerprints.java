@@ -1,0 +1,49 @@
+package io.elbreconcile.plan;
+
+import io.elbreconcile.model.Address;
+import io.elbreconcile.model.ObservedLoadBalancer;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Digests of what a plan read, so that applying a saved plan can first re-read the same things and
+ * refuse if anything moved. Keys are addresses: {@code LoadBalancer/x} for the description and
+ * tags, {@code Attributes/x} when attributes were read. The records' own text forms are the
+ * canonical form: every collection in them is sorted, so equal states print equally.
+ */
+public final class Fingerprints {
+
+    public static final String ABSENT = "absent";
+
+    private Fingerprints() {
+    }
+
+    public static SortedMap<String, String> of(Map<String, ObservedLoadBalancer> observedByName,
+                                               Iterable<String> namesDependedOn) {
+        SortedMap<String, String> fingerprints = new TreeMap<>();
+        for (String name : namesDependedOn) {
+            ObservedLoadBalancer observed = observedByName.get(name);
+            fingerprints.put(Address.loadBalancer(name).toString(),
+                    observed == null ? ABSENT : sha256(observed.withAttributes(null).toString()));
+            if (observed != null && observed.attributes() != null) {
+                fingerprints.put(Address.attributes(name).toString(), sha256(observed.attributes().toString()));
+            }
+        }
+        return fingerprints;
+    }
+
+    public static String sha256(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return "sha256:" + HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,245 @@
+package io.elbreconcile.plan;
+
+import io.elbreconcile.model.Address;
+import io.elbreconcile.model.Attributes;
+import io.elbreconcile.model.DesiredLoadBalancer;
+import io.elbreconcile.model.Listener;
+import io.elbreconcile.model.ObservedLoadBalancer;
+import io.elbreconcile.model.StickinessPolicy;
+import io.elbreconcile.plan.operation.ApplySecurityGroups;
+import io.elbreconcile.plan.operation.AttachSubnets;
+import io.elbreconcile.plan.operation.ConfigureHealthCheck;
+import io.elbreconcile.plan.operation.CreateListener;
+import io.elbreconcile.plan.operation.CreateLoadBalancer;
+import io.elbreconcile.plan.operation.DeleteListener;
+import io.elbreconcile.plan.operation.DeleteLoadBalancer;
+import io.elbreconcile.plan.operation.DetachSubnets;
+import io.elbreconcile.plan.operation.DisableAvailabilityZones;
+import io.elbreconcile.plan.operation.EnableAvailabilityZones;
+import io.elbreconcile.plan.operation.ModifyAttributes;
+import io.elbreconcile.plan.operation.SetListenerCertificate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/** Plans one managed load balancer: the load balancer itself, listeners, policies, health check, attributes, tags. */
+final class LoadBalancerPlanner {
+
+    private final PlanBuilder plan;
+    private final PlanOptions options;
+
+    LoadBalancerPlanner(PlanBuilder plan, PlanOptions options) {
+        this.plan = plan;
+        this.options = options;
+    }
+
+    void plan(DesiredLoadBalancer desired, ObservedLoadBalancer observed) {
+        int firstStep = plan.stepCount();
+        String lb = desired.name();
+        Address address = Address.loadBalancer(lb);
+        SortedMap<String, Object> after = Properties.loadBalancer(desired.scheme(), desired.availabilityZones(),
+                desired.subnets(), desired.securityGroups());
+        String ready = null;
+        if (observed != null && mustReplace(desired, observed)) {
+            String why = replacementReason(desired, observed);
+            if (desired.protect() || !options.allowDelete()) {
+                plan.notice(Plan.HELD_BACK + address + " must be replaced (" + why + ") but "
+                        + (desired.protect() ? "it is protected (protect: true)" : "replacing deletes it: pass --allow-delete"));
+                plan.change(Change.of(address, Action.NOOP, before(observed), after,
+                        "replacement held back: " + why));
+                return;
+            }
+            String delete = plan.step(address, new DeleteLoadBalancer(lb), List.of());
+            ready = create(desired, List.of(delete));
+            plan.change(Change.of(address, Action.REPLACE, before(observed), after, why));
+            observed = null;
+        } else if (observed == null) {
+            ready = create(desired, List.of());
+            plan.change(Change.of(address, Action.CREATE, Properties.none(), after));
+        } else {
+            planPlacement(desired, observed, after);
+        }
+        boolean created = observed == null;
+        PolicyPlanner policies = new PolicyPlanner(plan, options, lb, observed, ready);
+        List<ListenerPolicyPlan> lists = planListeners(desired, observed, ready, policies);
+        policies.plan(desired.policies(), orphans(desired, observed), lists);
+        planHealthCheck(desired, observed, ready);
+        planAttributes(desired, observed, ready);
+        new TagPlanner(plan, options).planManaged(desired, observed, ready, created, plan.stepIdsSince(firstStep));
+    }
+
+    private static boolean mustReplace(DesiredLoadBalancer desired, ObservedLoadBalancer observed) {
+        return desired.scheme() != observed.scheme()
+                || desired.subnets().isEmpty() != observed.subnets().isEmpty();
+    }
+
+    private static String replacementReason(DesiredLoadBalancer desired, ObservedLoadBalancer observed) {
+        if (desired.scheme() != observed.scheme()) {
+            return "scheme cannot change in place: " + (observed.scheme() == null ? "unknown" : observed.scheme().wire())
+                    + " -> " + desired.scheme().wire();
+        }
+        return desired.subnets().isEmpty()
+                ? "moving out of a VPC (subnets -> availability zones) needs a new load balancer"
+                : "moving into a VPC (availability zones -> subnets) needs a new load balancer";
+    }
+
+    private String create(DesiredLoadBalancer desired, List<String> deps) {
+        return plan.step(Address.loadBalancer(desired.name()), new CreateLoadBalancer(desired.name(), desired.scheme(),
+                desired.availabilityZones(), desired.subnets(), desired.securityGroups(), desired.listeners(),
+                TagPlanner.desiredTags(desired, options)), deps);
+    }
+
+    private static SortedMap<String, Object> before(ObservedLoadBalancer observed) {
+        return Properties.loadBalancer(observed.scheme(), observed.availabilityZones(), observed.subnets(),
+                observed.securityGroups());
+    }
+
+    /** Zones, subnets and security groups change in place. */
+    private void planPlacement(DesiredLoadBalancer desired, ObservedLoadBalancer observed, SortedMap<String, Object> after) {
+        String lb = desired.name();
+        Address address = Address.loadBalancer(lb);
+        int mark = plan.stepCount();
+        List<String> addZones = minus(desired.availabilityZones(), observed.availabilityZones());
+        List<String> dropZones = minus(observed.availabilityZones(), desired.availabilityZones());
+        List<String> addSubnets = minus(desired.subnets(), observed.subnets());
+        List<String> dropSubnets = minus(observed.subnets(), desired.subnets());
+        // Add before removing so the load balancer always keeps at least one zone or subnet.
+        String enable = addZones.isEmpty() ? null : plan.step(address, new EnableAvailabilityZones(lb, addZones), List.of());
+        if (!dropZones.isEmpty()) {
+            plan.step(address, new DisableAvailabilityZones(lb, dropZones), nonNull(enable));
+        }
+        String attach = addSubnets.isEmpty() ? null : plan.step(address, new AttachSubnets(lb, addSubnets), List.of());
+        if (!dropSubnets.isEmpty()) {
+            plan.step(address, new DetachSubnets(lb, dropSubnets), nonNull(attach));
+        }
+        if (!desired.subnets().isEmpty() && !desired.securityGroups().equals(observed.securityGroups())) {
+            plan.step(address, new ApplySecurityGroups(lb, desired.securityGroups()), List.of());
+        }
+        boolean changed = plan.stepCount() > mark;
+        plan.change(Change.of(address, changed ? Action.UPDATE : Action.NOOP, before(observed), after));
+    }
+
+    private List<ListenerPolicyPlan> planListeners(DesiredLoadBalancer desired, ObservedLoadBalancer observed,
+                                                   String ready, PolicyPlanner policies) {
+        String lb = desired.name();
+        List<ListenerPolicyPlan> lists = new ArrayList<>();
+        for (Listener wanted : desired.listeners()) {
+            int port = wanted.loadBalancerPort();
+            Address address = Address.listener(lb, port);
+            Listener existing = observed == null ? null : observed.listener(port).orElse(null);
+            List<String> desiredList = keepForeignPolicies(existing, observed, wanted.policyNames());
+            if (existing == null) {
+                String create = ready != null ? null : plan.step(address, new CreateListener(lb, wanted), List.of());
+                plan.change(Change.of(address, Action.CREATE, Properties.none(), Properties.listener(wanted)));
+                lists.add(new ListenerPolicyPlan(port, List.of(), List.of(), desiredList, create, false, null));
+            } else if (existing.needsRecreationToBecome(wanted)) {
+                String delete = plan.step(address, new DeleteListener(lb, port), List.of());
+                policies.detachedBy(delete, existing.policyNames());
+                String create = plan.step(address, new CreateListener(lb, wanted), List.of(delete));
+                plan.change(Change.of(address, Action.REPLACE, Properties.listener(existing), Properties.listener(wanted),
+                        "protocol or instance port cannot change in place: the listener is re-created",
+                        "its policy list is restored in the same apply"));
+                lists.add(new ListenerPolicyPlan(port, List.of(), existing.policyNames(), desiredList, create, true,
+                        "restores the list of the re-created listener"));
+            } else {
+                boolean newCertificate = !Objects.equals(existing.sslCertificateId(), wanted.sslCertificateId());
+                if (newCertificate) {
+                    plan.step(address, new SetListenerCertificate(lb, port, wanted.sslCertificateId()), List.of());
+                }
+                plan.change(Change.of(address, newCertificate ? Action.UPDATE : Action.NOOP,
+                        Properties.listener(existing), Properties.listener(wanted),
+                        newCertificate ? new String[] {"certificate changes in place (no re-creation, no outage)"} : new String[0]));
+                lists.add(new ListenerPolicyPlan(port, existing.policyNames(), existing.policyNames(), desiredList,
+                        null, true, null));
+            }
+        }
+        if (observed != null) {
+            for (Listener existing : observed.listeners()) {
+                if (desired.listener(existing.loadBalancerPort()).isEmpty()) {
+                    Address address = Address.listener(lb, existing.loadBalancerPort());
+                    String delete = plan.step(address, new DeleteListener(lb, existing.loadBalancerPort()), List.of());
+                    policies.detachedBy(delete, existing.policyNames());
+                    plan.change(Change.of(address, Action.DELETE, Properties.listener(existing), Properties.none(),
+                            "not declared: listeners of a managed load balancer are reconciled"));
+                }
+            }
+        }
+        return lists;
+    }
+
+    /**
+     * The list to send for a listener: policies the language does not model (SSL negotiation, proxy
+     * protocol) stay where they are, then the declared cookie policies in their order. Sending only
+     * the declared list would silently drop them (reference fact 2).
+     */
+    private static List<String> keepForeignPolicies(Listener existing, ObservedLoadBalancer observed, List<String> declared) {
+        List<String> list = new ArrayList<>();
+        if (existing != null) {
+            existing.policyNames().stream().filter(observed.otherPolicies()::contains).forEach(list::add);
+        }
+        declared.stream().filter(name -> !list.contains(name)).forEach(list::add);
+        return list;
+    }
+
+    private static SortedMap<String, String> orphans(DesiredLoadBalancer desired, ObservedLoadBalancer observed) {
+        SortedMap<String, String> orphans = new TreeMap<>();
+        if (observed == null) {
+            return orphans;
+        }
+        for (StickinessPolicy policy : observed.cookiePolicies()) {
+            if (desired.policy(policy.name()).isEmpty()) {
+                orphans.put(policy.name(), TemporaryPolicies.originalOf(policy.name()).isPresent()
+                        ? "leftover temporary policy of an interrupted replacement"
+                        : "orphan: declared in no document");
+            }
+        }
+        return orphans;
+    }
+
+    private void planHealthCheck(DesiredLoadBalancer desired, ObservedLoadBalancer observed, String ready) {
+        if (desired.healthCheck() == null) {
+            return;
+        }
+        Address address = Address.healthCheck(desired.name());
+        var current = observed == null ? null : observed.healthCheck();
+        if (desired.healthCheck().equals(current)) {
+            plan.change(Change.of(address, Action.NOOP, Properties.healthCheck(current), Properties.healthCheck(current)));
+            return;
+        }
+        plan.step(address, new ConfigureHealthCheck(desired.name(), desired.healthCheck()), nonNull(ready));
+        plan.change(Change.of(address, observed == null ? Action.CREATE : Action.UPDATE,
+                Properties.healthCheck(current), Properties.healthCheck(desired.healthCheck())));
+    }
+
+    private void planAttributes(DesiredLoadBalancer desired, ObservedLoadBalancer observed, String ready) {
+        Attributes declared = desired.attributes();
+        if (declared.isEmpty()) {
+            return;
+        }
+        Address address = Address.attributes(desired.name());
+        // A new load balancer starts with AWS's defaults; an existing one was read (attributes declared).
+        Attributes current = observed == null ? Attributes.AWS_DEFAULT : observed.attributes();
+        if (current == null) {
+            throw new IllegalStateException("attributes of " + desired.name() + " were not observed but are declared");
+        }
+        SortedMap<String, Object> before = Properties.attributes(current, declared);
+        SortedMap<String, Object> after = Properties.attributes(declared, declared);
+        if (before.equals(after)) {
+            plan.change(Change.of(address, Action.NOOP, before, after));
+            return;
+        }
+        plan.step(address, new ModifyAttributes(desired.name(), declared), nonNull(ready));
+        plan.change(Change.of(address, observed == null ? Action.CREATE : Action.UPDATE, before, after));
+    }
+
+    private static List<String> minus(List<String> a, List<String> b) {
+        return a.stream().filter(x -> !b.contains(x)).toList();
+    }
+
+    private static List<String> nonNull(String id) {
+        return id == null ? List.of() : List.of(id);
+    }
+}

@@ -1,0 +1,52 @@
+package io.elbreconcile.plan;
+
+import io.elbreconcile.model.Target;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Everything apply will do, as a value: it round-trips through JSON ({@link PlanCodec}), names its
+ * target, and fingerprints every observed load balancer it depends on so that a saved plan is
+ * applied later or refused as stale.
+ *
+ * @param steps in a valid execution order (dependencies first, ties by id)
+ * @param notices things the plan deliberately does not do, e.g. a deletion held back
+ * @param fingerprints load balancer name to a digest of what was observed ({@code absent} when it did not exist)
+ */
+public record Plan(
+        int formatVersion,
+        Target target,
+        String inputDigest,
+        PlanOptions options,
+        List<Change> changes,
+        List<Step> steps,
+        List<String> notices,
+        SortedMap<String, String> fingerprints) {
+
+    public static final int FORMAT_VERSION = 1;
+
+    public Plan {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(inputDigest, "inputDigest");
+        Objects.requireNonNull(options, "options");
+        changes = changes.stream().sorted().toList();
+        steps = List.copyOf(steps);
+        notices = List.copyOf(notices);
+        fingerprints = Collections.unmodifiableSortedMap(new TreeMap<>(fingerprints));
+    }
+
+    public PlanSummary summary() {
+        return PlanSummary.of(changes, steps.size(), (int) notices.stream().filter(n -> n.startsWith(HELD_BACK)).count());
+    }
+
+    public boolean hasChanges() {
+        return !steps.isEmpty();
+    }
+
+    /** Prefix of notices that report a deletion the options did not allow. */
+    public static final String HELD_BACK = "held back: ";
+}

@@ -1,0 +1,93 @@
+package io.elbreconcile.plan;
+
+import io.elbreconcile.diag.Diagnostic;
+import io.elbreconcile.diag.Diagnostics;
+import io.elbreconcile.diag.InvalidInputException;
+import io.elbreconcile.model.Address;
+import io.elbreconcile.model.DesiredLoadBalancer;
+import io.elbreconcile.model.DesiredState;
+import io.elbreconcile.model.ObservedLoadBalancer;
+import io.elbreconcile.model.ObservedState;
+import io.elbreconcile.model.PolicyAttachment;
+import io.elbreconcile.model.Target;
+import io.elbreconcile.plan.operation.DeleteLoadBalancer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The pure heart of the product: (desired, observed) → Plan. No I/O, no clock; the same inputs
+ * give the same plan, byte for byte once encoded.
+ */
+public final class Planner {
+
+    /**
+     * @throws InvalidInputException when the desired state cannot be planned against what exists
+     *         (an attach-mode policy whose load balancer does not exist, a missing listener port...)
+     */
+    public Plan plan(DesiredState desired, ObservedState observed, PlanOptions options, Target target) {
+        PlanBuilder builder = new PlanBuilder();
+        AttachmentPlanner attachments = new AttachmentPlanner(builder, options, desired);
+        Map<String, List<PolicyAttachment>> attachmentsByLb = desired.attachmentsByLoadBalancer();
+
+        List<Diagnostic> problems = new ArrayList<>();
+        attachmentsByLb.forEach((lb, list) ->
+                problems.addAll(attachments.check(lb, list, observed.loadBalancers().get(lb), target.endpoint())));
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(Diagnostics.of(problems));
+        }
+
+        LoadBalancerPlanner loadBalancers = new LoadBalancerPlanner(builder, options);
+        for (DesiredLoadBalancer lb : desired.loadBalancers().values()) {
+            loadBalancers.plan(lb, observed.loadBalancers().get(lb.name()));
+        }
+        attachmentsByLb.forEach((lb, list) -> attachments.plan(lb, list, observed.loadBalancers().get(lb)));
+        TreeSet<String> dependedOn = new TreeSet<>(desired.loadBalancers().keySet());
+        dependedOn.addAll(attachmentsByLb.keySet());
+        dependedOn.addAll(planUndeclared(desired, observed, options, builder));
+
+        return new Plan(Plan.FORMAT_VERSION, target, inputDigest(desired), options, builder.changes(),
+                builder.steps(), builder.notices(), Fingerprints.of(observed.loadBalancers(), dependedOn));
+    }
+
+    /** Load balancers carrying this stack's tag but declared nowhere: deleted only when allowed. */
+    private static List<String> planUndeclared(DesiredState desired, ObservedState observed, PlanOptions options,
+                                               PlanBuilder builder) {
+        List<String> owned = new ArrayList<>();
+        if (options.stack().isEmpty()) {
+            return owned;
+        }
+        String stack = options.stack().get();
+        for (ObservedLoadBalancer lb : observed.loadBalancers().values()) {
+            boolean ours = stack.equals(lb.tags().get(PlanOptions.STACK_TAG));
+            if (!ours || desired.loadBalancers().containsKey(lb.name())) {
+                continue;
+            }
+            owned.add(lb.name());
+            Address address = Address.loadBalancer(lb.name());
+            String why = "undeclared, tagged " + PlanOptions.STACK_TAG + "=" + stack;
+            boolean protectedLb = "true".equals(lb.tags().get(PlanOptions.PROTECT_TAG));
+            boolean attached = desired.attachmentsByLoadBalancer().containsKey(lb.name());
+            if (protectedLb || attached || !options.allowDelete()) {
+                String reason = protectedLb ? "it is protected (tag " + PlanOptions.PROTECT_TAG + "=true)"
+                        : attached ? "attach-mode policies still name it"
+                        : "deleting a load balancer needs --allow-delete";
+                builder.notice(Plan.HELD_BACK + address + " would be deleted (" + why + ") but " + reason);
+                builder.change(Change.of(address, Action.NOOP, Properties.none(), Properties.none(),
+                        "deletion held back: " + reason));
+                continue;
+            }
+            builder.step(address, new DeleteLoadBalancer(lb.name()), List.of());
+            builder.change(Change.of(address, Action.DELETE, Properties.loadBalancer(lb.scheme(),
+                    lb.availabilityZones(), lb.subnets(), lb.securityGroups()), Properties.none(), why));
+        }
+        return owned;
+    }
+
+    /** A digest of the desired state itself (where things were declared does not count). */
+    static String inputDigest(DesiredState desired) {
+        return Fingerprints.sha256(desired.loadBalancers().toString() + "\n" + desired.attachments());
+    }
+}

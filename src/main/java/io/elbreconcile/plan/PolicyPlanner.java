@@ -1,0 +1,217 @@
+package io.elbreconcile.plan;
+
+import io.elbreconcile.model.Address;
+import io.elbreconcile.model.AppCookiePolicy;
+import io.elbreconcile.model.LbCookiePolicy;
+import io.elbreconcile.model.ObservedLoadBalancer;
+import io.elbreconcile.model.StickinessPolicy;
+import io.elbreconcile.plan.operation.CreateAppCookiePolicy;
+import io.elbreconcile.plan.operation.CreateLbCookiePolicy;
+import io.elbreconcile.plan.operation.DeletePolicy;
+import io.elbreconcile.plan.operation.Operation;
+import io.elbreconcile.plan.operation.SetListenerPolicies;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Plans the cookie policies of one load balancer and the policy lists of its listeners; shared by
+ * managed load balancers and attach mode, which differ only in how the desired lists are made.
+ *
+ * <p>The ordering rules it encodes: a policy is created before any list that names it; a policy is
+ * detached (by a list step or by deleting its listener) before it is deleted; a policy whose
+ * attributes changed is replaced so that every listener using it keeps stickiness (zero gap);
+ * unattached policies are deleted before new ones are created, so the quota is freed first.
+ */
+final class PolicyPlanner {
+
+    private final PlanBuilder plan;
+    private final PlanOptions options;
+    private final String lb;
+    private final ObservedLoadBalancer observed;
+    private final String loadBalancerReady;
+
+    /** Policy name → steps that remove it from a listener (list steps, listener deletions). */
+    private final Map<String, List<String>> detachers = new HashMap<>();
+    /** Policy name → the step that creates it. */
+    private final Map<String, String> creators = new HashMap<>();
+    /** Port → the step that moves the listener off a policy being replaced. */
+    private final Map<Integer, String> swapSteps = new HashMap<>();
+    /** Ports whose final list is set even when it equals the current one (the swap back). */
+    private final Set<Integer> forcedFinal = new HashSet<>();
+    /** Port → the step that sets its final list. */
+    private final Map<Integer, String> finalListSteps = new HashMap<>();
+    /** Old policy name → the step deleting it as part of a replacement. */
+    private final Map<String, String> replacedDeletes = new HashMap<>();
+    /** Temporary policy name → its deletion, which waits for every swap back. */
+    private final Map<String, String> temporaryDeletes = new HashMap<>();
+    /** Leftover temporary policies reused by a replacement: deleted by it, not as unwanted. */
+    private final Set<String> reusedTemporaries = new HashSet<>();
+
+    PolicyPlanner(PlanBuilder plan, PlanOptions options, String lb, ObservedLoadBalancer observed,
+                  String loadBalancerReady) {
+        this.plan = plan;
+        this.options = options;
+        this.lb = lb;
+        this.observed = observed;
+        this.loadBalancerReady = loadBalancerReady;
+    }
+
+    /** A structural step (deleting a listener) that detaches policies as a side effect. */
+    void detachedBy(String stepId, List<String> policyNames) {
+        policyNames.forEach(name -> detachers.computeIfAbsent(name, k -> new ArrayList<>()).add(stepId));
+    }
+
+    /**
+     * @param wanted policies that must exist with exactly these settings
+     * @param unwanted observed cookie policies to delete, by name, with the reason shown
+     * @param lists every listener whose list this plan controls
+     */
+    void plan(List<StickinessPolicy> wanted, SortedMap<String, String> unwanted, List<ListenerPolicyPlan> lists) {
+        for (StickinessPolicy policy : wanted) {
+            Optional<StickinessPolicy> existing = observed == null ? Optional.empty() : observed.policy(policy.name());
+            Address address = Address.policy(lb, policy);
+            if (existing.isEmpty()) {
+                creators.put(policy.name(), plan.step(address, create(policy), List.of(loadBalancerReady)));
+                plan.change(Change.of(address, Action.CREATE, Properties.none(), Properties.policy(policy)));
+            } else if (existing.get().equals(policy)) {
+                plan.change(Change.of(address, Action.NOOP, Properties.policy(policy), Properties.policy(policy)));
+            } else {
+                replace(existing.get(), policy, lists);
+            }
+        }
+        lists.forEach(this::planList);
+        replacedDeletes.forEach((name, delete) ->
+                detachers.getOrDefault(name, List.of()).forEach(detacher -> plan.dependOn(delete, detacher)));
+        temporaryDeletes.forEach((temporary, delete) -> {
+            forcedFinal.forEach(port -> plan.dependOn(delete, finalListSteps.get(port)));
+            detachers.getOrDefault(temporary, List.of()).forEach(detacher -> plan.dependOn(delete, detacher));
+        });
+        List<String> unattachedDeletes = new ArrayList<>();
+        unwanted.forEach((name, reason) -> {
+            if (reusedTemporaries.contains(name)) {
+                return;
+            }
+            String delete = deleteUnwanted(name, reason);
+            if (!detachers.containsKey(name)) {
+                unattachedDeletes.add(delete);
+            }
+        });
+        creators.values().forEach(creator -> unattachedDeletes.forEach(delete -> plan.dependOn(creator, delete)));
+    }
+
+    private void planList(ListenerPolicyPlan list) {
+        Address address = Address.listenerPolicies(lb, list.port());
+        boolean differs = !list.current().equals(list.desired());
+        boolean changes = differs || forcedFinal.contains(list.port());
+        List<String> reasons = new ArrayList<>();
+        if (list.reason() != null && changes) {
+            reasons.add(list.reason());
+        }
+        if (!differs && changes) {
+            reasons.add("set again to swap back to the re-created policy");
+        }
+        Action action = !changes ? Action.NOOP : list.listenerExistsNow() ? Action.UPDATE : Action.CREATE;
+        plan.change(new Change(address, action,
+                list.listenerExistsNow() ? Properties.policyNames(list.observed()) : Properties.none(),
+                Properties.policyNames(list.desired()), reasons));
+        if (!changes) {
+            return;
+        }
+        List<String> deps = new ArrayList<>(Arrays.asList(loadBalancerReady, list.readyStep(), swapSteps.get(list.port())));
+        list.desired().forEach(name -> deps.add(creators.get(name)));
+        String id = plan.step(address, new SetListenerPolicies(lb, list.port(), list.desired()), deps);
+        finalListSteps.put(list.port(), id);
+        list.current().stream().filter(name -> !list.desired().contains(name))
+                .forEach(name -> detachers.computeIfAbsent(name, k -> new ArrayList<>()).add(id));
+    }
+
+    /**
+     * Zero gap: a temporary policy with the new settings, every user swapped to it in one call, the
+     * original name deleted and re-created, the users swapped back (their final list step), the
+     * temporary policy deleted. {@code --replace-strategy=direct} detaches instead of swapping.
+     */
+    private void replace(StickinessPolicy old, StickinessPolicy wanted, List<ListenerPolicyPlan> lists) {
+        Address address = Address.policy(lb, wanted);
+        List<ListenerPolicyPlan> users = lists.stream()
+                .filter(l -> l.listenerExistsNow() && l.current().contains(old.name()) && l.desired().contains(wanted.name()))
+                .toList();
+        List<String> ports = users.stream().map(l -> Integer.toString(l.port())).toList();
+        List<String> reasons = new ArrayList<>();
+        reasons.add(old.kind() != wanted.kind()
+                ? "type changes from " + old.kind().awsTypeName() + " to " + wanted.kind().awsTypeName()
+                : "AWS policies are immutable: changed settings mean delete and re-create");
+        List<String> deleteDeps = new ArrayList<>();
+        deleteDeps.add(loadBalancerReady);
+        if (users.isEmpty()) {
+            reasons.add("enabled on no listener: replaced directly");
+        } else if (options.replaceStrategy() == ReplaceStrategy.DIRECT) {
+            reasons.add("--replace-strategy=direct: no stickiness on listeners " + ports + " while it is replaced");
+            for (ListenerPolicyPlan user : users) {
+                List<String> without = user.current().stream().filter(n -> !n.equals(old.name())).toList();
+                String detach = plan.step(Address.listenerPolicies(lb, user.port()),
+                        new SetListenerPolicies(lb, user.port(), without), "detach", List.of(loadBalancerReady));
+                swapSteps.put(user.port(), detach);
+                deleteDeps.add(detach);
+                forcedFinal.add(user.port());
+            }
+        } else {
+            String temporary = TemporaryPolicies.choose(wanted, observed);
+            reasons.add("zero gap: listeners " + ports + " use temporary policy " + temporary + " meanwhile");
+            String createTemporary = null;
+            if (observed.policy(temporary).isPresent()) {
+                reusedTemporaries.add(temporary);
+            } else {
+                createTemporary = plan.step(address, create(wanted.renamed(temporary)), "temporary",
+                        List.of(loadBalancerReady));
+                creators.put(temporary, createTemporary);
+            }
+            for (ListenerPolicyPlan user : users) {
+                List<String> swapped = user.current().stream()
+                        .map(name -> name.equals(old.name()) ? temporary : name).toList();
+                String swap = plan.step(Address.listenerPolicies(lb, user.port()),
+                        new SetListenerPolicies(lb, user.port(), swapped), "to-temporary",
+                        Arrays.asList(loadBalancerReady, createTemporary));
+                swapSteps.put(user.port(), swap);
+                deleteDeps.add(swap);
+                forcedFinal.add(user.port());
+            }
+            temporaryDeletes.put(temporary,
+                    plan.step(address, new DeletePolicy(lb, temporary), "temporary", List.of(loadBalancerReady)));
+        }
+        String delete = plan.step(address, new DeletePolicy(lb, old.name()), deleteDeps);
+        replacedDeletes.put(old.name(), delete);
+        creators.put(wanted.name(), plan.step(address, create(wanted), List.of(delete)));
+        plan.change(new Change(address, Action.REPLACE, Properties.policy(old), Properties.policy(wanted), reasons));
+    }
+
+    private String deleteUnwanted(String name, String reason) {
+        StickinessPolicy policy = observed.policy(name).orElseThrow();
+        Address address = Address.policy(lb, policy);
+        List<String> deps = new ArrayList<>(detachers.getOrDefault(name, List.of()));
+        deps.add(loadBalancerReady);
+        String delete = plan.step(address, new DeletePolicy(lb, name), deps);
+        plan.change(Change.of(address, Action.DELETE, Properties.policy(policy), Properties.none(), reason));
+        return delete;
+    }
+
+    private Operation create(StickinessPolicy policy) {
+        if (policy instanceof LbCookiePolicy lbCookie) {
+            return new CreateLbCookiePolicy(lb, lbCookie.name(), lbCookie.cookieExpirationPeriod());
+        }
+        AppCookiePolicy app = (AppCookiePolicy) policy;
+        return new CreateAppCookiePolicy(lb, app.name(), app.cookieName());
+    }
+
+    static SortedMap<String, String> noUnwanted() {
+        return new TreeMap<>();
+    }
+}

@@ -1,0 +1,20 @@
+package io.elbreconcile.plan.operation;
+
+/** Creates an application-cookie stickiness policy; creating does not enable it. */
+public record CreateAppCookiePolicy(String loadBalancer, String policyName, String cookieName) implements Operation {
+
+    @Override
+    public String awsOperation() {
+        return "CreateAppCookieStickinessPolicy";
+    }
+
+    @Override
+    public String describe() {
+        return "Create app cookie stickiness policy " + policyName + " on " + loadBalancer + " following cookie " + cookieName;
+    }
+
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
+}

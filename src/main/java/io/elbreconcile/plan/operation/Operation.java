@@ -1,0 +1,24 @@
+package io.elbreconcile.plan.operation;
+
+/**
+ * One API call the apply engine will make. Each record holds exactly the parameters of its call,
+ * so a saved plan says precisely what will be sent. Behaviour lives on the types (Java 17 has no
+ * pattern switch): {@link #accept} lets the apply engine map each to a port call, and a new
+ * operation fails to compile until every visitor handles it.
+ */
+public sealed interface Operation permits
+        CreateLoadBalancer, DeleteLoadBalancer, CreateListener, DeleteListener, SetListenerCertificate,
+        CreateLbCookiePolicy, CreateAppCookiePolicy, DeletePolicy, SetListenerPolicies,
+        ConfigureHealthCheck, ModifyAttributes, AddTags, RemoveTags, ApplySecurityGroups,
+        AttachSubnets, DetachSubnets, EnableAvailabilityZones, DisableAvailabilityZones {
+
+    /** The AWS API operation name, e.g. {@code CreateLBCookieStickinessPolicy}. */
+    String awsOperation();
+
+    String loadBalancer();
+
+    /** A sentence a user could paste into a ticket. */
+    String describe();
+
+    <R> R accept(OperationVisitor<R> visitor);
+}
