@@ -80,7 +80,7 @@ final class PolicyPlanner {
             Optional<StickinessPolicy> existing = observed == null ? Optional.empty() : observed.policy(policy.name());
             Address address = Address.policy(lb, policy);
             if (existing.isEmpty()) {
-                creators.put(policy.name(), plan.step(address, create(policy), List.of(loadBalancerReady)));
+                creators.put(policy.name(), plan.step(address, create(policy), Arrays.asList(loadBalancerReady)));
                 plan.change(Change.of(address, Action.CREATE, Properties.none(), Properties.policy(policy)));
             } else if (existing.get().equals(policy)) {
                 plan.change(Change.of(address, Action.NOOP, Properties.policy(policy), Properties.policy(policy)));
@@ -158,7 +158,7 @@ final class PolicyPlanner {
             for (ListenerPolicyPlan user : users) {
                 List<String> without = user.current().stream().filter(n -> !n.equals(old.name())).toList();
                 String detach = plan.step(Address.listenerPolicies(lb, user.port()),
-                        new SetListenerPolicies(lb, user.port(), without), "detach", List.of(loadBalancerReady));
+                        new SetListenerPolicies(lb, user.port(), without), "detach", Arrays.asList(loadBalancerReady));
                 swapSteps.put(user.port(), detach);
                 deleteDeps.add(detach);
                 forcedFinal.add(user.port());
@@ -171,7 +171,7 @@ final class PolicyPlanner {
                 reusedTemporaries.add(temporary);
             } else {
                 createTemporary = plan.step(address, create(wanted.renamed(temporary)), "temporary",
-                        List.of(loadBalancerReady));
+                        Arrays.asList(loadBalancerReady));
                 creators.put(temporary, createTemporary);
             }
             for (ListenerPolicyPlan user : users) {
@@ -185,7 +185,7 @@ final class PolicyPlanner {
                 forcedFinal.add(user.port());
             }
             temporaryDeletes.put(temporary,
-                    plan.step(address, new DeletePolicy(lb, temporary), "temporary", List.of(loadBalancerReady)));
+                    plan.step(address, new DeletePolicy(lb, temporary), "temporary", Arrays.asList(loadBalancerReady)));
         }
         String delete = plan.step(address, new DeletePolicy(lb, old.name()), deleteDeps);
         replacedDeletes.put(old.name(), delete);

@@ -1,0 +1,276 @@
+package io.elbreconcile.plan;
+
+import io.elbreconcile.model.Attributes;
+import io.elbreconcile.model.HealthCheck;
+import io.elbreconcile.model.LbCookiePolicy;
+import io.elbreconcile.model.AppCookiePolicy;
+import io.elbreconcile.model.Listener;
+import io.elbreconcile.model.ObservedLoadBalancer;
+import io.elbreconcile.model.ObservedState;
+import io.elbreconcile.model.StickinessPolicy;
+import io.elbreconcile.plan.operation.AddTags;
+import io.elbreconcile.plan.operation.ApplySecurityGroups;
+import io.elbreconcile.plan.operation.AttachSubnets;
+import io.elbreconcile.plan.operation.ConfigureHealthCheck;
+import io.elbreconcile.plan.operation.CreateAppCookiePolicy;
+import io.elbreconcile.plan.operation.CreateLbCookiePolicy;
+import io.elbreconcile.plan.operation.CreateListener;
+import io.elbreconcile.plan.operation.CreateLoadBalancer;
+import io.elbreconcile.plan.operation.DeleteListener;
+import io.elbreconcile.plan.operation.DeleteLoadBalancer;
+import io.elbreconcile.plan.operation.DeletePolicy;
+import io.elbreconcile.plan.operation.DetachSubnets;
+import io.elbreconcile.plan.operation.DisableAvailabilityZones;
+import io.elbreconcile.plan.operation.EnableAvailabilityZones;
+import io.elbreconcile.plan.operation.ModifyAttributes;
+import io.elbreconcile.plan.operation.Operation;
+import io.elbreconcile.plan.operation.OperationVisitor;
+import io.elbreconcile.plan.operation.RemoveTags;
+import io.elbreconcile.plan.operation.SetListenerCertificate;
+import io.elbreconcile.plan.operation.SetListenerPolicies;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * A model of the AWS rules the planner must respect (reference facts 1-5, 10), for checking plans
+ * without a server: a step that AWS would reject fails here too, with the AWS error code.
+ */
+final class SimulatedElb implements OperationVisitor<Void> {
+
+    static final class Rejected extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final String code;
+
+        Rejected(String code, String message) {
+            super(code + ": " + message);
+            this.code = code;
+        }
+    }
+
+    private final Map<String, ObservedLoadBalancer> world = new TreeMap<>();
+
+    SimulatedElb(ObservedState initial) {
+        world.putAll(initial.loadBalancers());
+    }
+
+    ObservedState state() {
+        // What an observation with attributes would read.
+        return ObservedState.of(world);
+    }
+
+    void apply(Operation operation) {
+        operation.accept(this);
+    }
+
+    private ObservedLoadBalancer existing(String lb) {
+        ObservedLoadBalancer found = world.get(lb);
+        if (found == null) {
+            throw new Rejected("LoadBalancerNotFound", lb);
+        }
+        return found;
+    }
+
+    private void update(String lb, UnaryOperator<ObservedLoadBalancer> change) {
+        world.put(lb, change.apply(existing(lb)));
+    }
+
+    private static ObservedLoadBalancer with(ObservedLoadBalancer o, List<Listener> listeners, List<StickinessPolicy> policies) {
+        return new ObservedLoadBalancer(o.name(), o.dnsName(), o.scheme(), o.availabilityZones(), o.subnets(),
+                o.securityGroups(), listeners, policies, o.otherPolicies(), o.healthCheck(), o.tags(), o.attributes());
+    }
+
+    @Override
+    public Void visit(CreateLoadBalancer op) {
+        if (world.containsKey(op.loadBalancer())) {
+            throw new Rejected("DuplicateLoadBalancerName", op.loadBalancer());
+        }
+        world.put(op.loadBalancer(), new ObservedLoadBalancer(op.loadBalancer(), op.loadBalancer() + ".elb", op.scheme(),
+                op.availabilityZones(), op.subnets(), op.securityGroups(), op.listeners(), List.of(), List.of(),
+                HealthCheck.AWS_DEFAULT, op.tags(), Attributes.AWS_DEFAULT));
+        return null;
+    }
+
+    @Override
+    public Void visit(DeleteLoadBalancer op) {
+        world.remove(op.loadBalancer());
+        return null;
+    }
+
+    @Override
+    public Void visit(CreateListener op) {
+        update(op.loadBalancer(), o -> {
+            if (o.listener(op.listener().loadBalancerPort()).isPresent()) {
+                throw new Rejected("DuplicateListener", op.describe());
+            }
+            List<Listener> listeners = new ArrayList<>(o.listeners());
+            listeners.add(op.listener());
+            return with(o, listeners, o.cookiePolicies());
+        });
+        return null;
+    }
+
+    @Override
+    public Void visit(DeleteListener op) {
+        update(op.loadBalancer(), o -> with(o, o.listeners().stream()
+                .filter(l -> l.loadBalancerPort() != op.port()).toList(), o.cookiePolicies()));
+        return null;
+    }
+
+    @Override
+    public Void visit(SetListenerCertificate op) {
+        update(op.loadBalancer(), o -> {
+            Listener l = o.listener(op.port()).orElseThrow(() -> new Rejected("ListenerNotFound", op.describe()));
+            return with(o, replaceListener(o, l.withCertificate(op.certificateId())), o.cookiePolicies());
+        });
+        return null;
+    }
+
+    private static List<Listener> replaceListener(ObservedLoadBalancer o, Listener changed) {
+        return o.listeners().stream()
+                .map(l -> l.loadBalancerPort() == changed.loadBalancerPort() ? changed : l).toList();
+    }
+
+    private Void createPolicy(String lb, StickinessPolicy policy) {
+        update(lb, o -> {
+            if (o.allPolicyNames().contains(policy.name())) {
+                throw new Rejected("DuplicatePolicyName", policy.name());
+            }
+            List<StickinessPolicy> policies = new ArrayList<>(o.cookiePolicies());
+            policies.add(policy);
+            return with(o, o.listeners(), policies);
+        });
+        return null;
+    }
+
+    @Override
+    public Void visit(CreateLbCookiePolicy op) {
+        return createPolicy(op.loadBalancer(), new LbCookiePolicy(op.policyName(), op.cookieExpirationPeriod()));
+    }
+
+    @Override
+    public Void visit(CreateAppCookiePolicy op) {
+        return createPolicy(op.loadBalancer(), new AppCookiePolicy(op.policyName(), op.cookieName()));
+    }
+
+    @Override
+    public Void visit(DeletePolicy op) {
+        update(op.loadBalancer(), o -> {
+            if (o.listeners().stream().anyMatch(l -> l.policyNames().contains(op.policyName()))) {
+                throw new Rejected("InvalidConfigurationRequest", "policy " + op.policyName() + " is in use");
+            }
+            if (o.policy(op.policyName()).isEmpty()) {
+                throw new Rejected("PolicyNotFound", op.policyName());
+            }
+            return with(o, o.listeners(), o.cookiePolicies().stream()
+                    .filter(p -> !p.name().equals(op.policyName())).toList());
+        });
+        return null;
+    }
+
+    @Override
+    public Void visit(SetListenerPolicies op) {
+        update(op.loadBalancer(), o -> {
+            Listener l = o.listener(op.port()).orElseThrow(() -> new Rejected("ListenerNotFound", op.describe()));
+            for (String name : op.policyNames()) {
+                if (!o.allPolicyNames().contains(name)) {
+                    throw new Rejected("PolicyNotFound", name);
+                }
+                if (o.policy(name).isPresent() && !l.protocol().supportsCookieStickiness()) {
+                    throw new Rejected("InvalidConfigurationRequest", "stickiness on " + l.protocol());
+                }
+            }
+            return with(o, replaceListener(o, l.withPolicyNames(op.policyNames())), o.cookiePolicies());
+        });
+        return null;
+    }
+
+    @Override
+    public Void visit(ConfigureHealthCheck op) {
+        update(op.loadBalancer(), o -> new ObservedLoadBalancer(o.name(), o.dnsName(), o.scheme(), o.availabilityZones(),
+                o.subnets(), o.securityGroups(), o.listeners(), o.cookiePolicies(), o.otherPolicies(), op.healthCheck(),
+                o.tags(), o.attributes()));
+        return null;
+    }
+
+    @Override
+    public Void visit(ModifyAttributes op) {
+        update(op.loadBalancer(), o -> {
+            Attributes a = o.attributes();
+            Attributes d = op.attributes();
+            return o.withAttributes(new Attributes(
+                    d.crossZoneLoadBalancing() != null ? d.crossZoneLoadBalancing() : a.crossZoneLoadBalancing(),
+                    d.connectionDraining() != null ? d.connectionDraining() : a.connectionDraining(),
+                    d.idleTimeout() != null ? d.idleTimeout() : a.idleTimeout(),
+                    d.accessLog() != null ? d.accessLog() : a.accessLog()));
+        });
+        return null;
+    }
+
+    @Override
+    public Void visit(AddTags op) {
+        update(op.loadBalancer(), o -> {
+            TreeMap<String, String> tags = new TreeMap<>(o.tags());
+            tags.putAll(op.tags());
+            return o.withTags(tags);
+        });
+        return null;
+    }
+
+    @Override
+    public Void visit(RemoveTags op) {
+        update(op.loadBalancer(), o -> {
+            TreeMap<String, String> tags = new TreeMap<>(o.tags());
+            op.keys().forEach(tags::remove);
+            return o.withTags(tags);
+        });
+        return null;
+    }
+
+    private void placement(String lb, List<String> zones, List<String> subnets, List<String> groups) {
+        update(lb, o -> new ObservedLoadBalancer(o.name(), o.dnsName(), o.scheme(), zones == null ? o.availabilityZones() : zones,
+                subnets == null ? o.subnets() : subnets, groups == null ? o.securityGroups() : groups, o.listeners(),
+                o.cookiePolicies(), o.otherPolicies(), o.healthCheck(), o.tags(), o.attributes()));
+    }
+
+    private static List<String> union(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).distinct().toList();
+    }
+
+    private static List<String> minus(List<String> a, List<String> b) {
+        return a.stream().filter(x -> !b.contains(x)).toList();
+    }
+
+    @Override
+    public Void visit(ApplySecurityGroups op) {
+        placement(op.loadBalancer(), null, null, op.securityGroups());
+        return null;
+    }
+
+    @Override
+    public Void visit(AttachSubnets op) {
+        placement(op.loadBalancer(), null, union(existing(op.loadBalancer()).subnets(), op.subnets()), null);
+        return null;
+    }
+
+    @Override
+    public Void visit(DetachSubnets op) {
+        placement(op.loadBalancer(), null, minus(existing(op.loadBalancer()).subnets(), op.subnets()), null);
+        return null;
+    }
+
+    @Override
+    public Void visit(EnableAvailabilityZones op) {
+        placement(op.loadBalancer(), union(existing(op.loadBalancer()).availabilityZones(), op.zones()), null, null);
+        return null;
+    }
+
+    @Override
+    public Void visit(DisableAvailabilityZones op) {
+        placement(op.loadBalancer(), minus(existing(op.loadBalancer()).availabilityZones(), op.zones()), null, null);
+        return null;
+    }
+}
