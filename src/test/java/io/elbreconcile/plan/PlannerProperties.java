@@ -108,7 +108,7 @@ class PlannerProperties {
         return result;
     }
 
-    private static DesiredState randomDesired(Random random) {
+    static DesiredState randomDesired(Random random) {
         List<DesiredLoadBalancer> lbs = new ArrayList<>();
         for (String name : List.of("alpha", "beta", "gamma")) {
             if (random.nextInt(4) == 0) {

@@ -1,0 +1,225 @@
+package io.elbreconcile.plan;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.elbreconcile.model.Address;
+import io.elbreconcile.model.Target;
+import io.elbreconcile.plan.operation.AddTags;
+import io.elbreconcile.plan.operation.ApplySecurityGroups;
+import io.elbreconcile.plan.operation.AttachSubnets;
+import io.elbreconcile.plan.operation.ConfigureHealthCheck;
+import io.elbreconcile.plan.operation.CreateAppCookiePolicy;
+import io.elbreconcile.plan.operation.CreateLbCookiePolicy;
+import io.elbreconcile.plan.operation.CreateListener;
+import io.elbreconcile.plan.operation.CreateLoadBalancer;
+import io.elbreconcile.plan.operation.DeleteListener;
+import io.elbreconcile.plan.operation.DeleteLoadBalancer;
+import io.elbreconcile.plan.operation.DeletePolicy;
+import io.elbreconcile.plan.operation.DetachSubnets;
+import io.elbreconcile.plan.operation.DisableAvailabilityZones;
+import io.elbreconcile.plan.operation.EnableAvailabilityZones;
+import io.elbreconcile.plan.operation.ModifyAttributes;
+import io.elbreconcile.plan.operation.Operation;
+import io.elbreconcile.plan.operation.RemoveTags;
+import io.elbreconcile.plan.operation.SetListenerCertificate;
+import io.elbreconcile.plan.operation.SetListenerPolicies;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The JSON form of a {@link Plan} ({@code schemas/plan-v1.schema.json}): what {@code plan --out}
+ * writes, {@code plan --format json} prints and {@code apply PLANFILE} reads back. Writing is
+ * deterministic (sorted keys, steps in plan order), so the same plan is the same bytes.
+ */
+public final class PlanCodec {
+
+    private static final Map<String, Class<? extends Operation>> OPERATIONS = operations();
+
+    private final ObjectMapper mapper = new ObjectMapper()
+            .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+            .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+            .configure(SerializationFeature.INDENT_OUTPUT, true)
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+    /** A plan file that cannot be read: one line for the user. */
+    public static final class UnreadablePlanException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UnreadablePlanException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private static Map<String, Class<? extends Operation>> operations() {
+        List<Class<? extends Operation>> all = List.of(CreateLoadBalancer.class, DeleteLoadBalancer.class,
+                CreateListener.class, DeleteListener.class, SetListenerCertificate.class, CreateLbCookiePolicy.class,
+                CreateAppCookiePolicy.class, DeletePolicy.class, SetListenerPolicies.class, ConfigureHealthCheck.class,
+                ModifyAttributes.class, AddTags.class, RemoveTags.class, ApplySecurityGroups.class, AttachSubnets.class,
+                DetachSubnets.class, EnableAvailabilityZones.class, DisableAvailabilityZones.class);
+        Map<String, Class<? extends Operation>> byName = new TreeMap<>();
+        for (Class<? extends Operation> type : all) {
+            if (type.getPermittedSubclasses() != null || !type.isRecord()) {
+                throw new IllegalStateException(type + " must be a record");
+            }
+            byName.put(awsName(type), type);
+        }
+        if (byName.size() != Operation.class.getPermittedSubclasses().length) {
+            throw new IllegalStateException("PlanCodec does not know every operation");
+        }
+        return byName;
+    }
+
+    private static String awsName(Class<? extends Operation> type) {
+        // Each record names its AWS operation in a method; the table is checked against the sealed list above.
+        return switch (type.getSimpleName()) {
+            case "CreateListener" -> "CreateLoadBalancerListeners";
+            case "DeleteListener" -> "DeleteLoadBalancerListeners";
+            case "SetListenerCertificate" -> "SetLoadBalancerListenerSSLCertificate";
+            case "CreateLbCookiePolicy" -> "CreateLBCookieStickinessPolicy";
+            case "CreateAppCookiePolicy" -> "CreateAppCookieStickinessPolicy";
+            case "DeletePolicy" -> "DeleteLoadBalancerPolicy";
+            case "SetListenerPolicies" -> "SetLoadBalancerPoliciesOfListener";
+            case "ModifyAttributes" -> "ModifyLoadBalancerAttributes";
+            case "ApplySecurityGroups" -> "ApplySecurityGroupsToLoadBalancer";
+            case "AttachSubnets" -> "AttachLoadBalancerToSubnets";
+            case "DetachSubnets" -> "DetachLoadBalancerFromSubnets";
+            case "EnableAvailabilityZones" -> "EnableAvailabilityZonesForLoadBalancer";
+            case "DisableAvailabilityZones" -> "DisableAvailabilityZonesForLoadBalancer";
+            default -> type.getSimpleName();
+        };
+    }
+
+    public String write(Plan plan) {
+        ObjectNode root = mapper.createObjectNode();
+        root.put("formatVersion", plan.formatVersion());
+        ObjectNode target = root.putObject("target");
+        target.put("endpoint", plan.target().endpoint());
+        target.put("region", plan.target().region());
+        target.put("account", plan.target().account());
+        root.put("inputDigest", plan.inputDigest());
+        ObjectNode options = root.putObject("options");
+        options.put("stack", plan.options().stack().orElse(null));
+        options.put("allowDelete", plan.options().allowDelete());
+        options.put("replaceStrategy", plan.options().replaceStrategy().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        PlanSummary summary = plan.summary();
+        ObjectNode summaryNode = root.putObject("summary");
+        summaryNode.put("create", summary.create());
+        summaryNode.put("update", summary.update());
+        summaryNode.put("replace", summary.replace());
+        summaryNode.put("delete", summary.delete());
+        summaryNode.put("noop", summary.noop());
+        summaryNode.put("steps", summary.steps());
+        summaryNode.put("heldBack", summary.heldBack());
+        ArrayNode changes = root.putArray("changes");
+        for (Change change : plan.changes()) {
+            ObjectNode node = changes.addObject();
+            node.put("address", change.address().toString());
+            node.put("action", change.action().wire());
+            node.set("before", mapper.valueToTree(change.before()));
+            node.set("after", mapper.valueToTree(change.after()));
+            node.set("reasons", mapper.valueToTree(change.reasons()));
+        }
+        ArrayNode steps = root.putArray("steps");
+        for (Step step : plan.steps()) {
+            ObjectNode node = steps.addObject();
+            node.put("id", step.id());
+            node.put("operation", step.operation().awsOperation());
+            node.put("address", step.address().toString());
+            node.put("description", step.describe());
+            node.set("parameters", mapper.valueToTree(step.operation()));
+            node.set("dependsOn", mapper.valueToTree(step.dependsOn()));
+        }
+        root.set("notices", mapper.valueToTree(plan.notices()));
+        root.set("fingerprints", mapper.valueToTree(plan.fingerprints()));
+        try {
+            return mapper.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a plan always serialises", e);
+        }
+    }
+
+    /** @throws UnreadablePlanException with a one-line reason when the text is not a plan this version can apply */
+    public Plan read(String json, String source) {
+        try {
+            JsonNode root = mapper.readTree(json);
+            if (root == null || !root.isObject()) {
+                throw new UnreadablePlanException(source + " is not a plan file (expected a JSON object)", null);
+            }
+            int version = required(root, "formatVersion", source).asInt();
+            if (version != Plan.FORMAT_VERSION) {
+                throw new UnreadablePlanException(source + " has plan format version " + version
+                        + "; this elb-reconcile reads version " + Plan.FORMAT_VERSION, null);
+            }
+            JsonNode target = required(root, "target", source);
+            Target planTarget = new Target(required(target, "endpoint", source).asText(),
+                    required(target, "region", source).asText(), textOrNull(target.get("account")));
+            JsonNode optionsNode = required(root, "options", source);
+            PlanOptions options = new PlanOptions(Optional.ofNullable(textOrNull(optionsNode.get("stack"))),
+                    optionsNode.path("allowDelete").asBoolean(false),
+                    ReplaceStrategy.valueOf(optionsNode.path("replaceStrategy").asText("zero-gap")
+                            .toUpperCase(java.util.Locale.ROOT).replace('-', '_')));
+            List<Change> changes = new ArrayList<>();
+            for (JsonNode node : required(root, "changes", source)) {
+                changes.add(new Change(Address.parse(node.get("address").asText()), Action.fromWire(node.get("action").asText()),
+                        properties(node.get("before")), properties(node.get("after")),
+                        mapper.convertValue(node.get("reasons"), mapper.getTypeFactory().constructCollectionType(List.class, String.class))));
+            }
+            List<Step> steps = new ArrayList<>();
+            for (JsonNode node : required(root, "steps", source)) {
+                String operationName = node.get("operation").asText();
+                Class<? extends Operation> type = OPERATIONS.get(operationName);
+                if (type == null) {
+                    throw new UnreadablePlanException(source + ": unknown operation '" + operationName + "'", null);
+                }
+                Operation operation = mapper.treeToValue(node.get("parameters"), type);
+                TreeSet<String> dependsOn = new TreeSet<>();
+                node.get("dependsOn").forEach(d -> dependsOn.add(d.asText()));
+                steps.add(new Step(node.get("id").asText(), Address.parse(node.get("address").asText()), operation, dependsOn));
+            }
+            List<String> notices = new ArrayList<>();
+            root.path("notices").forEach(n -> notices.add(n.asText()));
+            SortedMap<String, String> fingerprints = new TreeMap<>();
+            required(root, "fingerprints", source).fields().forEachRemaining(e -> fingerprints.put(e.getKey(), e.getValue().asText()));
+            return new Plan(version, planTarget, required(root, "inputDigest", source).asText(), options, changes, steps,
+                    notices, fingerprints);
+        } catch (JsonProcessingException e) {
+            throw new UnreadablePlanException(source + " is not a valid plan file: " + e.getOriginalMessage(), e);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new UnreadablePlanException(source + " is not a valid plan file: " + e.getMessage(), e);
+        }
+    }
+
+    private SortedMap<String, Object> properties(JsonNode node) {
+        SortedMap<String, Object> values = new TreeMap<>();
+        if (node != null) {
+            node.fields().forEachRemaining(e -> values.put(e.getKey(), mapper.convertValue(e.getValue(), Object.class)));
+        }
+        return values;
+    }
+
+    private static JsonNode required(JsonNode node, String field, String source) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new UnreadablePlanException(source + " is not a valid plan file: '" + field + "' is missing", null);
+        }
+        return value;
+    }
+
+    private static String textOrNull(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asText();
+    }
+}

@@ -1,0 +1,73 @@
+package io.elbreconcile.plan;
+
+import io.elbreconcile.model.Attributes;
+import io.elbreconcile.model.ConnectionDraining;
+import io.elbreconcile.model.HealthCheck;
+import io.elbreconcile.model.LbCookiePolicy;
+import io.elbreconcile.model.AppCookiePolicy;
+import io.elbreconcile.model.ObservedState;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PlanCodecTest {
+
+    private final PlanCodec codec = new PlanCodec();
+
+    private static Plan sample() {
+        var lb = Fixtures.lb("web", List.of(Fixtures.http(80, 8080, "sticky"), Fixtures.https(443, "arn:c", "app")),
+                List.of(new LbCookiePolicy("sticky", 60), new AppCookiePolicy("app", "SESSIONID")),
+                new HealthCheck("HTTP:8080/", 30, 5, 10, 2), new Attributes(true, new ConnectionDraining(true, 30), 90, null),
+                Map.of("team", "web"), true);
+        return Fixtures.plan(Fixtures.desired(lb), ObservedState.empty(),
+                new PlanOptions(Optional.of("prod"), false, ReplaceStrategy.ZERO_GAP));
+    }
+
+    @Test
+    void aPlanRoundTripsThroughJson() {
+        Plan plan = sample();
+        String json = codec.write(plan);
+        assertEquals(plan, codec.read(json, "plan.json"));
+        assertEquals(json, codec.write(codec.read(json, "plan.json")), "same plan, same bytes");
+    }
+
+    @Property(tries = 100)
+    void everyRandomPlanRoundTrips(@ForAll long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        var first = PlannerProperties.randomDesired(random);
+        var observed = Fixtures.built(PlannerProperties.randomDesired(random));
+        Plan plan = Fixtures.plan(first, observed);
+        assertEquals(plan, codec.read(codec.write(plan), "plan.json"));
+    }
+
+    @Test
+    void theJsonNamesOperationsAndParametersAsAwsDoes() {
+        String json = codec.write(sample());
+        assertTrue(json.contains("\"operation\" : \"CreateLBCookieStickinessPolicy\""), json);
+        assertTrue(json.contains("\"cookieExpirationPeriod\" : 60"), json);
+        assertTrue(json.contains("\"formatVersion\" : 1"), json);
+    }
+
+    @Test
+    void aPlanOfAnotherFormatVersionIsRefusedWithOneLine() {
+        String json = codec.write(sample()).replace("\"formatVersion\" : 1", "\"formatVersion\" : 9");
+        var error = assertThrows(PlanCodec.UnreadablePlanException.class, () -> codec.read(json, "old.json"));
+        assertEquals("old.json has plan format version 9; this elb-reconcile reads version 1", error.getMessage());
+    }
+
+    @Test
+    void garbageIsNotAPlan() {
+        var error = assertThrows(PlanCodec.UnreadablePlanException.class, () -> codec.read("{\"x\": [", "bad.json"));
+        assertTrue(error.getMessage().startsWith("bad.json is not a valid plan file"), error.getMessage());
+        assertThrows(PlanCodec.UnreadablePlanException.class, () -> codec.read("[1]", "list.json"));
+        assertThrows(PlanCodec.UnreadablePlanException.class, () -> codec.read("{\"formatVersion\": 1}", "empty.json"));
+    }
+}
