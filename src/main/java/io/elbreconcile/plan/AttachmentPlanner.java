@@ -42,6 +42,9 @@ final class AttachmentPlanner {
         for (PolicyAttachment attachment : attachments) {
             StickinessPolicy policy = attachment.policy();
             SourceLocation where = origin(lb, policy);
+            if (observed == null && !attachment.present()) {
+                continue; // ensure: absent, and the whole load balancer is gone: nothing to do
+            }
             if (observed == null) {
                 problems.add(Diagnostic.at(where, "load balancer '" + lb + "' named by policy '" + policy.name()
                         + "' is neither declared in a LoadBalancer document nor existing on " + target,

@@ -43,7 +43,12 @@ public final class Planner {
         for (DesiredLoadBalancer lb : desired.loadBalancers().values()) {
             loadBalancers.plan(lb, observed.loadBalancers().get(lb.name()));
         }
-        attachmentsByLb.forEach((lb, list) -> attachments.plan(lb, list, observed.loadBalancers().get(lb)));
+        attachmentsByLb.forEach((lb, list) -> {
+            ObservedLoadBalancer existing = observed.loadBalancers().get(lb);
+            if (existing != null) {
+                attachments.plan(lb, list, existing);
+            }
+        });
         TreeSet<String> dependedOn = new TreeSet<>(desired.loadBalancers().keySet());
         dependedOn.addAll(attachmentsByLb.keySet());
         dependedOn.addAll(planUndeclared(desired, observed, options, builder));

@@ -1,0 +1,30 @@
+package io.elbreconcile.drift;
+
+import io.elbreconcile.model.Target;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** Every difference found on one target, sorted by address. */
+public record DriftReport(Target target, List<Difference> differences, int resourcesChecked) {
+
+    public static final int FORMAT_VERSION = 1;
+
+    public DriftReport {
+        differences = differences.stream().sorted().toList();
+    }
+
+    public boolean hasDrift() {
+        return !differences.isEmpty();
+    }
+
+    public Map<DriftKind, Integer> countsByKind() {
+        Map<DriftKind, Integer> counts = new EnumMap<>(DriftKind.class);
+        for (DriftKind kind : DriftKind.values()) {
+            counts.put(kind, 0);
+        }
+        differences.forEach(d -> counts.merge(d.kind(), 1, Integer::sum));
+        return counts;
+    }
+}
