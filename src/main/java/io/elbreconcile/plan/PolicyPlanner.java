@@ -43,8 +43,10 @@ final class PolicyPlanner {
     private final Map<String, List<String>> detachers = new HashMap<>();
     /** Policy name → the step that creates it. */
     private final Map<String, String> creators = new HashMap<>();
-    /** Port → the step that moves the listener off a policy being replaced. */
+    /** Port → the interim step that moves the listener off policies being replaced. */
     private final Map<Integer, String> swapSteps = new HashMap<>();
+    /** Port → the interim list that step sets; the final step starts from it. */
+    private final Map<Integer, List<String>> interimLists = new HashMap<>();
     /** Ports whose final list is set even when it equals the current one (the swap back). */
     private final Set<Integer> forcedFinal = new HashSet<>();
     /** Port → the step that sets its final list. */
@@ -76,6 +78,8 @@ final class PolicyPlanner {
      * @param lists every listener whose list this plan controls
      */
     void plan(List<StickinessPolicy> wanted, SortedMap<String, String> unwanted, List<ListenerPolicyPlan> lists) {
+        Map<String, StickinessPolicy> replacedOld = new TreeMap<>();
+        List<StickinessPolicy> replacements = new ArrayList<>();
         for (StickinessPolicy policy : wanted) {
             Optional<StickinessPolicy> existing = observed == null ? Optional.empty() : observed.policy(policy.name());
             Address address = Address.policy(lb, policy);
@@ -85,8 +89,12 @@ final class PolicyPlanner {
             } else if (existing.get().equals(policy)) {
                 plan.change(Change.of(address, Action.NOOP, Properties.policy(policy), Properties.policy(policy)));
             } else {
-                replace(existing.get(), policy, lists);
+                replacedOld.put(policy.name(), existing.get());
+                replacements.add(policy);
             }
+        }
+        if (!replacements.isEmpty()) {
+            replace(replacedOld, replacements, lists);
         }
         lists.forEach(this::planList);
         replacedDeletes.forEach((name, delete) ->
@@ -130,67 +138,88 @@ final class PolicyPlanner {
         list.desired().forEach(name -> deps.add(creators.get(name)));
         String id = plan.step(address, new SetListenerPolicies(lb, list.port(), list.desired()), deps);
         finalListSteps.put(list.port(), id);
-        list.current().stream().filter(name -> !list.desired().contains(name))
+        interimLists.getOrDefault(list.port(), list.current()).stream().filter(name -> !list.desired().contains(name))
                 .forEach(name -> detachers.computeIfAbsent(name, k -> new ArrayList<>()).add(id));
     }
 
     /**
-     * Zero gap: a temporary policy with the new settings, every user swapped to it in one call, the
-     * original name deleted and re-created, the users swapped back (their final list step), the
-     * temporary policy deleted. {@code --replace-strategy=direct} detaches instead of swapping.
+     * Policies whose settings changed. Every existing listener that uses one of them first moves to
+     * an interim list in one call: its desired list with each replaced policy standing in as a
+     * temporary copy with the new settings (zero gap), or its current list without them (direct).
+     * Then the originals are deleted and re-created, the final lists swap back, and the temporary
+     * copies go. Interim lists wait only for creations that wait for nothing, so even two policies
+     * that trade listeners while both change cannot deadlock.
      */
-    private void replace(StickinessPolicy old, StickinessPolicy wanted, List<ListenerPolicyPlan> lists) {
-        Address address = Address.policy(lb, wanted);
+    private void replace(Map<String, StickinessPolicy> replacedOld, List<StickinessPolicy> replacements,
+                         List<ListenerPolicyPlan> lists) {
         List<ListenerPolicyPlan> users = lists.stream()
-                .filter(l -> l.listenerExistsNow() && l.current().contains(old.name()) && l.desired().contains(wanted.name()))
+                .filter(l -> l.listenerExistsNow() && l.current().stream().anyMatch(replacedOld::containsKey))
                 .toList();
-        List<String> ports = users.stream().map(l -> Integer.toString(l.port())).toList();
+        boolean zeroGap = options.replaceStrategy() == ReplaceStrategy.ZERO_GAP;
+        Map<String, String> temporaries = new TreeMap<>();
+        if (zeroGap) {
+            for (StickinessPolicy wanted : replacements) {
+                boolean neededInterim = users.stream().anyMatch(u -> u.desired().contains(wanted.name()));
+                if (neededInterim) {
+                    String temporary = TemporaryPolicies.choose(wanted, observed);
+                    temporaries.put(wanted.name(), temporary);
+                    if (observed.policy(temporary).isPresent()) {
+                        reusedTemporaries.add(temporary);
+                    } else {
+                        creators.put(temporary, plan.step(Address.policy(lb, wanted), create(wanted.renamed(temporary)),
+                                "temporary", Arrays.asList(loadBalancerReady)));
+                    }
+                    temporaryDeletes.put(temporary, plan.step(Address.policy(lb, wanted), new DeletePolicy(lb, temporary),
+                            "temporary", Arrays.asList(loadBalancerReady)));
+                }
+            }
+        }
+        Map<String, List<String>> interimRemovers = new HashMap<>();
+        for (ListenerPolicyPlan user : users) {
+            List<String> interim = zeroGap
+                    ? user.desired().stream().map(name -> temporaries.getOrDefault(name, name)).toList()
+                    : user.current().stream().filter(name -> !replacedOld.containsKey(name)).toList();
+            List<String> deps = new ArrayList<>(Arrays.asList(loadBalancerReady));
+            interim.forEach(name -> deps.add(creators.get(name)));
+            String swap = plan.step(Address.listenerPolicies(lb, user.port()), new SetListenerPolicies(lb, user.port(), interim),
+                    zeroGap ? "to-temporary" : "detach", deps);
+            swapSteps.put(user.port(), swap);
+            interimLists.put(user.port(), interim);
+            forcedFinal.add(user.port());
+            user.current().stream().filter(replacedOld::containsKey)
+                    .forEach(name -> interimRemovers.computeIfAbsent(name, k -> new ArrayList<>()).add(swap));
+        }
+        for (StickinessPolicy wanted : replacements) {
+            StickinessPolicy old = replacedOld.get(wanted.name());
+            Address address = Address.policy(lb, wanted);
+            List<String> deps = new ArrayList<>(Arrays.asList(loadBalancerReady));
+            deps.addAll(interimRemovers.getOrDefault(old.name(), List.of()));
+            String delete = plan.step(address, new DeletePolicy(lb, old.name()), deps);
+            replacedDeletes.put(old.name(), delete);
+            creators.put(wanted.name(), plan.step(address, create(wanted), List.of(delete)));
+            plan.change(new Change(address, Action.REPLACE, Properties.policy(old), Properties.policy(wanted),
+                    replacementReasons(old, wanted, users, zeroGap, temporaries.get(wanted.name()))));
+        }
+    }
+
+    private static List<String> replacementReasons(StickinessPolicy old, StickinessPolicy wanted,
+                                                   List<ListenerPolicyPlan> users, boolean zeroGap, String temporary) {
         List<String> reasons = new ArrayList<>();
         reasons.add(old.kind() != wanted.kind()
                 ? "type changes from " + old.kind().awsTypeName() + " to " + wanted.kind().awsTypeName()
                 : "AWS policies are immutable: changed settings mean delete and re-create");
-        List<String> deleteDeps = new ArrayList<>();
-        deleteDeps.add(loadBalancerReady);
-        if (users.isEmpty()) {
+        List<String> ports = users.stream().filter(u -> u.current().contains(old.name()))
+                .map(u -> Integer.toString(u.port())).toList();
+        if (ports.isEmpty()) {
             reasons.add("enabled on no listener: replaced directly");
-        } else if (options.replaceStrategy() == ReplaceStrategy.DIRECT) {
+        } else if (!zeroGap) {
             reasons.add("--replace-strategy=direct: no stickiness on listeners " + ports + " while it is replaced");
-            for (ListenerPolicyPlan user : users) {
-                List<String> without = user.current().stream().filter(n -> !n.equals(old.name())).toList();
-                String detach = plan.step(Address.listenerPolicies(lb, user.port()),
-                        new SetListenerPolicies(lb, user.port(), without), "detach", Arrays.asList(loadBalancerReady));
-                swapSteps.put(user.port(), detach);
-                deleteDeps.add(detach);
-                forcedFinal.add(user.port());
-            }
-        } else {
-            String temporary = TemporaryPolicies.choose(wanted, observed);
+        } else if (temporary != null) {
             reasons.add("zero gap: listeners " + ports + " use temporary policy " + temporary + " meanwhile");
-            String createTemporary = null;
-            if (observed.policy(temporary).isPresent()) {
-                reusedTemporaries.add(temporary);
-            } else {
-                createTemporary = plan.step(address, create(wanted.renamed(temporary)), "temporary",
-                        Arrays.asList(loadBalancerReady));
-                creators.put(temporary, createTemporary);
-            }
-            for (ListenerPolicyPlan user : users) {
-                List<String> swapped = user.current().stream()
-                        .map(name -> name.equals(old.name()) ? temporary : name).toList();
-                String swap = plan.step(Address.listenerPolicies(lb, user.port()),
-                        new SetListenerPolicies(lb, user.port(), swapped), "to-temporary",
-                        Arrays.asList(loadBalancerReady, createTemporary));
-                swapSteps.put(user.port(), swap);
-                deleteDeps.add(swap);
-                forcedFinal.add(user.port());
-            }
-            temporaryDeletes.put(temporary,
-                    plan.step(address, new DeletePolicy(lb, temporary), "temporary", Arrays.asList(loadBalancerReady)));
+        } else {
+            reasons.add("zero gap: listeners " + ports + " move to their new lists before it is replaced");
         }
-        String delete = plan.step(address, new DeletePolicy(lb, old.name()), deleteDeps);
-        replacedDeletes.put(old.name(), delete);
-        creators.put(wanted.name(), plan.step(address, create(wanted), List.of(delete)));
-        plan.change(new Change(address, Action.REPLACE, Properties.policy(old), Properties.policy(wanted), reasons));
+        return reasons;
     }
 
     private String deleteUnwanted(String name, String reason) {

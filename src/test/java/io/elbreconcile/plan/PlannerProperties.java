@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PlannerProperties {
 
-    @Property(tries = 300)
+    @Property(tries = 1000)
     void applyingAPlanConvergesWithoutBreakingAnAwsRule(@ForAll long seed, @ForAll boolean direct) {
         Random random = new Random(seed);
         DesiredState desired = randomDesired(random);
@@ -50,7 +50,7 @@ class PlannerProperties {
                 + "\nfirst plan: " + Fixtures.operationsInOrder(plan));
     }
 
-    @Property(tries = 300)
+    @Property(tries = 1000)
     void stickinessThatStaysIsNeverInterruptedWithZeroGap(@ForAll long seed) {
         Random random = new Random(seed);
         DesiredState desired = randomDesired(random);

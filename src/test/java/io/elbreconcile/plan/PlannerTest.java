@@ -272,6 +272,25 @@ class PlannerTest {
     }
 
     @Test
+    void twoChangedPoliciesThatTradeListenersNeitherDeadlockNorLoseStickiness() {
+        LbCookiePolicy a = new LbCookiePolicy("a", 60);
+        LbCookiePolicy b = new LbCookiePolicy("b", 60);
+        DesiredState before = desired(lb("trade", List.of(http(80, 8080, "a"), https(443, "arn:c", "b")), List.of(a, b)));
+        LbCookiePolicy a2 = new LbCookiePolicy("a", 120);
+        LbCookiePolicy b2 = new LbCookiePolicy("b", 120);
+        DesiredState after = desired(lb("trade", List.of(http(80, 8080, "b"), https(443, "arn:c", "a")), List.of(a2, b2)));
+        ObservedState start = built(before);
+        Plan plan = plan(after, start);
+        ObservedState end = run(plan, start, aws -> {
+            var lb = aws.state().loadBalancer("trade").orElseThrow();
+            for (int port : List.of(80, 443)) {
+                assertEquals(1, lb.listener(port).orElseThrow().policyNames().size(), "port " + port + " in " + lb.listeners());
+            }
+        });
+        assertFalse(plan(after, end).hasChanges());
+    }
+
+    @Test
     void thePlanIsTheSameValueForTheSameInput() {
         ObservedState before = built(quickstart(SEED));
         DesiredState d = quickstart(new LbCookiePolicy(SEED.name(), 120));
