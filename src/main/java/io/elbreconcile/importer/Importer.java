@@ -1,0 +1,154 @@
+package io.elbreconcile.importer;
+
+import io.elbreconcile.model.AccessLog;
+import io.elbreconcile.model.AppCookiePolicy;
+import io.elbreconcile.model.Attributes;
+import io.elbreconcile.model.HealthCheck;
+import io.elbreconcile.model.LbCookiePolicy;
+import io.elbreconcile.model.Listener;
+import io.elbreconcile.model.ObservedLoadBalancer;
+import io.elbreconcile.model.StickinessPolicy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Observed state → desired-state YAML, one file per load balancer, written so that {@code plan}
+ * on it shows no change: listeners with their cookie policies, the health check, every attribute
+ * that differs from AWS's default, tags, and every cookie policy (also those enabled nowhere, which
+ * would otherwise be planned as orphans). Policies of types the language does not model are listed
+ * in a comment and left alone, as the planner leaves them.
+ */
+public final class Importer {
+
+    /** One generated file. */
+    public record ImportedFile(String fileName, String loadBalancer, String yaml, List<String> notes) {
+    }
+
+    public ImportedFile render(ObservedLoadBalancer lb) {
+        YamlWriter yaml = new YamlWriter();
+        List<String> notes = new ArrayList<>();
+        yaml.comment(0, "Imported by elb-reconcile from the live load balancer " + lb.name() + ".");
+        yaml.comment(0, "Values marked 'AWS default' may be deleted; omitted attributes are left as they are.");
+        yaml.line(0, "apiVersion: elb-reconcile/v1").line(0, "kind: LoadBalancer").line(0, "metadata:");
+        yaml.field(1, "name", lb.name(), null);
+        yaml.line(0, "spec:");
+        yaml.field(1, "scheme", lb.scheme().wire(), null);
+        if (!lb.subnets().isEmpty()) {
+            yaml.list(1, "subnets", lb.subnets());
+            yaml.list(1, "securityGroups", lb.securityGroups());
+        } else {
+            yaml.list(1, "availabilityZones", lb.availabilityZones());
+        }
+        yaml.line(1, "listeners:");
+        for (Listener listener : lb.listeners()) {
+            yaml.field(2, "- protocol", listener.protocol().name(), null);
+            yaml.field(3, "loadBalancerPort", listener.loadBalancerPort(), null);
+            yaml.field(3, "instanceProtocol", listener.instanceProtocol().name(), null);
+            yaml.field(3, "instancePort", listener.instancePort(), null);
+            if (listener.sslCertificateId() != null) {
+                yaml.field(3, "sslCertificateId", listener.sslCertificateId(), null);
+            }
+            List<String> cookie = listener.policyNames().stream().filter(n -> lb.policy(n).isPresent()).toList();
+            List<String> other = listener.policyNames().stream().filter(n -> lb.policy(n).isEmpty()).toList();
+            if (!other.isEmpty()) {
+                yaml.comment(3, "also enabled here, kept as they are (not modelled): " + String.join(", ", other));
+                notes.add("listener " + listener.loadBalancerPort() + " keeps " + String.join(", ", other));
+            }
+            yaml.list(3, "policies", cookie);
+        }
+        healthCheck(yaml, lb.healthCheck());
+        attributes(yaml, lb.attributes());
+        Map<String, String> tags = lb.tags().entrySet().stream()
+                .filter(t -> !t.getKey().startsWith("aws:") && !t.getKey().startsWith("elb-reconcile:"))
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a,
+                        java.util.TreeMap::new));
+        if (!tags.isEmpty()) {
+            yaml.line(1, "tags:");
+            tags.forEach((key, value) -> yaml.field(2, YamlWriter.scalar(key), value, null));
+        }
+        if ("true".equals(lb.tags().get("elb-reconcile:protect"))) {
+            yaml.field(1, "protect", true, null);
+        }
+        if (!lb.otherPolicies().isEmpty()) {
+            yaml.comment(0, "Policies of other types on this load balancer, left alone: " + String.join(", ", lb.otherPolicies()));
+        }
+        for (StickinessPolicy policy : lb.cookiePolicies()) {
+            yaml.documentSeparator();
+            policy(yaml, lb, policy);
+        }
+        return new ImportedFile(lb.name() + ".yaml", lb.name(), yaml.toString(), notes);
+    }
+
+    private static void healthCheck(YamlWriter yaml, HealthCheck check) {
+        if (check == null) {
+            return;
+        }
+        boolean isDefault = check.equals(HealthCheck.AWS_DEFAULT);
+        yaml.line(1, "healthCheck:" + (isDefault ? "  # AWS default" : ""));
+        yaml.field(2, "target", check.target(), null);
+        yaml.field(2, "interval", check.interval(), null);
+        yaml.field(2, "timeout", check.timeout(), null);
+        yaml.field(2, "healthyThreshold", check.healthyThreshold(), null);
+        yaml.field(2, "unhealthyThreshold", check.unhealthyThreshold(), null);
+    }
+
+    /** Only what differs from AWS's defaults: the rest is neither written nor then reconciled. */
+    private static void attributes(YamlWriter yaml, Attributes attributes) {
+        if (attributes == null) {
+            return;
+        }
+        Attributes defaults = Attributes.AWS_DEFAULT;
+        List<Runnable> lines = new ArrayList<>();
+        if (attributes.crossZoneLoadBalancing() != null && !attributes.crossZoneLoadBalancing().equals(defaults.crossZoneLoadBalancing())) {
+            lines.add(() -> yaml.field(2, "crossZoneLoadBalancing", attributes.crossZoneLoadBalancing(), null));
+        }
+        if (attributes.connectionDraining() != null && !attributes.connectionDraining().equals(defaults.connectionDraining())) {
+            lines.add(() -> yaml.line(2, "connectionDraining: {enabled: " + attributes.connectionDraining().enabled()
+                    + ", timeout: " + attributes.connectionDraining().timeout() + "}"));
+        }
+        if (attributes.idleTimeout() != null && !attributes.idleTimeout().equals(defaults.idleTimeout())) {
+            lines.add(() -> yaml.field(2, "idleTimeout", attributes.idleTimeout(), null));
+        }
+        AccessLog log = attributes.accessLog();
+        if (log != null && log.enabled()) {
+            lines.add(() -> {
+                yaml.line(2, "accessLog:");
+                yaml.field(3, "enabled", true, null);
+                if (log.s3BucketName() != null) {
+                    yaml.field(3, "s3BucketName", log.s3BucketName(), null);
+                }
+                if (log.s3BucketPrefix() != null && !log.s3BucketPrefix().isEmpty()) {
+                    yaml.field(3, "s3BucketPrefix", log.s3BucketPrefix(), null);
+                }
+                yaml.field(3, "emitInterval", log.emitInterval() == null ? 60 : log.emitInterval(), null);
+            });
+        }
+        if (lines.isEmpty()) {
+            yaml.comment(1, "attributes: all AWS defaults (crossZoneLoadBalancing false, connectionDraining off/300, idleTimeout 60, accessLog off)");
+            return;
+        }
+        yaml.line(1, "attributes:");
+        lines.forEach(Runnable::run);
+    }
+
+    private static void policy(YamlWriter yaml, ObservedLoadBalancer lb, StickinessPolicy policy) {
+        yaml.line(0, "apiVersion: elb-reconcile/v1");
+        yaml.line(0, "kind: " + policy.kind().documentKind());
+        yaml.line(0, "metadata:");
+        yaml.field(1, "name", policy.name(), null);
+        yaml.line(0, "spec:");
+        yaml.field(1, "loadBalancer", lb.name(), null);
+        if (policy instanceof LbCookiePolicy lbCookie) {
+            yaml.field(1, "cookieExpirationPeriod", lbCookie.cookieExpirationPeriod(),
+                    lbCookie.cookieExpirationPeriod() == 0 ? "0 = browser-session cookie (AWS default)" : "seconds");
+        } else if (policy instanceof AppCookiePolicy app) {
+            yaml.field(1, "cookieName", app.cookieName(), null);
+        }
+        boolean enabledNowhere = lb.listeners().stream().noneMatch(l -> l.policyNames().contains(policy.name()));
+        if (enabledNowhere) {
+            yaml.comment(0, "enabled on no listener; kept so that plan does not delete it as an orphan");
+        }
+    }
+}
