@@ -1,0 +1,62 @@
+package io.elbreconcile.cli.view;
+
+import io.elbreconcile.drift.Difference;
+import io.elbreconcile.drift.DriftKind;
+import io.elbreconcile.drift.DriftReport;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * Drift for a scheduled job's log: one line per difference (grep-able: kind, address, what), then
+ * one summary line. Quiet when clean: a single line.
+ */
+public final class DriftTextView {
+
+    public String render(DriftReport report) {
+        StringBuilder out = new StringBuilder();
+        for (Difference difference : report.differences()) {
+            out.append(String.format("%-9s %s", difference.kind().wire(), difference.address()));
+            String what = what(difference);
+            if (!what.isEmpty()) {
+                out.append("  ").append(what);
+            }
+            out.append('\n');
+        }
+        out.append(summary(report)).append('\n');
+        return out.toString();
+    }
+
+    public static String summary(DriftReport report) {
+        if (!report.hasDrift()) {
+            return "No drift: " + report.resourcesChecked() + " resources match on " + report.target().endpoint() + ".";
+        }
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<DriftKind, Integer> count : report.countsByKind().entrySet()) {
+            if (count.getValue() > 0) {
+                parts.add(count.getValue() + " " + count.getKey().wire());
+            }
+        }
+        return "Drift: " + report.differences().size() + (report.differences().size() == 1 ? " difference (" : " differences (")
+                + String.join(", ", parts) + ") on " + report.target().endpoint() + ".";
+    }
+
+    private static String what(Difference difference) {
+        TreeSet<String> keys = new TreeSet<>(difference.before().keySet());
+        keys.addAll(difference.after().keySet());
+        List<String> parts = new ArrayList<>();
+        if (difference.kind() == DriftKind.CHANGED || difference.kind() == DriftKind.DETACHED) {
+            for (String key : keys) {
+                Object before = difference.before().get(key);
+                Object after = difference.after().get(key);
+                if (!Objects.equals(before, after)) {
+                    parts.add(key + ": " + Values.show(before) + " (want " + Values.show(after) + ")");
+                }
+            }
+        }
+        return String.join("; ", parts);
+    }
+}
