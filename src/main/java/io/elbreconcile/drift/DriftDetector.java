@@ -56,6 +56,10 @@ public final class DriftDetector {
         if (action == Action.NOOP && !heldBack) {
             return Optional.empty();
         }
+        if (change.before().equals(change.after()) && !heldBack) {
+            // Set again only as a consequence of another change (a zero-gap swap back): not drift itself.
+            return Optional.empty();
+        }
         ResourceKind kind = change.address().kind();
         return Optional.of(switch (kind) {
             case LOAD_BALANCER -> action == Action.CREATE ? DriftKind.MISSING
