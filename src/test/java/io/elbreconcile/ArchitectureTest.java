@@ -75,6 +75,12 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson.."));
     }
 
+    @Test
+    void onlyTheSpecLoaderParsesYamlAndValidatesSchemas() {
+        rule(noClasses().that().resideOutsideOfPackage("io.elbreconcile.spec..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.yaml..", "com.networknt.."));
+    }
+
     private static void rule(ArchRule rule) {
         // Empty is allowed so that the rules hold while a package does not exist yet.
         rule.allowEmptyShould(true).check(main);

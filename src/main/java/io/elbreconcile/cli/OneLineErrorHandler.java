@@ -20,6 +20,8 @@ final class OneLineErrorHandler implements IExecutionExceptionHandler {
         PrintWriter err = commandLine.getErr();
         if (failure instanceof InvalidInputException invalid) {
             invalid.diagnostics().renderLines().forEach(line -> err.println("error: " + line));
+            int count = invalid.diagnostics().size();
+            err.println(count + (count == 1 ? " problem" : " problems") + " in the input; nothing was changed.");
         } else if (failure instanceof PortError portError) {
             err.println("error: " + portError.oneLine()
                     + (Debug.requested(parseResult) && portError.requestId() != null

@@ -1,0 +1,170 @@
+package io.elbreconcile.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.elbreconcile.diag.Diagnostic;
+import io.elbreconcile.diag.SourceLocation;
+import io.elbreconcile.model.Protocol;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The rules no single document can check (PRODUCT.md section 2), plus the listener rules AWS
+ * would otherwise reject mid-apply. Every violation is reported, in one pass.
+ */
+final class CrossDocumentChecks {
+
+    private final List<Diagnostic> problems = new ArrayList<>();
+
+    /**
+     * @param complete false when some document could not be read: then references to undeclared
+     *                 policies are not reported, as the missing declaration may be in that document
+     */
+    List<Diagnostic> check(List<SpecDocument> documents, boolean complete) {
+        Map<String, LoadBalancerDocument> loadBalancers = new LinkedHashMap<>();
+        Map<String, Map<String, PolicyDocument>> policiesByLoadBalancer = new TreeMap<>();
+        for (SpecDocument document : documents) {
+            if (document instanceof LoadBalancerDocument lb) {
+                LoadBalancerDocument first = loadBalancers.putIfAbsent(lb.name(), lb);
+                if (first != null) {
+                    report(nameLocation(lb), "load balancer '" + lb.name() + "' is already declared at " + nameLocation(first));
+                }
+            }
+        }
+        for (SpecDocument document : documents) {
+            if (document instanceof PolicyDocument policy) {
+                PolicyDocument first = policiesByLoadBalancer.computeIfAbsent(policy.loadBalancer(), k -> new LinkedHashMap<>())
+                        .putIfAbsent(policy.name(), policy);
+                if (first != null) {
+                    report(nameLocation(policy), "policy '" + policy.name() + "' is already declared for load balancer '"
+                            + policy.loadBalancer() + "' at " + nameLocation(first) + " (policy names are unique per load balancer)");
+                }
+            }
+        }
+        for (LoadBalancerDocument lb : loadBalancers.values()) {
+            checkListeners(lb, policiesByLoadBalancer.getOrDefault(lb.name(), Map.of()), complete);
+            checkHealthCheck(lb);
+        }
+        for (Map<String, PolicyDocument> policies : policiesByLoadBalancer.values()) {
+            checkAttachMode(policies.values(), loadBalancers);
+        }
+        return List.copyOf(problems);
+    }
+
+    private void checkListeners(LoadBalancerDocument lb, Map<String, PolicyDocument> declared, boolean complete) {
+        JsonNode listeners = lb.source().tree().path("spec").path("listeners");
+        Map<Integer, Integer> firstIndexByPort = new HashMap<>();
+        Map<Integer, Protocol> instanceProtocolByPort = new HashMap<>();
+        for (int i = 0; i < listeners.size(); i++) {
+            JsonNode listener = listeners.get(i);
+            String pointer = "/spec/listeners/" + i;
+            int port = listener.path("loadBalancerPort").asInt();
+            Protocol protocol = Protocol.parse(listener.path("protocol").asText());
+            Protocol instanceProtocol = Protocol.parse(listener.path("instanceProtocol").asText());
+            Integer earlier = firstIndexByPort.putIfAbsent(port, i);
+            if (earlier != null) {
+                report(at(lb, pointer + "/loadBalancerPort"), "load balancer port " + port + " is used by two listeners (also at "
+                        + at(lb, "/spec/listeners/" + earlier + "/loadBalancerPort") + ")");
+            }
+            if (protocol.isLayer7() != instanceProtocol.isLayer7()) {
+                report(at(lb, pointer + "/instanceProtocol"), "listener " + port + ": a " + protocol + " front end needs "
+                        + (protocol.isLayer7() ? "an HTTP or HTTPS" : "a TCP or SSL") + " instance protocol, not " + instanceProtocol);
+            }
+            int instancePort = listener.path("instancePort").asInt();
+            Protocol sharing = instanceProtocolByPort.putIfAbsent(instancePort, instanceProtocol);
+            if (sharing != null && isSecure(sharing) != isSecure(instanceProtocol)) {
+                report(at(lb, pointer + "/instanceProtocol"), "listeners sending to instance port " + instancePort
+                        + " must agree on a secure or a plain instance protocol (" + sharing + " and " + instanceProtocol + ")");
+            }
+            checkListenerPolicies(lb, listener, pointer, port, protocol, declared, complete);
+        }
+    }
+
+    private void checkListenerPolicies(LoadBalancerDocument lb, JsonNode listener, String pointer, int port, Protocol protocol,
+                                       Map<String, PolicyDocument> declared, boolean complete) {
+        JsonNode policies = listener.path("policies");
+        for (int j = 0; j < policies.size(); j++) {
+            String name = policies.get(j).asText();
+            SourceLocation where = at(lb, pointer + "/policies/" + j);
+            PolicyDocument policy = declared.get(name);
+            if (policy == null && complete) {
+                report(where, "listener " + port + " names policy '" + name + "', but no document declares it for load balancer '"
+                        + lb.name() + "'", DidYouMean.hint(name, declared.keySet()).orElse(null));
+            }
+            if (!protocol.supportsCookieStickiness()) {
+                report(where, "listener " + port + " uses " + protocol + "; cookie stickiness policies work only on HTTP and HTTPS listeners");
+            }
+            if (j == 1) {
+                report(where, "listener " + port + " lists " + policies.size()
+                        + " stickiness policies; a listener takes at most one");
+            }
+        }
+    }
+
+    private void checkHealthCheck(LoadBalancerDocument lb) {
+        var check = lb.loadBalancer().healthCheck();
+        if (check != null && check.timeout() >= check.interval()) {
+            report(at(lb, "/spec/healthCheck/timeout"), "healthCheck.timeout (" + check.timeout()
+                    + ") must be less than healthCheck.interval (" + check.interval() + ")");
+        }
+        JsonNode target = lb.source().tree().at("/spec/healthCheck/target");
+        if (target.isTextual()) {
+            String text = target.asText();
+            int colon = text.indexOf(':');
+            int end = text.indexOf('/', colon);
+            long port = Long.parseLong(text.substring(colon + 1, end < 0 ? text.length() : end));
+            if (port < 1 || port > 65535) {
+                report(at(lb, "/spec/healthCheck/target"), "healthCheck.target port " + port + " is not 1-65535");
+            }
+        }
+    }
+
+    private void checkAttachMode(Iterable<PolicyDocument> policies, Map<String, LoadBalancerDocument> loadBalancers) {
+        Map<Integer, PolicyDocument> portOwners = new HashMap<>();
+        for (PolicyDocument policy : policies) {
+            if (loadBalancers.containsKey(policy.loadBalancer())) {
+                if (policy.attachModeFieldsWritten()) {
+                    String field = policy.source().tree().path("spec").has("listenerPorts") ? "listenerPorts" : "ensure";
+                    report(at(policy, "/spec/" + field), field + " is for attach mode only; load balancer '" + policy.loadBalancer()
+                            + "' has a LoadBalancer document, so list the policy in its listeners' policies instead");
+                }
+                continue;
+            }
+            if (!policy.present()) {
+                continue;
+            }
+            for (int port : policy.listenerPorts()) {
+                PolicyDocument other = portOwners.putIfAbsent(port, policy);
+                if (other != null) {
+                    report(at(policy, "/spec/listenerPorts"), "policies '" + other.name() + "' and '" + policy.name()
+                            + "' are both attached to listener " + port + " of '" + policy.loadBalancer()
+                            + "'; a listener takes at most one stickiness policy");
+                }
+            }
+        }
+    }
+
+    private static boolean isSecure(Protocol protocol) {
+        return protocol == Protocol.HTTPS || protocol == Protocol.SSL;
+    }
+
+    private static SourceLocation nameLocation(SpecDocument document) {
+        return at(document, "/metadata/name");
+    }
+
+    private static SourceLocation at(SpecDocument document, String pointer) {
+        return document.source().locations().ofValue(pointer);
+    }
+
+    private void report(SourceLocation where, String message) {
+        problems.add(Diagnostic.at(where, message));
+    }
+
+    private void report(SourceLocation where, String message, String hint) {
+        problems.add(Diagnostic.at(where, message, hint));
+    }
+}

@@ -1,0 +1,21 @@
+package io.elbreconcile.spec;
+
+import io.elbreconcile.model.StickinessPolicy;
+
+import java.util.List;
+
+/**
+ * An {@code LBCookieStickinessPolicy} or {@code AppCookieStickinessPolicy} document.
+ *
+ * @param listenerPorts attach mode only; empty when not written
+ * @param attachModeFieldsWritten whether {@code listenerPorts} or {@code ensure} appear (only valid in attach mode)
+ * @param present false for {@code ensure: absent}
+ */
+record PolicyDocument(YamlDocument source, String loadBalancer, StickinessPolicy policy, List<Integer> listenerPorts,
+                      boolean attachModeFieldsWritten, boolean present) implements SpecDocument {
+
+    @Override
+    public String name() {
+        return policy.name();
+    }
+}

@@ -1,0 +1,148 @@
+package io.elbreconcile.spec;
+
+import io.elbreconcile.diag.Diagnostic;
+import io.elbreconcile.diag.Diagnostics;
+import io.elbreconcile.diag.InvalidInputException;
+import io.elbreconcile.diag.SourceLocation;
+import io.elbreconcile.model.Address;
+import io.elbreconcile.model.DesiredLoadBalancer;
+import io.elbreconcile.model.DesiredState;
+import io.elbreconcile.model.PolicyAttachment;
+import io.elbreconcile.model.StickinessPolicy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Reads the desired state from a file or directory: YAML → schema → documents → cross-document
+ * checks → {@link DesiredState}. Every problem of every file is reported together, each at its
+ * file, line and column; nothing here touches the network.
+ */
+public final class SpecLoader {
+
+    private final SchemaCheck schema = new SchemaCheck();
+    private final YamlReader yaml = new YamlReader();
+    private final DocumentReader reader = new DocumentReader();
+
+    /** What was loaded: the state, how many files and documents it came from. */
+    public record Loaded(DesiredState state, int files, int documents) {
+    }
+
+    /**
+     * @throws InvalidInputException with every problem found
+     */
+    public Loaded load(Path path) {
+        InputFiles.Found found = InputFiles.under(path);
+        if (found.problem() != null) {
+            throw new InvalidInputException(Diagnostics.of(List.of(found.problem())));
+        }
+        List<Diagnostic> problems = new ArrayList<>();
+        List<SpecDocument> documents = new ArrayList<>();
+        boolean complete = true;
+        for (Path file : found.files()) {
+            String shown = file.toString();
+            List<YamlDocument> parsed = parse(file, shown, problems);
+            if (parsed == null) {
+                complete = false;
+                continue;
+            }
+            for (YamlDocument document : parsed) {
+                List<Diagnostic> invalid = schema.check(document);
+                if (invalid.isEmpty()) {
+                    documents.add(reader.read(document));
+                } else {
+                    problems.addAll(invalid);
+                    complete = false;
+                }
+            }
+        }
+        problems.addAll(new CrossDocumentChecks().check(documents, complete));
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(Diagnostics.of(problems));
+        }
+        return new Loaded(assemble(documents), found.files().size(), documents.size());
+    }
+
+    /** The documents of one file, or null (with the problems recorded) when it is not usable YAML. */
+    private List<YamlDocument> parse(Path file, String shown, List<Diagnostic> problems) {
+        byte[] bytes;
+        try {
+            long size = Files.size(file);
+            if (size > SourceText.MAX_BYTES) {
+                problems.add(Diagnostic.at(SourceLocation.startOf(shown), String.format(
+                        "file is %.1f MiB; the limit is %d MiB per file (split it into several files)",
+                        size / (1024.0 * 1024.0), SourceText.MAX_BYTES / (1024 * 1024))));
+                return null;
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            problems.add(Diagnostic.at(SourceLocation.startOf(shown), "cannot read file: " + e.getMessage()));
+            return null;
+        }
+        SourceText.SourceTextOrProblem text = SourceText.decode(shown, bytes);
+        if (text.problem() != null) {
+            problems.add(text.problem());
+            return null;
+        }
+        YamlReader.Result result = yaml.read(text.text());
+        if (!result.problems().isEmpty()) {
+            problems.addAll(result.problems());
+            return null;
+        }
+        if (result.documents().isEmpty()) {
+            problems.add(Diagnostic.at(SourceLocation.startOf(shown),
+                    "no documents: expected at least one with 'apiVersion: elb-reconcile/v1'"));
+            return null;
+        }
+        return result.documents();
+    }
+
+    private static DesiredState assemble(List<SpecDocument> documents) {
+        Map<String, DesiredLoadBalancer> managed = new TreeMap<>();
+        Map<String, List<StickinessPolicy>> policies = new HashMap<>();
+        List<PolicyAttachment> attachments = new ArrayList<>();
+        SortedMap<Address, SourceLocation> origins = new TreeMap<>();
+        for (SpecDocument document : documents) {
+            if (document instanceof LoadBalancerDocument lb) {
+                managed.put(lb.name(), lb.loadBalancer());
+                recordOrigins(lb, origins);
+            }
+        }
+        for (SpecDocument document : documents) {
+            if (document instanceof PolicyDocument policy) {
+                origins.put(Address.policy(policy.loadBalancer(), policy.policy()), document.source().locations().document());
+                if (managed.containsKey(policy.loadBalancer())) {
+                    policies.computeIfAbsent(policy.loadBalancer(), k -> new ArrayList<>()).add(policy.policy());
+                } else {
+                    attachments.add(new PolicyAttachment(policy.loadBalancer(), policy.policy(), policy.listenerPorts(), policy.present()));
+                }
+            }
+        }
+        managed.replaceAll((name, lb) -> new DesiredLoadBalancer(lb.name(), lb.scheme(), lb.availabilityZones(), lb.subnets(),
+                lb.securityGroups(), lb.listeners(), lb.healthCheck(), lb.attributes(), lb.tags(), lb.protect(),
+                policies.getOrDefault(name, List.of())));
+        return new DesiredState(new TreeMap<>(managed), attachments, origins);
+    }
+
+    private static void recordOrigins(LoadBalancerDocument lb, SortedMap<Address, SourceLocation> origins) {
+        Locations at = lb.source().locations();
+        String name = lb.name();
+        origins.put(Address.loadBalancer(name), at.document());
+        var listeners = lb.source().tree().path("spec").path("listeners");
+        for (int i = 0; i < listeners.size(); i++) {
+            int port = listeners.get(i).path("loadBalancerPort").asInt();
+            origins.put(Address.listener(name, port), at.ofValue("/spec/listeners/" + i));
+            origins.put(Address.listenerPolicies(name, port), at.ofKey("/spec/listeners/" + i + "/policies"));
+        }
+        origins.put(Address.healthCheck(name), at.ofKey("/spec/healthCheck"));
+        origins.put(Address.attributes(name), at.ofKey("/spec/attributes"));
+        origins.put(Address.tags(name), at.ofKey("/spec/tags"));
+    }
+}
