@@ -173,6 +173,29 @@ class SdkElbPortStubTest {
     }
 
     @Test
+    void policyErrorsAsAwsSendsThem() {
+        stub.thenError(400, "DuplicatePolicyName", "Policy sticky already exists for my-load-balancer")
+                .thenError(400, "TooManyPolicies", "Quota exceeded");
+        PortError duplicate = assertThrows(PortError.class, () -> port.createLbCookiePolicy("web", "sticky", 60));
+        assertEquals(ErrorKind.DUPLICATE_POLICY_NAME, duplicate.kind());
+        assertEquals("CreateLBCookieStickinessPolicy: DuplicatePolicyName: Policy sticky already exists for my-load-balancer",
+                duplicate.oneLine());
+        PortError tooMany = assertThrows(PortError.class, () -> port.createAppCookiePolicy("web", "app", "C"));
+        assertEquals(ErrorKind.TOO_MANY_POLICIES, tooMany.kind());
+        assertEquals("CreateAppCookieStickinessPolicy", tooMany.operation());
+        assertEquals(new CallStats(0, 2, 0), port.stats());
+    }
+
+    @Test
+    void rejectedCredentialsFailFast() {
+        stub.thenError(403, "InvalidClientTokenId", "The security token included in the request is invalid.");
+        PortError error = assertThrows(PortError.class, () -> port.describeLoadBalancers(null, 400));
+        assertEquals(ErrorKind.REJECTED, error.kind());
+        assertEquals(403, error.httpStatus());
+        assertEquals(1, stub.requests.size());
+    }
+
+    @Test
     void theConflictStatusIsKept() {
         stub.thenError(409, "InvalidConfigurationRequest", "You cannot delete policy [p] since it is enabled");
         PortError error = assertThrows(PortError.class, () -> port.deletePolicy("web", "p"));
