@@ -1,0 +1,332 @@
+package io.elbreconcile.aws;
+
+import io.elbreconcile.model.Attributes;
+import io.elbreconcile.model.HealthCheck;
+import io.elbreconcile.model.Listener;
+import io.elbreconcile.model.ObservedLoadBalancer;
+import io.elbreconcile.model.Scheme;
+import io.elbreconcile.model.Target;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient;
+import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClientBuilder;
+import software.amazon.awssdk.services.elasticloadbalancing.model.DescribeLoadBalancersResponse;
+import software.amazon.awssdk.services.elasticloadbalancing.model.TagKeyOnly;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+
+/**
+ * {@link ElbPort} on the AWS SDK for Java v2. Retries (throttling, 5xx, connection errors) are the
+ * SDK's standard strategy with jittered exponential back-off; every attempt waits for the shared
+ * {@link TokenBucket} when a rate limit is set. Each method is one logical call, counted once.
+ *
+ * <p>The SDK client is built on the first call, so commands that never reach AWS (or fail
+ * before) do not pay for it.
+ */
+public final class SdkElbPort implements ElbPort {
+
+    private final ResolvedConnection connection;
+    private final TargetSettings settings;
+    private final CallAccounting accounting;
+    private final LongAdder reads = new LongAdder();
+    private final LongAdder writes = new LongAdder();
+    private final Object clientLock = new Object();
+    private volatile ElasticLoadBalancingClient client;
+    private volatile boolean closed;
+
+    private SdkElbPort(TargetSettings settings, ResolvedConnection connection) {
+        this.settings = settings;
+        this.connection = connection;
+        this.accounting = new CallAccounting(
+                settings.maxRequestsPerSecond() > 0 ? TokenBucket.perSecond(settings.maxRequestsPerSecond()) : null);
+    }
+
+    /**
+     * A port for the target the settings and the process environment describe. Resolves the
+     * endpoint, region and credential source now (fails with a {@code REJECTED} PortError when no
+     * region can be found and no endpoint is given); connects on the first call.
+     */
+    public static SdkElbPort connect(TargetSettings settings) {
+        return connect(settings, System.getenv());
+    }
+
+    /** As {@link #connect(TargetSettings)}, with the environment variables given (for tests). */
+    public static SdkElbPort connect(TargetSettings settings, Map<String, String> environment) {
+        return new SdkElbPort(settings, ResolvedConnection.resolve(settings, environment));
+    }
+
+    @Override
+    public Target target() {
+        return connection.target();
+    }
+
+    // ---- reads -------------------------------------------------------------------------------
+
+    @Override
+    public LoadBalancerPage describeLoadBalancers(String marker, int pageSize) {
+        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("page size must be 1-" + MAX_PAGE_SIZE + ": " + pageSize);
+        }
+        DescribeLoadBalancersResponse page = read("DescribeLoadBalancers",
+                c -> c.describeLoadBalancers(r -> r.marker(marker).pageSize(pageSize)));
+        List<ObservedLoadBalancer> loadBalancers = page.loadBalancerDescriptions().stream().map(SdkMapping::observed).toList();
+        // The last page has no marker; some servers send an empty one instead (reference 6.5).
+        String next = page.nextMarker() == null || page.nextMarker().isEmpty() ? null : page.nextMarker();
+        return new LoadBalancerPage(loadBalancers, next);
+    }
+
+    @Override
+    public List<ObservedLoadBalancer> describeLoadBalancers(Collection<String> names) {
+        requireBatch(names);
+        if (names.isEmpty()) {
+            return List.of(); // no names would mean "all of them" to AWS
+        }
+        return read("DescribeLoadBalancers", c -> c.describeLoadBalancers(r -> r.loadBalancerNames(names)))
+                .loadBalancerDescriptions().stream().map(SdkMapping::observed).toList();
+    }
+
+    @Override
+    public Map<String, SortedMap<String, String>> describeTags(Collection<String> names) {
+        requireBatch(names);
+        Map<String, SortedMap<String, String>> byName = new LinkedHashMap<>();
+        if (names.isEmpty()) {
+            return byName;
+        }
+        names.forEach(n -> byName.put(n, new TreeMap<>()));
+        read("DescribeTags", c -> c.describeTags(r -> r.loadBalancerNames(names))).tagDescriptions()
+                .forEach(d -> byName.put(d.loadBalancerName(), SdkMapping.tags(d.tags())));
+        return byName;
+    }
+
+    @Override
+    public Attributes describeAttributes(String loadBalancer) {
+        return SdkMapping.attributes(read("DescribeLoadBalancerAttributes",
+                c -> c.describeLoadBalancerAttributes(r -> r.loadBalancerName(loadBalancer))).loadBalancerAttributes());
+    }
+
+    private static void requireBatch(Collection<String> names) {
+        if (names.size() > MAX_NAMES_PER_CALL) {
+            throw new IllegalArgumentException("at most " + MAX_NAMES_PER_CALL + " names per call, got " + names.size());
+        }
+    }
+
+    // ---- writes ------------------------------------------------------------------------------
+
+    @Override
+    public String createLoadBalancer(String name, Scheme scheme, List<String> availabilityZones, List<String> subnets,
+                                     List<String> securityGroups, List<Listener> listeners, Map<String, String> tags) {
+        return write("CreateLoadBalancer", c -> c.createLoadBalancer(r -> {
+            r.loadBalancerName(name)
+                    .listeners(listeners.stream().map(SdkMapping::listener).toList());
+            if (!availabilityZones.isEmpty()) {
+                r.availabilityZones(availabilityZones);
+            }
+            if (!subnets.isEmpty()) {
+                r.subnets(subnets);
+            }
+            if (!securityGroups.isEmpty()) {
+                r.securityGroups(securityGroups);
+            }
+            // Scheme is VPC-only (InvalidScheme otherwise) and internet-facing is the default:
+            // send it only when it says something.
+            if (scheme == Scheme.INTERNAL) {
+                r.scheme(scheme.wire());
+            }
+            if (!tags.isEmpty()) {
+                r.tags(SdkMapping.tags(tags));
+            }
+        })).dnsName();
+    }
+
+    @Override
+    public void deleteLoadBalancer(String name) {
+        write("DeleteLoadBalancer", c -> c.deleteLoadBalancer(r -> r.loadBalancerName(name)));
+    }
+
+    @Override
+    public void createListeners(String loadBalancer, List<Listener> listeners) {
+        write("CreateLoadBalancerListeners", c -> c.createLoadBalancerListeners(r -> r.loadBalancerName(loadBalancer)
+                .listeners(listeners.stream().map(SdkMapping::listener).toList())));
+    }
+
+    @Override
+    public void deleteListeners(String loadBalancer, List<Integer> ports) {
+        write("DeleteLoadBalancerListeners", c -> c.deleteLoadBalancerListeners(r -> r.loadBalancerName(loadBalancer)
+                .loadBalancerPorts(ports)));
+    }
+
+    @Override
+    public void createLbCookiePolicy(String loadBalancer, String policyName, long cookieExpirationPeriod) {
+        // 0 is our spelling of "absent" (browser-session cookie, fact 7); AWS is sent the absence.
+        write("CreateLBCookieStickinessPolicy", c -> c.createLBCookieStickinessPolicy(r -> r
+                .loadBalancerName(loadBalancer).policyName(policyName)
+                .cookieExpirationPeriod(cookieExpirationPeriod == 0 ? null : cookieExpirationPeriod)));
+    }
+
+    @Override
+    public void createAppCookiePolicy(String loadBalancer, String policyName, String cookieName) {
+        write("CreateAppCookieStickinessPolicy", c -> c.createAppCookieStickinessPolicy(r -> r
+                .loadBalancerName(loadBalancer).policyName(policyName).cookieName(cookieName)));
+    }
+
+    @Override
+    public void deletePolicy(String loadBalancer, String policyName) {
+        write("DeleteLoadBalancerPolicy", c -> c.deleteLoadBalancerPolicy(r -> r
+                .loadBalancerName(loadBalancer).policyName(policyName)));
+    }
+
+    @Override
+    public void setListenerPolicies(String loadBalancer, int port, List<String> policyNames) {
+        // An empty list must still travel (as "PolicyNames="): it disables every policy (fact 2).
+        write("SetLoadBalancerPoliciesOfListener", c -> c.setLoadBalancerPoliciesOfListener(r -> r
+                .loadBalancerName(loadBalancer).loadBalancerPort(port).policyNames(new ArrayList<>(policyNames))));
+    }
+
+    @Override
+    public void setListenerCertificate(String loadBalancer, int port, String certificateId) {
+        write("SetLoadBalancerListenerSSLCertificate", c -> c.setLoadBalancerListenerSSLCertificate(r -> r
+                .loadBalancerName(loadBalancer).loadBalancerPort(port).sslCertificateId(certificateId)));
+    }
+
+    @Override
+    public void configureHealthCheck(String loadBalancer, HealthCheck healthCheck) {
+        write("ConfigureHealthCheck", c -> c.configureHealthCheck(r -> r
+                .loadBalancerName(loadBalancer).healthCheck(SdkMapping.healthCheck(healthCheck))));
+    }
+
+    @Override
+    public void modifyAttributes(String loadBalancer, Attributes attributes) {
+        write("ModifyLoadBalancerAttributes", c -> c.modifyLoadBalancerAttributes(r -> r
+                .loadBalancerName(loadBalancer).loadBalancerAttributes(SdkMapping.attributes(attributes))));
+    }
+
+    @Override
+    public void addTags(String loadBalancer, Map<String, String> tags) {
+        write("AddTags", c -> c.addTags(r -> r.loadBalancerNames(loadBalancer).tags(SdkMapping.tags(tags))));
+    }
+
+    @Override
+    public void removeTags(String loadBalancer, Collection<String> keys) {
+        write("RemoveTags", c -> c.removeTags(r -> r.loadBalancerNames(loadBalancer)
+                .tags(keys.stream().map(k -> TagKeyOnly.builder().key(k).build()).toList())));
+    }
+
+    @Override
+    public void applySecurityGroups(String loadBalancer, List<String> securityGroups) {
+        write("ApplySecurityGroupsToLoadBalancer", c -> c.applySecurityGroupsToLoadBalancer(r -> r
+                .loadBalancerName(loadBalancer).securityGroups(securityGroups)));
+    }
+
+    @Override
+    public void attachSubnets(String loadBalancer, List<String> subnets) {
+        write("AttachLoadBalancerToSubnets", c -> c.attachLoadBalancerToSubnets(r -> r
+                .loadBalancerName(loadBalancer).subnets(subnets)));
+    }
+
+    @Override
+    public void detachSubnets(String loadBalancer, List<String> subnets) {
+        write("DetachLoadBalancerFromSubnets", c -> c.detachLoadBalancerFromSubnets(r -> r
+                .loadBalancerName(loadBalancer).subnets(subnets)));
+    }
+
+    @Override
+    public void enableAvailabilityZones(String loadBalancer, List<String> zones) {
+        write("EnableAvailabilityZonesForLoadBalancer", c -> c.enableAvailabilityZonesForLoadBalancer(r -> r
+                .loadBalancerName(loadBalancer).availabilityZones(zones)));
+    }
+
+    @Override
+    public void disableAvailabilityZones(String loadBalancer, List<String> zones) {
+        write("DisableAvailabilityZonesForLoadBalancer", c -> c.disableAvailabilityZonesForLoadBalancer(r -> r
+                .loadBalancerName(loadBalancer).availabilityZones(zones)));
+    }
+
+    // ---- plumbing ----------------------------------------------------------------------------
+
+    @Override
+    public CallStats stats() {
+        return new CallStats(reads.sum(), writes.sum(), accounting.retries());
+    }
+
+    @Override
+    public void close() {
+        synchronized (clientLock) {
+            closed = true;
+            if (client != null) {
+                client.close();
+                client = null;
+            }
+        }
+    }
+
+    private <T> T read(String operation, Function<ElasticLoadBalancingClient, T> call) {
+        reads.increment();
+        return invoke(operation, call);
+    }
+
+    private <T> T write(String operation, Function<ElasticLoadBalancingClient, T> call) {
+        writes.increment();
+        return invoke(operation, call);
+    }
+
+    private <T> T invoke(String operation, Function<ElasticLoadBalancingClient, T> call) {
+        try {
+            return call.apply(client());
+        } catch (SdkException e) {
+            throw SdkErrors.toPortError(e, operation);
+        }
+    }
+
+    private ElasticLoadBalancingClient client() {
+        ElasticLoadBalancingClient current = client;
+        if (current != null) {
+            return current;
+        }
+        synchronized (clientLock) {
+            if (closed) {
+                throw new IllegalStateException("port is closed");
+            }
+            if (client == null) {
+                client = build();
+            }
+            return client;
+        }
+    }
+
+    private ElasticLoadBalancingClient build() {
+        ClientOverrideConfiguration.Builder overrides = ClientOverrideConfiguration.builder()
+                // The circuit breaker would stop retrying after a burst of throttling, which is
+                // exactly when an apply against a throttled endpoint needs the back-off most.
+                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                        .maxAttempts(settings.maxAttempts())
+                        .circuitBreakerEnabled(false)
+                        .build())
+                .addExecutionInterceptor(accounting);
+        if (settings.profile() != null) {
+            overrides.defaultProfileName(settings.profile());
+        }
+        ElasticLoadBalancingClientBuilder builder = ElasticLoadBalancingClient.builder()
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(5))
+                        .socketTimeout(Duration.ofSeconds(30))
+                        .build())
+                .region(connection.region())
+                .credentialsProvider(connection.credentials())
+                .overrideConfiguration(overrides.build());
+        if (connection.endpointOverride() != null) {
+            builder.endpointOverride(connection.endpointOverride());
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,261 @@
+package io.elbreconcile.aws;
+
+import io.elbreconcile.model.AccessLog;
+import io.elbreconcile.model.AppCookiePolicy;
+import io.elbreconcile.model.Attributes;
+import io.elbreconcile.model.ConnectionDraining;
+import io.elbreconcile.model.LbCookiePolicy;
+import io.elbreconcile.model.Listener;
+import io.elbreconcile.model.ObservedLoadBalancer;
+import io.elbreconcile.model.Protocol;
+import io.elbreconcile.model.Scheme;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The SDK adapter against a scripted loopback server: wire mapping, error mapping, retries. */
+class SdkElbPortStubTest {
+
+    private StubElbServer stub;
+    private SdkElbPort port;
+
+    @BeforeEach
+    void start() throws Exception {
+        stub = new StubElbServer();
+        port = SdkElbPort.connect(TargetSettings.defaults().withEndpointUrl(stub.url()).withMaxAttempts(3), Map.of());
+    }
+
+    @AfterEach
+    void stop() {
+        port.close();
+        stub.close();
+    }
+
+    private static final String DESCRIPTION = """
+            <LoadBalancerDescriptions><member>
+              <LoadBalancerName>web</LoadBalancerName>
+              <DNSName>web-1.us-east-1.elb.amazonaws.com</DNSName>
+              <Scheme>internal</Scheme>
+              <AvailabilityZones><member>us-east-1b</member><member>us-east-1a</member></AvailabilityZones>
+              <Subnets/><SecurityGroups/>
+              <ListenerDescriptions>
+                <member><Listener><Protocol>https</Protocol><LoadBalancerPort>443</LoadBalancerPort>
+                  <InstanceProtocol>http</InstanceProtocol><InstancePort>8080</InstancePort>
+                  <SSLCertificateId>arn:cert</SSLCertificateId></Listener>
+                  <PolicyNames><member>z-ssl</member><member>a-sticky</member></PolicyNames></member>
+                <member><Listener><Protocol>HTTP</Protocol><LoadBalancerPort>80</LoadBalancerPort>
+                  <InstanceProtocol>HTTP</InstanceProtocol><InstancePort>8080</InstancePort></Listener>
+                  <PolicyNames/></member>
+              </ListenerDescriptions>
+              <Policies>
+                <LBCookieStickinessPolicies>
+                  <member><PolicyName>a-sticky</PolicyName><CookieExpirationPeriod>60</CookieExpirationPeriod></member>
+                  <member><PolicyName>session</PolicyName></member>
+                </LBCookieStickinessPolicies>
+                <AppCookieStickinessPolicies>
+                  <member><PolicyName>app</PolicyName><CookieName>SESSIONID</CookieName></member>
+                </AppCookieStickinessPolicies>
+                <OtherPolicies><member>z-ssl</member></OtherPolicies>
+              </Policies>
+              <HealthCheck><Target>HTTP:8080/health</Target><Interval>30</Interval><Timeout>5</Timeout>
+                <UnhealthyThreshold>2</UnhealthyThreshold><HealthyThreshold>10</HealthyThreshold></HealthCheck>
+            </member></LoadBalancerDescriptions>""";
+
+    @Test
+    void aDescriptionIsNormalised() {
+        stub.thenResult("DescribeLoadBalancers", DESCRIPTION + "<NextMarker>m2</NextMarker>");
+
+        LoadBalancerPage page = port.describeLoadBalancers(null, 400);
+
+        assertEquals("m2", page.nextMarker());
+        ObservedLoadBalancer lb = page.loadBalancers().get(0);
+        assertEquals("web", lb.name());
+        assertEquals(Scheme.INTERNAL, lb.scheme());
+        assertEquals(List.of("us-east-1a", "us-east-1b"), lb.availabilityZones());
+        assertEquals(new Listener(Protocol.HTTP, 80, Protocol.HTTP, 8080, null, List.of()), lb.listeners().get(0));
+        // Protocols upper case; the policy list keeps AWS's order.
+        assertEquals(new Listener(Protocol.HTTPS, 443, Protocol.HTTP, 8080, "arn:cert", List.of("z-ssl", "a-sticky")),
+                lb.listeners().get(1));
+        assertEquals(List.of(new LbCookiePolicy("a-sticky", 60), new AppCookiePolicy("app", "SESSIONID"),
+                new LbCookiePolicy("session", 0)), lb.cookiePolicies());
+        assertEquals(List.of("z-ssl"), lb.otherPolicies());
+        assertEquals("HTTP:8080/health", lb.healthCheck().target());
+        assertEquals(10, lb.healthCheck().healthyThreshold());
+        assertTrue(lb.tags().isEmpty());
+        assertNull(lb.attributes());
+
+        Map<String, String> sent = stub.requests.get(0);
+        assertEquals("DescribeLoadBalancers", sent.get("Action"));
+        assertEquals("400", sent.get("PageSize"));
+        assertFalse(sent.containsKey("Marker"));
+        assertEquals(new CallStats(1, 0, 0), port.stats());
+    }
+
+    @Test
+    void anEmptyMarkerMeansTheLastPage() {
+        stub.thenResult("DescribeLoadBalancers", "<LoadBalancerDescriptions/><NextMarker></NextMarker>");
+        assertNull(port.describeLoadBalancers("m1", 10).nextMarker());
+        assertEquals("m1", stub.requests.get(0).get("Marker"));
+    }
+
+    @Test
+    void describingByNamesSendsThemAndNoNamesSendsNothing() {
+        stub.thenResult("DescribeLoadBalancers", DESCRIPTION);
+        assertEquals(List.of(), port.describeLoadBalancers(List.of()));
+        assertEquals(0, stub.requests.size());
+        port.describeLoadBalancers(List.of("web", "api"));
+        assertEquals("web", stub.requests.get(0).get("LoadBalancerNames.member.1"));
+        assertEquals("api", stub.requests.get(0).get("LoadBalancerNames.member.2"));
+        assertThrows(IllegalArgumentException.class, () -> port.describeLoadBalancers(
+                java.util.stream.IntStream.range(0, 21).mapToObj(i -> "lb" + i).toList()));
+    }
+
+    @Test
+    void tagsAreReturnedForEveryNameAskedFor() {
+        stub.thenResult("DescribeTags", """
+                <TagDescriptions><member><LoadBalancerName>web</LoadBalancerName>
+                <Tags><member><Key>team</Key><Value>web</Value></member><member><Key>bare</Key></member></Tags>
+                </member></TagDescriptions>""");
+        var tags = port.describeTags(List.of("web", "api"));
+        assertEquals(Map.of("team", "web", "bare", ""), tags.get("web"));
+        assertEquals(Map.of(), tags.get("api"));
+    }
+
+    @Test
+    void attributesAreFilledWithDefaultsWhereAwsIsSilent() {
+        stub.thenResult("DescribeLoadBalancerAttributes", """
+                <LoadBalancerAttributes>
+                  <CrossZoneLoadBalancing><Enabled>true</Enabled></CrossZoneLoadBalancing>
+                  <ConnectionDraining><Enabled>false</Enabled><Timeout>300</Timeout></ConnectionDraining>
+                  <AccessLog><Enabled>true</Enabled><S3BucketName>logs</S3BucketName><EmitInterval>5</EmitInterval></AccessLog>
+                </LoadBalancerAttributes>""");
+        assertEquals(new Attributes(true, new ConnectionDraining(false, 300), 60, new AccessLog(true, "logs", 5, null)),
+                port.describeAttributes("web"));
+    }
+
+    @Test
+    void writesSendTheModelAsAwsExpectsIt() {
+        stub.thenResult("CreateLBCookieStickinessPolicy", "");
+        port.createLbCookiePolicy("web", "session", 0);
+        port.createLbCookiePolicy("web", "minute", 60);
+        port.setListenerPolicies("web", 80, List.of());
+        port.modifyAttributes("web", new Attributes(null, null, 120, null));
+
+        assertFalse(stub.requests.get(0).containsKey("CookieExpirationPeriod"), "0 means absent (fact 7)");
+        assertEquals("60", stub.requests.get(1).get("CookieExpirationPeriod"));
+        assertEquals("", stub.requests.get(2).get("PolicyNames"), "an empty list still travels (fact 2)");
+        Map<String, String> modify = stub.requests.get(3);
+        assertEquals("120", modify.get("LoadBalancerAttributes.ConnectionSettings.IdleTimeout"));
+        assertFalse(modify.keySet().stream().anyMatch(k -> k.contains("CrossZone")), "undeclared groups are not sent");
+        assertEquals(new CallStats(0, 4, 0), port.stats());
+    }
+
+    @Test
+    void anAwsErrorKeepsItsCodeStatusAndRequestId() {
+        stub.thenError(400, "LoadBalancerNotFound", "There is no ACTIVE Load Balancer named 'web'");
+        PortError error = assertThrows(PortError.class, () -> port.describeAttributes("web"));
+        assertEquals(ErrorKind.LOAD_BALANCER_NOT_FOUND, error.kind());
+        assertEquals("LoadBalancerNotFound", error.code());
+        assertEquals(400, error.httpStatus());
+        assertEquals("err-1", error.requestId(), "the request id of the error body");
+        assertEquals("DescribeLoadBalancerAttributes", error.operation());
+        assertEquals("There is no ACTIVE Load Balancer named 'web'", error.getMessage());
+        assertEquals(new CallStats(1, 0, 0), port.stats(), "client errors are not retried");
+    }
+
+    @Test
+    void policyErrorsAsAwsSendsThem() {
+        stub.thenError(400, "DuplicatePolicyName", "Policy sticky already exists for my-load-balancer")
+                .thenError(400, "TooManyPolicies", "Quota exceeded");
+        PortError duplicate = assertThrows(PortError.class, () -> port.createLbCookiePolicy("web", "sticky", 60));
+        assertEquals(ErrorKind.DUPLICATE_POLICY_NAME, duplicate.kind());
+        assertEquals("CreateLBCookieStickinessPolicy: DuplicatePolicyName: Policy sticky already exists for my-load-balancer",
+                duplicate.oneLine());
+        PortError tooMany = assertThrows(PortError.class, () -> port.createAppCookiePolicy("web", "app", "C"));
+        assertEquals(ErrorKind.TOO_MANY_POLICIES, tooMany.kind());
+        assertEquals("CreateAppCookieStickinessPolicy", tooMany.operation());
+        assertEquals(new CallStats(0, 2, 0), port.stats());
+    }
+
+    @Test
+    void rejectedCredentialsFailFast() {
+        stub.thenError(403, "InvalidClientTokenId", "The security token included in the request is invalid.");
+        PortError error = assertThrows(PortError.class, () -> port.describeLoadBalancers(null, 400));
+        assertEquals(ErrorKind.REJECTED, error.kind());
+        assertEquals(403, error.httpStatus());
+        assertEquals(1, stub.requests.size());
+    }
+
+    @Test
+    void theConflictStatusIsKept() {
+        stub.thenError(409, "InvalidConfigurationRequest", "You cannot delete policy [p] since it is enabled");
+        PortError error = assertThrows(PortError.class, () -> port.deletePolicy("web", "p"));
+        assertEquals(ErrorKind.INVALID_CONFIGURATION, error.kind());
+        assertEquals(409, error.httpStatus());
+    }
+
+    @Test
+    void serverErrorsAreRetriedThenSucceedAndCounted() {
+        stub.thenError(500, "InternalFailure", "oops").thenError(503, "ServiceUnavailable", "busy")
+                .thenResult("DescribeLoadBalancers", "<LoadBalancerDescriptions/>");
+        assertEquals(List.of(), port.describeLoadBalancers(null, 400).loadBalancers());
+        assertEquals(3, stub.requests.size());
+        assertEquals(new CallStats(1, 0, 2), port.stats());
+    }
+
+    @Test
+    void throttlingIsRetried() {
+        stub.thenError(400, "Throttling", "Rate exceeded").thenResult("DescribeTags", "<TagDescriptions/>");
+        port.describeTags(List.of("web"));
+        assertEquals(new CallStats(1, 0, 1), port.stats());
+    }
+
+    @Test
+    void whenRetriesRunOutTheErrorIsRetryable() {
+        stub.thenError(500, "InternalFailure", "still broken");
+        PortError error = assertThrows(PortError.class, () -> port.deleteLoadBalancer("web"));
+        assertEquals(ErrorKind.RETRYABLE, error.kind());
+        assertEquals("InternalFailure", error.code());
+        assertEquals(3, stub.requests.size(), "maxAttempts bounds the attempts");
+        assertEquals(new CallStats(0, 1, 2), port.stats());
+    }
+
+    @Test
+    void anUnreachableEndpointIsAConnectionFailure() {
+        String url = stub.url();
+        stub.close();
+        try (SdkElbPort gone = SdkElbPort.connect(TargetSettings.defaults().withEndpointUrl(url).withMaxAttempts(2), Map.of())) {
+            PortError error = assertThrows(PortError.class, () -> gone.describeLoadBalancers(null, 400));
+            assertEquals(ErrorKind.RETRYABLE, error.kind());
+            assertEquals(ErrorClassifier.CONNECTION_FAILURE, error.code());
+            assertEquals(0, error.httpStatus());
+            assertNull(error.requestId());
+        }
+    }
+
+    @Test
+    void concurrentCallsAreEachCountedOnce() throws Exception {
+        stub.thenResult("DescribeTags", "<TagDescriptions/>");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var futures = java.util.stream.IntStream.range(0, 40)
+                    .mapToObj(i -> pool.submit(() -> port.describeTags(List.of("lb" + i)))).toList();
+            for (var f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(new CallStats(40, 0, 0), port.stats());
+        assertEquals(40, stub.requests.size());
+    }
+}
