@@ -1,0 +1,133 @@
+package io.elbreconcile.emulator;
+
+import com.sun.net.httpserver.HttpServer;
+import io.elbreconcile.emulator.engine.World;
+import io.elbreconcile.emulator.http.AdminRoutes;
+import io.elbreconcile.emulator.http.CallRecorder;
+import io.elbreconcile.emulator.http.Faults;
+import io.elbreconcile.emulator.http.QueryFront;
+import io.elbreconcile.emulator.http.RecordedCall;
+import io.elbreconcile.emulator.http.actions.ActionCatalog;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A running emulator of the Classic ELB API: the JDK HTTP server in front of the engine, with
+ * optional state file and faults. Closing it stops the server and saves the state.
+ */
+public final class EmulatorServer implements AutoCloseable {
+    /** Used when the request's SigV4 credential scope names no region. */
+    public static final String DEFAULT_REGION = "us-east-1";
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final PersistentWorldStore store;
+    private final CallRecorder recorder;
+    private final AdminRoutes admin;
+    private final URI endpoint;
+
+    private EmulatorServer(HttpServer server, ExecutorService executor, PersistentWorldStore store,
+                           CallRecorder recorder, AdminRoutes admin, URI endpoint) {
+        this.server = server;
+        this.executor = executor;
+        this.store = store;
+        this.recorder = recorder;
+        this.admin = admin;
+        this.endpoint = endpoint;
+    }
+
+    /**
+     * Loads the state file (if any), binds and starts serving. A corrupt state file or a port in
+     * use is an {@link EmulatorStateException} with a one-line message.
+     */
+    public static EmulatorServer start(EmulatorConfig config) {
+        StateFile file = config.stateFile() == null ? null : new StateFile(config.stateFile());
+        World initial = file == null ? World.empty() : file.load();
+        PersistentWorldStore store = new PersistentWorldStore(initial, file);
+        CallRecorder recorder = new CallRecorder();
+        Faults faults = new Faults(config.latencyMs(), config.throttleRate(), config.errorRate(), config.seed(),
+                System::nanoTime);
+
+        // Without it the JDK server waits for Nagle's algorithm and answers stall about 40 ms.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(config.bindAddress(), config.port()), 128);
+        } catch (BindException e) {
+            throw new EmulatorStateException("cannot start the emulator on " + config.bindAddress() + ":" + config.port()
+                    + ": " + e.getMessage() + " (is the port in use?)", e);
+        } catch (IOException e) {
+            throw new EmulatorStateException("cannot start the emulator on " + config.bindAddress() + ":" + config.port()
+                    + ": " + e.getMessage(), e);
+        }
+        AdminRoutes admin = new AdminRoutes(store, recorder);
+        server.createContext("/", new QueryFront(ActionCatalog.all(), store, recorder, faults,
+                System::currentTimeMillis, DEFAULT_REGION));
+        server.createContext(AdminRoutes.PREFIX, admin);
+        ExecutorService executor = Executors.newFixedThreadPool(16, daemonThreads());
+        server.setExecutor(executor);
+        server.start();
+        String host = config.bindAddress().equals("0.0.0.0") ? "127.0.0.1" : config.bindAddress();
+        URI endpoint = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
+                + server.getAddress().getPort());
+        return new EmulatorServer(server, executor, store, recorder, admin, endpoint);
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Requests that reached each action (succeeded or not), by action name. */
+    public Map<String, Long> callCounts() {
+        return recorder.counts();
+    }
+
+    /** Requests that reached a mutating action. Unchanged across a run means nothing was written. */
+    public long mutatingCallCount() {
+        return recorder.mutatingCount();
+    }
+
+    /** The most recent calls in arrival order (bounded), each with its decoded parameters. */
+    public List<RecordedCall> callLog() {
+        return recorder.log();
+    }
+
+    /** Empties the world and the counts, as {@code POST /_emulator/reset} does. */
+    public void reset() {
+        admin.reset();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdown();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        store.save();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "elb-emulator-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,58 @@
+package io.elbreconcile.emulator.engine;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** CreateLoadBalancerListeners, DeleteLoadBalancerListeners, SetLoadBalancerListenerSSLCertificate. */
+public final class ListenerActions {
+
+    private ListenerActions() {
+    }
+
+    /** An identical listener on a taken port is a no-op; a different one is {@code DuplicateListener}. */
+    public static World create(World world, String loadBalancer, List<ListenerSpec> specs) {
+        LoadBalancerState lb = world.require(loadBalancer);
+        if (specs.isEmpty()) {
+            throw EngineError.MISSING_PARAMETER.exception("Listeners");
+        }
+        List<ListenerState> listeners = new ArrayList<>(lb.listeners());
+        for (ListenerSpec spec : specs) {
+            ListenerState wanted = spec.toState();
+            var existing = listeners.stream().filter(l -> l.loadBalancerPort() == wanted.loadBalancerPort()).findFirst();
+            if (existing.isPresent()) {
+                if (!existing.get().sameDefinition(wanted)) {
+                    throw EngineError.DUPLICATE_LISTENER.exception(loadBalancer, wanted.loadBalancerPort());
+                }
+                continue;
+            }
+            listeners.add(wanted);
+        }
+        if (listeners.size() > Limits.LISTENERS) {
+            throw EngineError.VALIDATION.exception("Exceeded quota of " + Limits.LISTENERS + " listeners");
+        }
+        return world.with(lb.withListeners(listeners));
+    }
+
+    /** Ports without a listener are ignored. */
+    public static World delete(World world, String loadBalancer, List<Integer> ports) {
+        LoadBalancerState lb = world.require(loadBalancer);
+        Set<Integer> gone = new HashSet<>(ports);
+        return world.with(lb.withListeners(lb.listeners().stream()
+                .filter(l -> !gone.contains(l.loadBalancerPort())).toList()));
+    }
+
+    public static World setCertificate(World world, String loadBalancer, int port, String certificateId) {
+        LoadBalancerState lb = world.require(loadBalancer);
+        ListenerState listener = lb.listener(port)
+                .orElseThrow(() -> EngineError.LISTENER_NOT_FOUND.exception(port, loadBalancer));
+        if (!listener.secure()) {
+            throw EngineError.LISTENER_NOT_SECURE.exception(port, listener.protocol());
+        }
+        ListenerSpec.checkCertificate(certificateId);
+        List<ListenerState> listeners = lb.listeners().stream()
+                .map(l -> l.loadBalancerPort() == port ? l.withCertificate(certificateId) : l).toList();
+        return world.with(lb.withListeners(listeners));
+    }
+}

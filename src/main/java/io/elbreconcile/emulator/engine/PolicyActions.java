@@ -1,0 +1,96 @@
+package io.elbreconcile.emulator.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/** Creating, deleting and describing policies (reference 6.2). Enabling them is {@link PolicyEnabling}. */
+public final class PolicyActions {
+
+    private PolicyActions() {
+    }
+
+    /** A missing period is stored as no attribute at all: absent and 0 both mean a session cookie (fact 7). */
+    public static World createLbCookie(World world, String loadBalancer, String policyName, Long expirationPeriod) {
+        if (expirationPeriod != null && expirationPeriod < 0) {
+            throw EngineError.VALIDATION.exception("CookieExpirationPeriod must not be negative, got " + expirationPeriod);
+        }
+        List<PolicyAttribute> attributes = expirationPeriod == null ? List.of()
+                : List.of(new PolicyAttribute("CookieExpirationPeriod", Long.toString(expirationPeriod)));
+        return add(world, loadBalancer, new PolicyState(policyName, PolicyState.LB_COOKIE_TYPE, attributes));
+    }
+
+    public static World createAppCookie(World world, String loadBalancer, String policyName, String cookieName) {
+        if (cookieName.isEmpty()) {
+            throw EngineError.MISSING_PARAMETER.exception("CookieName");
+        }
+        return add(world, loadBalancer, new PolicyState(policyName, PolicyState.APP_COOKIE_TYPE,
+                List.of(new PolicyAttribute("CookieName", cookieName))));
+    }
+
+    public static World create(World world, String loadBalancer, String policyName, String typeName,
+                               List<PolicyAttribute> attributes) {
+        Names.checkPolicyName(policyName);
+        world.require(loadBalancer);
+        PolicyTypes.find(typeName).orElseThrow(() -> EngineError.POLICY_TYPE_NOT_FOUND.exception(typeName));
+        return add(world, loadBalancer, new PolicyState(policyName, typeName, attributes));
+    }
+
+    /**
+     * Refused with 409 while the policy is enabled on a listener or back-end port, or referred to
+     * by an enabled policy (fact 4). Deleting an unknown name is undocumented (reference 8); we
+     * treat it as already done, like DeleteLoadBalancer.
+     */
+    public static World delete(World world, String loadBalancer, String policyName) {
+        LoadBalancerState lb = world.require(loadBalancer);
+        if (lb.policy(policyName).isEmpty()) {
+            return world;
+        }
+        if (PolicyEnabling.enabledOrReferred(lb, policyName)) {
+            throw EngineError.POLICY_IN_USE.exception(policyName);
+        }
+        return world.with(lb.withPolicies(lb.policies().stream().filter(p -> !p.name().equals(policyName)).toList()));
+    }
+
+    /**
+     * With a load balancer: its policies, or the named ones (each must exist). Without: the
+     * predefined sample policies, or the named ones among them.
+     */
+    public static List<PolicyState> describe(World world, String loadBalancer, List<String> policyNames) {
+        if (loadBalancer == null) {
+            if (policyNames.isEmpty()) {
+                return PolicyTypes.SAMPLES;
+            }
+            List<PolicyState> out = new ArrayList<>();
+            for (String name : new LinkedHashSet<>(policyNames)) {
+                out.add(PolicyTypes.SAMPLES.stream().filter(p -> p.name().equals(name)).findFirst()
+                        .orElseThrow(() -> EngineError.SAMPLE_POLICY_NOT_FOUND.exception(name)));
+            }
+            return out;
+        }
+        LoadBalancerState lb = world.require(loadBalancer);
+        if (policyNames.isEmpty()) {
+            return lb.policies();
+        }
+        List<PolicyState> out = new ArrayList<>();
+        for (String name : new LinkedHashSet<>(policyNames)) {
+            out.add(lb.requirePolicy(name));
+        }
+        return out;
+    }
+
+    /** Names are unique per load balancer across all types; identical parameters do not help (fact 5). */
+    private static World add(World world, String loadBalancer, PolicyState policy) {
+        Names.checkPolicyName(policy.name());
+        LoadBalancerState lb = world.require(loadBalancer);
+        if (lb.policy(policy.name()).isPresent()) {
+            throw EngineError.DUPLICATE_POLICY_NAME.exception(policy.name());
+        }
+        if (lb.policies().size() >= Limits.POLICIES) {
+            throw EngineError.TOO_MANY_POLICIES.exception(Limits.POLICIES, lb.name());
+        }
+        List<PolicyState> next = new ArrayList<>(lb.policies());
+        next.add(policy);
+        return world.with(lb.withPolicies(next));
+    }
+}

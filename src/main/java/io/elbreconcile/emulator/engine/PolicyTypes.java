@@ -1,0 +1,95 @@
+package io.elbreconcile.emulator.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The policy types ELB defines and the predefined sample policies (reference 6.2). The SSL
+ * negotiation type lists only a representative subset of its many cipher attributes.
+ */
+public final class PolicyTypes {
+
+    public static final String PROXY_PROTOCOL = "ProxyProtocolPolicyType";
+    public static final String SSL_NEGOTIATION = "SSLNegotiationPolicyType";
+    public static final String PUBLIC_KEY = "PublicKeyPolicyType";
+    public static final String BACKEND_AUTHENTICATION = "BackendServerAuthenticationPolicyType";
+
+    /** One attribute a policy type accepts. {@code defaultValue} may be null. */
+    public record AttributeType(String name, String type, String cardinality, String defaultValue, String description) {
+    }
+
+    /** One policy type. */
+    public record PolicyType(String name, String description, List<AttributeType> attributes) {
+        public PolicyType {
+            attributes = List.copyOf(attributes);
+        }
+    }
+
+    public static final List<PolicyType> ALL = List.of(
+            new PolicyType(PolicyState.APP_COOKIE_TYPE,
+                    "Stickiness policy with session lifetimes controlled by the lifetime of the application-generated cookie. "
+                            + "This policy can be associated only with HTTP/HTTPS listeners.",
+                    List.of(new AttributeType("CookieName", "String", "ONE", null, null))),
+            new PolicyType(BACKEND_AUTHENTICATION,
+                    "Policy that controls authentication to back-end server(s) and contains one or more policies, "
+                            + "such as an instance of a PublicKeyPolicyType. This policy can be associated only with back-end "
+                            + "servers that are using HTTPS/SSL.",
+                    List.of(new AttributeType("PublicKeyPolicyName", "PolicyName", "ONE_OR_MORE", null, null))),
+            new PolicyType(PolicyState.LB_COOKIE_TYPE,
+                    "Stickiness policy with session lifetimes controlled by the browser (user-agent) or a specified "
+                            + "expiration period. This policy can be associated only with HTTP/HTTPS listeners.",
+                    List.of(new AttributeType("CookieExpirationPeriod", "Long", "ZERO_OR_ONE", null, null))),
+            new PolicyType(PROXY_PROTOCOL,
+                    "Policy that controls whether to include the IP address and port of the originating request for "
+                            + "TCP messages. This policy operates on TCP/SSL listeners only",
+                    List.of(new AttributeType("ProxyProtocol", "Boolean", "ONE", null, null))),
+            new PolicyType(PUBLIC_KEY,
+                    "Policy containing a list of public keys to accept when authenticating the back-end server(s). "
+                            + "This policy cannot be applied directly to back-end servers or listeners but must be part "
+                            + "of a BackendServerAuthenticationPolicyType.",
+                    List.of(new AttributeType("PublicKey", "String", "ONE", null, null))),
+            new PolicyType(SSL_NEGOTIATION,
+                    "Listener policy that defines the ciphers and protocols that will be accepted by the load balancer. "
+                            + "This policy can be associated only with HTTPS/SSL listeners.",
+                    List.of(new AttributeType("Protocol-TLSv1.2", "Boolean", "ZERO_OR_ONE", "true", null),
+                            new AttributeType("Protocol-TLSv1.1", "Boolean", "ZERO_OR_ONE", "false", null),
+                            new AttributeType("Protocol-TLSv1", "Boolean", "ZERO_OR_ONE", "false", null),
+                            new AttributeType("Server-Defined-Cipher-Order", "Boolean", "ZERO_OR_ONE", "true", null),
+                            new AttributeType("ECDHE-RSA-AES128-GCM-SHA256", "Boolean", "ZERO_OR_ONE", "true", null),
+                            new AttributeType("Reference-Security-Policy", "String", "ZERO_OR_ONE", null, null))));
+
+    /** Predefined policies: what DescribeLoadBalancerPolicies returns without a load balancer name. */
+    public static final List<PolicyState> SAMPLES = List.of(
+            sslSample("ELBSample-ELBDefaultNegotiationPolicy"),
+            sslSample("ELBSample-OpenSSLDefaultNegotiationPolicy"),
+            sslSample("ELBSecurityPolicy-2016-08"),
+            sslSample("ELBSecurityPolicy-TLS-1-2-2017-01"));
+
+    private PolicyTypes() {
+    }
+
+    public static Optional<PolicyType> find(String name) {
+        return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    /** All types, or the named ones in the order given; an unknown name is {@code PolicyTypeNotFound}. */
+    public static List<PolicyType> describe(List<String> names) {
+        if (names.isEmpty()) {
+            return ALL;
+        }
+        List<PolicyType> out = new ArrayList<>();
+        for (String name : names) {
+            out.add(find(name).orElseThrow(() -> EngineError.POLICY_TYPE_NOT_FOUND.exception(name)));
+        }
+        return out;
+    }
+
+    private static PolicyState sslSample(String name) {
+        return new PolicyState(name, SSL_NEGOTIATION, List.of(
+                new PolicyAttribute("Protocol-TLSv1.2", "true"),
+                new PolicyAttribute("Protocol-TLSv1.1", name.contains("TLS-1-2") ? "false" : "true"),
+                new PolicyAttribute("Server-Defined-Cipher-Order", "true"),
+                new PolicyAttribute("ECDHE-RSA-AES128-GCM-SHA256", "true")));
+    }
+}

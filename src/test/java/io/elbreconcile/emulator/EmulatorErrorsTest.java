@@ -1,0 +1,166 @@
+package io.elbreconcile.emulator;
+
+import io.elbreconcile.testing.ElbClients;
+import io.elbreconcile.testing.EmulatorExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient;
+import software.amazon.awssdk.services.elasticloadbalancing.model.Listener;
+import software.amazon.awssdk.services.elasticloadbalancing.model.Tag;
+
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * Every error the reconciler can meet, with its wire code and HTTP status (reference section 4),
+ * through the real SDK; each refused call must leave the world as it was (checklist items 1-5).
+ */
+@ExtendWith(EmulatorExtension.class)
+class EmulatorErrorsTest {
+    private static final String LB = "my-load-balancer";
+    private static final String CERT = "arn:aws:iam::123456789012:server-certificate/test";
+
+    private final EmulatorServer emulator;
+    private ElasticLoadBalancingClient elb;
+
+    EmulatorErrorsTest(EmulatorServer emulator) {
+        this.emulator = emulator;
+    }
+
+    @BeforeEach
+    void fixture() {
+        elb = ElbClients.forEndpoint(emulator.endpoint());
+        elb.createLoadBalancer(r -> r.loadBalancerName(LB).availabilityZones("us-east-1a").listeners(
+                listener("HTTP", 80, 8080, null), listener("TCP", 1443, 443, null), listener("HTTPS", 443, 8080, CERT)));
+        elb.createLBCookieStickinessPolicy(r -> r.loadBalancerName(LB).policyName("p").cookieExpirationPeriod(60L));
+        elb.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName(LB).loadBalancerPort(80).policyNames("p"));
+        elb.createLoadBalancerPolicy(r -> r.loadBalancerName(LB).policyName("proxy").policyTypeName("ProxyProtocolPolicyType")
+                .policyAttributes(a -> a.attributeName("ProxyProtocol").attributeValue("true")));
+    }
+
+    @AfterEach
+    void closeClient() {
+        elb.close();
+    }
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                refused("describe a missing load balancer", "LoadBalancerNotFound", 400,
+                        elb -> elb.describeLoadBalancers(r -> r.loadBalancerNames("nope"))),
+                refused("create a policy on a missing load balancer", "LoadBalancerNotFound", 400,
+                        elb -> elb.createLBCookieStickinessPolicy(r -> r.loadBalancerName("nope").policyName("x"))),
+                refused("set listener policies on a missing load balancer", "LoadBalancerNotFound", 400,
+                        elb -> elb.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName("nope").loadBalancerPort(80).policyNames("p"))),
+                refused("delete a policy of a missing load balancer", "LoadBalancerNotFound", 400,
+                        elb -> elb.deleteLoadBalancerPolicy(r -> r.loadBalancerName("nope").policyName("p"))),
+                refused("describe attributes of a missing load balancer", "LoadBalancerNotFound", 400,
+                        elb -> elb.describeLoadBalancerAttributes(r -> r.loadBalancerName("nope"))),
+                refused("describe tags of a missing load balancer", "LoadBalancerNotFound", 400,
+                        elb -> elb.describeTags(r -> r.loadBalancerNames(LB, "nope"))),
+                refused("load balancer name with an underscore", "ValidationError", 400,
+                        elb -> elb.createLoadBalancer(r -> r.loadBalancerName("bad_name").availabilityZones("us-east-1a")
+                                .listeners(listener("HTTP", 80, 80, null)))),
+                refused("load balancer name of 33 characters", "ValidationError", 400,
+                        elb -> elb.createLoadBalancer(r -> r.loadBalancerName("a".repeat(33)).availabilityZones("us-east-1a")
+                                .listeners(listener("HTTP", 80, 80, null)))),
+                refused("load balancer name with a leading hyphen", "ValidationError", 400,
+                        elb -> elb.createLoadBalancer(r -> r.loadBalancerName("-lb").availabilityZones("us-east-1a")
+                                .listeners(listener("HTTP", 80, 80, null)))),
+                refused("policy name with a dot", "ValidationError", 400,
+                        elb -> elb.createLBCookieStickinessPolicy(r -> r.loadBalancerName(LB).policyName("bad.name"))),
+                refused("identical policy created again", "DuplicatePolicyName", 400,
+                        elb -> elb.createLBCookieStickinessPolicy(r -> r.loadBalancerName(LB).policyName("p").cookieExpirationPeriod(60L))),
+                refused("policy name reused across types", "DuplicatePolicyName", 400,
+                        elb -> elb.createAppCookieStickinessPolicy(r -> r.loadBalancerName(LB).policyName("p").cookieName("c"))),
+                refused("delete an enabled policy", "InvalidConfigurationRequest", 409,
+                        elb -> elb.deleteLoadBalancerPolicy(r -> r.loadBalancerName(LB).policyName("p"))),
+                refused("cookie stickiness on a TCP listener", "InvalidConfigurationRequest", 409,
+                        elb -> elb.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName(LB).loadBalancerPort(1443).policyNames("p"))),
+                refused("proxy protocol on a listener", "InvalidConfigurationRequest", 409,
+                        elb -> elb.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName(LB).loadBalancerPort(80).policyNames("proxy"))),
+                refused("one unknown name among known ones", "PolicyNotFound", 400,
+                        elb -> elb.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName(LB).loadBalancerPort(443).policyNames("p", "missing"))),
+                refused("describe an unknown policy", "PolicyNotFound", 400,
+                        elb -> elb.describeLoadBalancerPolicies(r -> r.loadBalancerName(LB).policyNames("missing"))),
+                refused("policies of a port without listener", "ListenerNotFound", 400,
+                        elb -> elb.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName(LB).loadBalancerPort(81).policyNames("p"))),
+                refused("same name, different listeners", "DuplicateLoadBalancerName", 400,
+                        elb -> elb.createLoadBalancer(r -> r.loadBalancerName(LB).availabilityZones("us-east-1a")
+                                .listeners(listener("HTTP", 80, 9090, null)))),
+                refused("listener on a taken port with another instance port", "DuplicateListener", 400,
+                        elb -> elb.createLoadBalancerListeners(r -> r.loadBalancerName(LB).listeners(listener("HTTP", 80, 9090, null)))),
+                refused("unsupported listener protocol", "UnsupportedProtocol", 400,
+                        elb -> elb.createLoadBalancerListeners(r -> r.loadBalancerName(LB).listeners(listener("UDP", 53, 53, null)))),
+                refused("certificate that is not an ARN", "CertificateNotFound", 400,
+                        elb -> elb.setLoadBalancerListenerSSLCertificate(r -> r.loadBalancerName(LB).loadBalancerPort(443)
+                                .sslCertificateId("not-an-arn"))),
+                refused("the same tag key twice", "DuplicateTagKeys", 400,
+                        elb -> elb.addTags(r -> r.loadBalancerNames(LB).tags(tag("k", "1"), tag("k", "2")))),
+                refused("51 tags", "TooManyTags", 400,
+                        elb -> elb.addTags(r -> r.loadBalancerNames(LB).tags(IntStream.range(0, 51).mapToObj(i -> tag("k" + i, "v")).toList()))),
+                refused("unknown policy type", "PolicyTypeNotFound", 400,
+                        elb -> elb.createLoadBalancerPolicy(r -> r.loadBalancerName(LB).policyName("x").policyTypeName("NopePolicyType"))),
+                refused("describe an unknown policy type", "PolicyTypeNotFound", 400,
+                        elb -> elb.describeLoadBalancerPolicyTypes(r -> r.policyTypeNames("NopePolicyType"))),
+                refused("page size 401", "ValidationError", 400,
+                        elb -> elb.describeLoadBalancers(r -> r.pageSize(401))),
+                refused("21 names to DescribeTags", "ValidationError", 400,
+                        elb -> elb.describeTags(r -> r.loadBalancerNames(IntStream.range(0, 21).mapToObj(i -> "lb" + i).toList()))),
+                refused("malformed instance id", "InvalidInstance", 400,
+                        elb -> elb.registerInstancesWithLoadBalancer(r -> r.loadBalancerName(LB).instances(i -> i.instanceId("bogus")))),
+                refused("unknown subnet", "SubnetNotFound", 400,
+                        elb -> elb.createLoadBalancer(r -> r.loadBalancerName("vpc").subnets("bogus").listeners(listener("HTTP", 80, 80, null)))),
+                refused("unknown security group", "InvalidSecurityGroup", 400,
+                        elb -> elb.createLoadBalancer(r -> r.loadBalancerName("vpc").subnets("subnet-0abc").securityGroups("bogus")
+                                .listeners(listener("HTTP", 80, 80, null)))),
+                refused("unknown additional attribute", "LoadBalancerAttributeNotFound", 400,
+                        elb -> elb.modifyLoadBalancerAttributes(r -> r.loadBalancerName(LB).loadBalancerAttributes(a -> a
+                                .additionalAttributes(x -> x.key("elb.nope").value("1"))))),
+                refused("subnets on a load balancer outside a VPC", "InvalidConfigurationRequest", 409,
+                        elb -> elb.attachLoadBalancerToSubnets(r -> r.loadBalancerName(LB).subnets("subnet-0abc"))),
+                refused("health check timeout not below interval", "ValidationError", 400,
+                        elb -> elb.configureHealthCheck(r -> r.loadBalancerName(LB).healthCheck(h -> h.target("TCP:80")
+                                .interval(5).timeout(5).healthyThreshold(2).unhealthyThreshold(2)))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void refusedCallAnswersItsCodeAndStatusAndChangesNothing(String description, String code, int status,
+                                                              Consumer<ElasticLoadBalancingClient> call) {
+        String before = snapshot();
+        AwsServiceException e = assertThrows(AwsServiceException.class, () -> call.accept(elb));
+        assertEquals(code, e.awsErrorDetails().errorCode(), e.getMessage());
+        assertEquals(status, e.statusCode(), e.getMessage());
+        assertEquals(snapshot(), before, "a refused call changed the world");
+    }
+
+    private String snapshot() {
+        return elb.describeLoadBalancers().loadBalancerDescriptions().stream()
+                .map(d -> d.toBuilder().build().toString()).toList()
+                + elb.describeLoadBalancerPolicies(r -> r.loadBalancerName(LB)).policyDescriptions().toString()
+                + elb.describeTags(r -> r.loadBalancerNames(LB)).tagDescriptions()
+                + elb.describeLoadBalancerAttributes(r -> r.loadBalancerName(LB)).loadBalancerAttributes();
+    }
+
+    private static Arguments refused(String description, String code, int status, Consumer<ElasticLoadBalancingClient> call) {
+        return Arguments.of(description, code, status, call);
+    }
+
+    private static Listener listener(String protocol, int port, int instancePort, String certificate) {
+        return Listener.builder().protocol(protocol).loadBalancerPort(port).instancePort(instancePort)
+                .sslCertificateId(certificate).build();
+    }
+
+    private static Tag tag(String key, String value) {
+        return Tag.builder().key(key).value(value).build();
+    }
+}
