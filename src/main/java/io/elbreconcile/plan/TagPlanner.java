@@ -42,6 +42,9 @@ final class TagPlanner {
         String lb = desired.name();
         Address address = Address.tags(lb);
         SortedMap<String, String> wanted = desiredTags(desired, options);
+        if (created && wanted.isEmpty()) {
+            return; // nothing to show: a new load balancer without tags
+        }
         if (created) {
             // Set at creation (CreateLoadBalancer carries them), so ownership is never missing.
             plan.change(Change.of(address, Action.CREATE, Properties.none(), Properties.tags(wanted)));

@@ -1,0 +1,66 @@
+package io.elbreconcile.cli;
+
+import io.elbreconcile.cli.view.DriftJsonView;
+import io.elbreconcile.cli.view.DriftTextView;
+import io.elbreconcile.drift.DriftDetector;
+import io.elbreconcile.drift.DriftReport;
+import io.elbreconcile.model.DesiredState;
+import io.elbreconcile.model.ObservedState;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code drift PATH}: what changed behind Git's back. Reads only; never a mutating call. */
+@Command(
+        name = "drift",
+        description = "Compare the YAML with reality and classify every difference (missing, changed, detached, orphan, unmanaged). Never changes anything.",
+        footer = {"",
+                "Examples:",
+                "  elb-reconcile drift policies/ --region eu-west-1 --stack prod",
+                "  elb-reconcile drift policies/ --format json | jq '.summary'",
+                "",
+                "Quiet when clean: no output and exit 0. One line per difference, then a summary line.",
+                "Exit codes: 0 no drift, 2 drift, 1 error."})
+final class DriftCommand implements Callable<Integer> {
+
+    enum Format { text, json }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    TargetOptions target;
+
+    @Option(names = "--stack", paramLabel = "NAME", description = "Also report load balancers tagged elb-reconcile:stack=NAME that no document declares (unmanaged).")
+    String stack;
+
+    @Parameters(paramLabel = "PATH", description = "A YAML file or a directory of them.")
+    Path path;
+
+    @Option(names = "--format", defaultValue = "text", description = "text (default) or json.")
+    Format format;
+
+    @Override
+    public Integer call() {
+        DesiredState desired = Reconciliation.load(path);
+        DriftReport report;
+        try (Connection connection = Connection.open(target)) {
+            ObservedState observed = Reconciliation.observe(connection, desired, Optional.ofNullable(stack));
+            report = new DriftDetector().detect(desired, observed, Optional.ofNullable(stack), connection.target());
+        }
+        String rendered = format == Format.json ? new DriftJsonView().render(report) + "\n" : new DriftTextView().render(report);
+        spec.commandLine().getOut().print(rendered);
+        spec.commandLine().getOut().flush();
+        return report.hasDrift() ? ExitCodes.CHANGES : ExitCodes.OK;
+    }
+}

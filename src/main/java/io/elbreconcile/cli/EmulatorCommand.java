@@ -1,0 +1,101 @@
+package io.elbreconcile.cli;
+
+import io.elbreconcile.diag.UserFacingException;
+import io.elbreconcile.emulator.EmulatorConfig;
+import io.elbreconcile.emulator.EmulatorServer;
+import io.elbreconcile.emulator.EmulatorStateException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code emulator}: the command group of the embedded ELB emulator. */
+@Command(name = "emulator", description = "The ELB emulator (AWS Query protocol, API 2012-06-01).",
+        subcommands = EmulatorCommand.Serve.class)
+final class EmulatorCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "a subcommand is required: serve");
+    }
+
+    /** {@code emulator serve}: a long-running emulator for any AWS SDK or CLI. */
+    @Command(name = "serve",
+            description = "Run the emulator as a server until interrupted (Ctrl-C or SIGTERM); state is saved on every change when --state is given.",
+            footer = {"",
+                    "Examples:",
+                    "  elb-reconcile emulator serve --port 4566 --state world.json",
+                    "  aws elb describe-load-balancers --endpoint-url http://127.0.0.1:4566 --region us-east-1",
+                    "  elb-reconcile emulator serve --throttle-rate 20 --error-rate 0.05 --seed 7",
+                    "",
+                    "Admin: GET /_emulator/calls (counts per action), POST /_emulator/reset (empty world).",
+                    "Exit codes: 0 on clean shutdown, 1 error (port in use, unreadable state file)."})
+    static final class Serve implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        CommonOptions common;
+
+        @Option(names = "--port", defaultValue = "4566", description = "TCP port (default 4566; 0 = any free port).")
+        int port;
+
+        @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1", description = "Address to listen on (default 127.0.0.1).")
+        String bind;
+
+        @Option(names = "--state", paramLabel = "FILE", description = "Load the world from FILE and save it there, atomically, after every change.")
+        Path state;
+
+        @Option(names = "--latency-ms", paramLabel = "MS", defaultValue = "0", description = "Delay before every answer.")
+        long latencyMs;
+
+        @Option(names = "--throttle-rate", paramLabel = "RPS", defaultValue = "0",
+                description = "Requests per second before answering Throttling (0 = never).")
+        double throttleRate;
+
+        @Option(names = "--error-rate", paramLabel = "SHARE", defaultValue = "0",
+                description = "Share of requests answered with a 500 InternalFailure, 0 to 1.")
+        double errorRate;
+
+        @Option(names = "--seed", defaultValue = "0", description = "Seed of the fault injection, for repeatable runs.")
+        long seed;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            if (errorRate < 0 || errorRate > 1) {
+                throw new UserFacingException("--error-rate must be between 0 and 1, not " + errorRate);
+            }
+            EmulatorConfig config = EmulatorConfig.embedded(state)
+                    .withBindAddress(bind).withPort(port).withLatencyMs(latencyMs)
+                    .withThrottleRate(throttleRate).withErrorRate(errorRate).withSeed(seed);
+            EmulatorServer server;
+            try {
+                server = EmulatorServer.start(config);
+            } catch (EmulatorStateException e) {
+                throw new UserFacingException(e.getMessage());
+            }
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                stopped.countDown();
+                // Interrupted on purpose is a clean shutdown: exit 0, not the signal's 130 or 143.
+                Runtime.getRuntime().halt(ExitCodes.OK);
+            }, "emulator-shutdown"));
+            spec.commandLine().getOut().println("ELB emulator listening on " + server.endpoint()
+                    + (state == null ? " (state in memory)" : " (state: " + state + ")") + "; Ctrl-C stops it.");
+            spec.commandLine().getOut().flush();
+            stopped.await();
+            return ExitCodes.OK;
+        }
+    }
+}

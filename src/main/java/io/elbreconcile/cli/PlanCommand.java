@@ -1,0 +1,97 @@
+package io.elbreconcile.cli;
+
+import io.elbreconcile.cli.view.PlanMarkdownView;
+import io.elbreconcile.cli.view.PlanTextView;
+import io.elbreconcile.diag.UserFacingException;
+import io.elbreconcile.model.DesiredState;
+import io.elbreconcile.plan.Plan;
+import io.elbreconcile.plan.PlanCodec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.Callable;
+
+/** {@code plan PATH}: observe, diff, print exactly what apply would do. */
+@Command(
+        name = "plan",
+        description = "Observe the target, compare it with the YAML and print exactly what apply would do.",
+        footer = {"",
+                "Examples:",
+                "  elb-reconcile plan examples/quickstart --emulator",
+                "  elb-reconcile plan policies/ --region eu-west-1 --out plan.json --detailed-exitcode",
+                "  elb-reconcile plan policies/ --format markdown > comment.md",
+                "",
+                "Exit codes: 0 no changes (or any plan without --detailed-exitcode), 2 changes (with --detailed-exitcode), 1 error."})
+final class PlanCommand implements Callable<Integer> {
+
+    enum Format { text, json, markdown }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    TargetOptions target;
+
+    @Mixin
+    PlanningOptions planning;
+
+    @Parameters(paramLabel = "PATH", description = "A YAML file or a directory of them.")
+    Path path;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Also save the plan (JSON, with fingerprints of what it read) for 'apply FILE'.")
+    Path out;
+
+    @Option(names = "--format", defaultValue = "text", description = "text (default), json or markdown.")
+    Format format;
+
+    @Option(names = "--detailed-exitcode", description = "Exit 2 when the plan has changes.")
+    boolean detailedExitCode;
+
+    @Override
+    public Integer call() {
+        DesiredState desired = Reconciliation.load(path);
+        Plan plan;
+        try (Connection connection = Connection.open(target)) {
+            plan = Reconciliation.plan(connection, desired, planning.toPlanOptions());
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        PlanCodec codec = new PlanCodec();
+        switch (format) {
+            case text -> stdout.print(new PlanTextView(Terminal.style(common)).render(plan));
+            case json -> stdout.println(codec.write(plan));
+            case markdown -> stdout.print(new PlanMarkdownView().render(plan));
+        }
+        if (out != null) {
+            save(codec.write(plan), out);
+            spec.commandLine().getErr().println("Saved the plan to " + out + "; apply it with: elb-reconcile apply " + out);
+        }
+        stdout.flush();
+        return detailedExitCode && plan.hasChanges() ? ExitCodes.CHANGES : ExitCodes.OK;
+    }
+
+    /** Write-then-rename: a plan file is either complete or absent, never half-written. */
+    static void save(String content, Path file) {
+        try {
+            Path absolute = file.toAbsolutePath();
+            Files.createDirectories(absolute.getParent());
+            Path temporary = Files.createTempFile(absolute.getParent(), ".plan", ".tmp");
+            Files.writeString(temporary, content + "\n", StandardCharsets.UTF_8);
+            Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UserFacingException("cannot write " + file + ": " + e.getMessage());
+        }
+    }
+}
