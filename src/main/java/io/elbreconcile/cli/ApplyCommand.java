@@ -31,6 +31,8 @@ import java.util.concurrent.Callable;
 
 /** {@code apply PATH|PLANFILE}: plan (or load a saved plan), confirm, execute, report. */
 @Command(
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         name = "apply",
         description = "Plan (or load a plan saved by 'plan --out'), ask for confirmation, and execute it.",
         footer = {"",

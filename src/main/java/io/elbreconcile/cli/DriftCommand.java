@@ -19,6 +19,8 @@ import java.util.concurrent.Callable;
 
 /** {@code drift PATH}: what changed behind Git's back. Reads only; never a mutating call. */
 @Command(
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         name = "drift",
         description = "Compare the YAML with reality and classify every difference (missing, changed, detached, orphan, unmanaged). Never changes anything.",
         footer = {"",

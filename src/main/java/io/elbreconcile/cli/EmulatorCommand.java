@@ -16,8 +16,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code emulator}: the command group of the embedded ELB emulator. */
-@Command(name = "emulator", description = "The ELB emulator (AWS Query protocol, API 2012-06-01).",
-        subcommands = EmulatorCommand.Serve.class)
+@Command(name = "emulator", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "The ELB emulator (AWS Query protocol, API 2012-06-01).",
+        subcommands = EmulatorCommand.Serve.class,
+        footer = {"", "Examples:", "  elb-reconcile emulator serve --port 4566 --state world.json"})
 final class EmulatorCommand implements Runnable {
 
     @Spec
@@ -29,7 +30,7 @@ final class EmulatorCommand implements Runnable {
     }
 
     /** {@code emulator serve}: a long-running emulator for any AWS SDK or CLI. */
-    @Command(name = "serve",
+    @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = "Run the emulator as a server until interrupted (Ctrl-C or SIGTERM); state is saved on every change when --state is given.",
             footer = {"",
                     "Examples:",

@@ -16,6 +16,8 @@ import java.util.concurrent.Callable;
 
 /** {@code graph PATH}: the plan's steps and their dependencies, for Graphviz or Mermaid. */
 @Command(
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         name = "graph",
         description = "Print the dependency graph of the plan's steps (what apply runs, in which order).",
         footer = {"",

@@ -25,6 +25,8 @@ import java.util.concurrent.Callable;
 
 /** {@code import}: YAML for what already exists, so that plan on it shows no change. */
 @Command(
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         name = "import",
         description = "Write YAML for existing load balancers (listeners, health check, non-default attributes, tags, cookie policies) so that plan on it shows no change.",
         footer = {"",

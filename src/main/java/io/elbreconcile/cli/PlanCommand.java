@@ -23,6 +23,8 @@ import java.util.concurrent.Callable;
 
 /** {@code plan PATH}: observe, diff, print exactly what apply would do. */
 @Command(
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         name = "plan",
         description = "Observe the target, compare it with the YAML and print exactly what apply would do.",
         footer = {"",

@@ -11,8 +11,6 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Declarative reconciler for AWS Classic Elastic Load Balancing and its cookie stickiness policies.",
-        subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DriftCommand.class,
-                ImportCommand.class, GraphCommand.class, EmulatorCommand.class},
         footer = {"",
                 "Exit codes: 0 ok / no changes / no drift, 1 error, 2 changes (plan --detailed-exitcode) or drift.",
                 "Run 'elb-reconcile COMMAND --help' for a command's options and examples."})

@@ -12,6 +12,8 @@ import java.util.concurrent.Callable;
 
 /** {@code validate PATH}: the offline check that CI runs first; no AWS client is even created. */
 @Command(
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         name = "validate",
         description = "Load and check the desired-state files offline: YAML, schema and cross-document rules.",
         footer = {"",

@@ -48,8 +48,10 @@ public final class GraphRenderer {
         return out.toString();
     }
 
+    /** Operation and address, plus the step's role when one address has several steps (a zero-gap swap). */
     private static String label(Step step) {
-        return step.operation().awsOperation() + "\n" + step.address();
+        int role = step.id().indexOf('#');
+        return step.operation().awsOperation() + "\n" + step.address() + (role < 0 ? "" : "\n(" + step.id().substring(role + 1) + ")");
     }
 
     private static String quote(String text) {

@@ -36,4 +36,27 @@ class MainTest {
         assertEquals(ExitCodes.ERROR, run());
         assertTrue(err.toString().contains("a command is required"), err.toString());
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"validate", "plan", "apply", "drift", "import", "graph", "emulator", "emulator serve"})
+    void everyCommandHasHelpWithExamples(String command) {
+        String[] args = (command + " --help").split(" ");
+        assertEquals(ExitCodes.OK, run(args), err.toString());
+        assertTrue(out.toString().contains("Examples:"), out.toString());
+        assertTrue(out.toString().startsWith("Usage: elb-reconcile " + command), out.toString());
+    }
+
+    @Test
+    void theRootHelpListsEveryCommand() {
+        assertEquals(ExitCodes.OK, run("--help"));
+        for (String command : new String[] {"validate", "plan", "apply", "drift", "import", "graph", "emulator"}) {
+            assertTrue(out.toString().contains("  " + command + " "), command + " missing from\n" + out);
+        }
+    }
+
+    @Test
+    void aMisspeltCommandGetsASuggestion() {
+        assertEquals(ExitCodes.ERROR, run("plna", "examples/quickstart"));
+        assertTrue(err.toString().contains("Did you mean: elb-reconcile plan"), err.toString());
+    }
 }
