@@ -45,11 +45,10 @@ public final class SdkElbPort implements ElbPort {
     private volatile ElasticLoadBalancingClient client;
     private volatile boolean closed;
 
-    private SdkElbPort(TargetSettings settings, ResolvedConnection connection) {
+    private SdkElbPort(TargetSettings settings, ResolvedConnection connection, TokenBucket rateLimit) {
         this.settings = settings;
         this.connection = connection;
-        this.accounting = new CallAccounting(
-                settings.maxRequestsPerSecond() > 0 ? TokenBucket.perSecond(settings.maxRequestsPerSecond()) : null);
+        this.accounting = new CallAccounting(rateLimit);
     }
 
     /**
@@ -63,7 +62,13 @@ public final class SdkElbPort implements ElbPort {
 
     /** As {@link #connect(TargetSettings)}, with the environment variables given (for tests). */
     public static SdkElbPort connect(TargetSettings settings, Map<String, String> environment) {
-        return new SdkElbPort(settings, ResolvedConnection.resolve(settings, environment));
+        return connect(settings, environment,
+                settings.maxRequestsPerSecond() > 0 ? TokenBucket.perSecond(settings.maxRequestsPerSecond()) : null);
+    }
+
+    /** With a given rate limit (null for none), so tests can use a clock of their own. */
+    static SdkElbPort connect(TargetSettings settings, Map<String, String> environment, TokenBucket rateLimit) {
+        return new SdkElbPort(settings, ResolvedConnection.resolve(settings, environment), rateLimit);
     }
 
     @Override

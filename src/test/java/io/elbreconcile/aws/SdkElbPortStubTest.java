@@ -243,6 +243,37 @@ class SdkElbPortStubTest {
     }
 
     @Test
+    void everyAttemptRetriesIncludedWaitsForTheRateLimit() {
+        // A frozen clock and a sleeper that only records: one request a second, no burst.
+        java.util.List<Long> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
+        TokenBucket bucket = new TokenBucket(1, 1, () -> 0L, waits::add);
+        stub.thenError(500, "InternalFailure", "once").thenResult("DescribeTags", "<TagDescriptions/>");
+        try (SdkElbPort limited = SdkElbPort.connect(TargetSettings.defaults().withEndpointUrl(stub.url()), Map.of(), bucket)) {
+            limited.describeTags(List.of("a"));
+            limited.describeTags(List.of("b"));
+            assertEquals(new CallStats(2, 0, 1), limited.stats());
+        }
+        long second = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+        assertEquals(List.of(second, 2 * second), waits, "three attempts: the first free, then one a second");
+    }
+
+    @Test
+    void theRateLimitComesFromTheSettings() {
+        stub.thenResult("DescribeTags", "<TagDescriptions/>");
+        try (SdkElbPort limited = SdkElbPort.connect(TargetSettings.defaults().withEndpointUrl(stub.url())
+                .withMaxRequestsPerSecond(1000), Map.of())) {
+            limited.describeTags(List.of("a"));
+            assertEquals(new CallStats(1, 0, 0), limited.stats());
+        }
+    }
+
+    @Test
+    void theTargetIsKnownWithoutAnyCall() {
+        assertEquals(stub.url(), port.target().endpoint());
+        assertEquals(0, stub.requests.size());
+    }
+
+    @Test
     void concurrentCallsAreEachCountedOnce() throws Exception {
         stub.thenResult("DescribeTags", "<TagDescriptions/>");
         var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
