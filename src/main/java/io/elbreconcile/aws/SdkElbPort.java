@@ -288,7 +288,8 @@ public final class SdkElbPort implements ElbPort {
     private <T> T invoke(String operation, Function<ElasticLoadBalancingClient, T> call) {
         try {
             return call.apply(client());
-        } catch (SdkException e) {
+        } catch (SdkException | ResolvedConnection.CredentialsUnavailable e) {
+            // The SDK passes a credentials provider's own exception through unwrapped.
             throw SdkErrors.toPortError(e, operation);
         }
     }

@@ -196,6 +196,27 @@ class SdkElbPortStubTest {
     }
 
     @Test
+    void aNonXmlServerErrorIsStillRetryable() {
+        stub.then(500, "<!doctype html><title>500 Internal Server Error</title>");
+        PortError error = assertThrows(PortError.class, () -> port.createLbCookiePolicy("web", "p", 1));
+        assertEquals(ErrorKind.RETRYABLE, error.kind());
+        assertEquals(500, error.httpStatus());
+        assertEquals(3, stub.requests.size());
+    }
+
+    @Test
+    void missingCredentialsAreRejectedBeforeAnyRequest() {
+        try (SdkElbPort noKeys = SdkElbPort.connect(TargetSettings.defaults().withEndpointUrl(stub.url())
+                .withProfile("elb-reconcile-no-such-profile"), Map.of())) {
+            PortError error = assertThrows(PortError.class, () -> noKeys.describeLoadBalancers(null, 400));
+            assertEquals(ErrorKind.REJECTED, error.kind());
+            assertEquals(ErrorClassifier.MISSING_CREDENTIALS, error.code());
+            assertTrue(error.getMessage().startsWith("no AWS credentials found"), error.getMessage());
+        }
+        assertEquals(0, stub.requests.size());
+    }
+
+    @Test
     void theConflictStatusIsKept() {
         stub.thenError(409, "InvalidConfigurationRequest", "You cannot delete policy [p] since it is enabled");
         PortError error = assertThrows(PortError.class, () -> port.deletePolicy("web", "p"));
