@@ -6,10 +6,10 @@ import io.elbreconcile.model.Listener;
 import io.elbreconcile.model.ObservedLoadBalancer;
 import io.elbreconcile.model.Scheme;
 import io.elbreconcile.model.Target;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient;
 import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClientBuilder;
 import software.amazon.awssdk.services.elasticloadbalancing.model.DescribeLoadBalancersResponse;
@@ -38,6 +38,7 @@ public final class SdkElbPort implements ElbPort {
 
     private final ResolvedConnection connection;
     private final TargetSettings settings;
+    private final RetryStrategy retries;
     private final CallAccounting accounting;
     private final LongAdder reads = new LongAdder();
     private final LongAdder writes = new LongAdder();
@@ -45,8 +46,9 @@ public final class SdkElbPort implements ElbPort {
     private volatile ElasticLoadBalancingClient client;
     private volatile boolean closed;
 
-    private SdkElbPort(TargetSettings settings, ResolvedConnection connection, TokenBucket rateLimit) {
+    private SdkElbPort(TargetSettings settings, ResolvedConnection connection, RetryStrategy retries, TokenBucket rateLimit) {
         this.settings = settings;
+        this.retries = retries;
         this.connection = connection;
         this.accounting = new CallAccounting(rateLimit);
     }
@@ -68,7 +70,8 @@ public final class SdkElbPort implements ElbPort {
 
     /** With a given rate limit (null for none), so tests can use a clock of their own. */
     static SdkElbPort connect(TargetSettings settings, Map<String, String> environment, TokenBucket rateLimit) {
-        return new SdkElbPort(settings, ResolvedConnection.resolve(settings, environment), rateLimit);
+        return new SdkElbPort(settings, ResolvedConnection.resolve(settings, environment),
+                RetryStrategies.of(settings, environment), rateLimit);
     }
 
     @Override
@@ -312,12 +315,7 @@ public final class SdkElbPort implements ElbPort {
 
     private ElasticLoadBalancingClient build() {
         ClientOverrideConfiguration.Builder overrides = ClientOverrideConfiguration.builder()
-                // The circuit breaker would stop retrying after a burst of throttling, which is
-                // exactly when an apply against a throttled endpoint needs the back-off most.
-                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                        .maxAttempts(settings.maxAttempts())
-                        .circuitBreakerEnabled(false)
-                        .build())
+                .retryStrategy(retries)
                 .addExecutionInterceptor(accounting);
         if (settings.profile() != null) {
             overrides.defaultProfileName(settings.profile());
