@@ -28,7 +28,9 @@ import java.util.function.Function;
 
 /**
  * {@link ElbPort} on the AWS SDK for Java v2. Retries (throttling, 5xx, connection errors) are the
- * SDK's standard strategy with jittered exponential back-off; every attempt waits for the shared
+ * SDK's own strategies with jittered exponential back-off ({@link RetryStrategies}), bounded in
+ * attempts; a retried write that had in fact succeeded surfaces as AWS's answer to the repeat
+ * (e.g. DuplicatePolicyName, which the applier adopts after re-observing). Every attempt waits for the shared
  * {@link TokenBucket} when a rate limit is set. Each method is one logical call, counted once.
  *
  * <p>The SDK client is built on the first call, so commands that never reach AWS (or fail
