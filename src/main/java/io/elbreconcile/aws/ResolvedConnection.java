@@ -45,7 +45,8 @@ record ResolvedConnection(URI endpointOverride, Region region, AwsCredentialsPro
         URI endpoint = endpoint(settings, env);
         Region region = region(settings, env, endpoint != null);
         AwsCredentialsProvider credentials = new MarkingCredentialsProvider(credentials(settings, endpoint));
-        String shown = endpoint != null ? endpoint.toString()
+        // A trailing slash is no different endpoint; dropping it keeps saved plans applicable.
+        String shown = endpoint != null ? endpoint.toString().replaceAll("/+$", "")
                 : "https://elasticloadbalancing." + region.id() + ".amazonaws.com";
         return new ResolvedConnection(endpoint, region, credentials, new Target(shown, region.id(), null));
     }

@@ -6,10 +6,10 @@ import io.elbreconcile.model.Listener;
 import io.elbreconcile.model.ObservedLoadBalancer;
 import io.elbreconcile.model.Scheme;
 import io.elbreconcile.model.Target;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient;
 import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClientBuilder;
 import software.amazon.awssdk.services.elasticloadbalancing.model.DescribeLoadBalancersResponse;
@@ -28,7 +28,9 @@ import java.util.function.Function;
 
 /**
  * {@link ElbPort} on the AWS SDK for Java v2. Retries (throttling, 5xx, connection errors) are the
- * SDK's standard strategy with jittered exponential back-off; every attempt waits for the shared
+ * SDK's own strategies with jittered exponential back-off ({@link RetryStrategies}), bounded in
+ * attempts; a retried write that had in fact succeeded surfaces as AWS's answer to the repeat
+ * (e.g. DuplicatePolicyName, which the applier adopts after re-observing). Every attempt waits for the shared
  * {@link TokenBucket} when a rate limit is set. Each method is one logical call, counted once.
  *
  * <p>The SDK client is built on the first call, so commands that never reach AWS (or fail
@@ -38,6 +40,7 @@ public final class SdkElbPort implements ElbPort {
 
     private final ResolvedConnection connection;
     private final TargetSettings settings;
+    private final RetryStrategy retries;
     private final CallAccounting accounting;
     private final LongAdder reads = new LongAdder();
     private final LongAdder writes = new LongAdder();
@@ -45,11 +48,11 @@ public final class SdkElbPort implements ElbPort {
     private volatile ElasticLoadBalancingClient client;
     private volatile boolean closed;
 
-    private SdkElbPort(TargetSettings settings, ResolvedConnection connection) {
+    private SdkElbPort(TargetSettings settings, ResolvedConnection connection, RetryStrategy retries, TokenBucket rateLimit) {
         this.settings = settings;
+        this.retries = retries;
         this.connection = connection;
-        this.accounting = new CallAccounting(
-                settings.maxRequestsPerSecond() > 0 ? TokenBucket.perSecond(settings.maxRequestsPerSecond()) : null);
+        this.accounting = new CallAccounting(rateLimit);
     }
 
     /**
@@ -63,7 +66,14 @@ public final class SdkElbPort implements ElbPort {
 
     /** As {@link #connect(TargetSettings)}, with the environment variables given (for tests). */
     public static SdkElbPort connect(TargetSettings settings, Map<String, String> environment) {
-        return new SdkElbPort(settings, ResolvedConnection.resolve(settings, environment));
+        return connect(settings, environment,
+                settings.maxRequestsPerSecond() > 0 ? TokenBucket.perSecond(settings.maxRequestsPerSecond()) : null);
+    }
+
+    /** With a given rate limit (null for none), so tests can use a clock of their own. */
+    static SdkElbPort connect(TargetSettings settings, Map<String, String> environment, TokenBucket rateLimit) {
+        return new SdkElbPort(settings, ResolvedConnection.resolve(settings, environment),
+                RetryStrategies.of(settings, environment), rateLimit);
     }
 
     @Override
@@ -283,7 +293,8 @@ public final class SdkElbPort implements ElbPort {
     private <T> T invoke(String operation, Function<ElasticLoadBalancingClient, T> call) {
         try {
             return call.apply(client());
-        } catch (SdkException e) {
+        } catch (SdkException | ResolvedConnection.CredentialsUnavailable e) {
+            // The SDK passes a credentials provider's own exception through unwrapped.
             throw SdkErrors.toPortError(e, operation);
         }
     }
@@ -306,12 +317,7 @@ public final class SdkElbPort implements ElbPort {
 
     private ElasticLoadBalancingClient build() {
         ClientOverrideConfiguration.Builder overrides = ClientOverrideConfiguration.builder()
-                // The circuit breaker would stop retrying after a burst of throttling, which is
-                // exactly when an apply against a throttled endpoint needs the back-off most.
-                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                        .maxAttempts(settings.maxAttempts())
-                        .circuitBreakerEnabled(false)
-                        .build())
+                .retryStrategy(retries)
                 .addExecutionInterceptor(accounting);
         if (settings.profile() != null) {
             overrides.defaultProfileName(settings.profile());

@@ -2,7 +2,6 @@ package io.elbreconcile.aws;
 
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 
 import java.io.IOException;
@@ -14,7 +13,7 @@ final class SdkErrors {
     private SdkErrors() {
     }
 
-    static PortError toPortError(SdkException e, String operation) {
+    static PortError toPortError(RuntimeException e, String operation) {
         if (e instanceof AwsServiceException service) {
             AwsErrorDetails details = service.awsErrorDetails();
             String code = details == null ? null : details.errorCode();

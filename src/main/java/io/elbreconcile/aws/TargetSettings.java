@@ -10,7 +10,8 @@ package io.elbreconcile.aws;
  * @param profile a named profile of {@code ~/.aws/config} and {@code ~/.aws/credentials}
  * @param staticCredentials used instead of any credential chain
  * @param maxRequestsPerSecond client-side rate limit across all threads; 0 or less means none
- * @param maxAttempts attempts per call including the first, for throttling, 5xx and connection errors
+ * @param maxAttempts attempts per call including the first, for throttling, 5xx and connection errors;
+ *        0 means {@code AWS_MAX_ATTEMPTS} or else {@value #DEFAULT_MAX_ATTEMPTS}
  */
 public record TargetSettings(
         String endpointUrl,
@@ -40,14 +41,14 @@ public record TargetSettings(
         endpointUrl = blankToNull(endpointUrl);
         region = blankToNull(region);
         profile = blankToNull(profile);
-        if (maxAttempts < 1) {
-            throw new IllegalArgumentException("maxAttempts must be at least 1: " + maxAttempts);
+        if (maxAttempts < 0) {
+            throw new IllegalArgumentException("maxAttempts must not be negative: " + maxAttempts);
         }
     }
 
-    /** Everything from the environment: SDK default chains, no rate limit, {@value #DEFAULT_MAX_ATTEMPTS} attempts. */
+    /** Everything from the environment: SDK default chains, no rate limit, attempts as the environment says. */
     public static TargetSettings defaults() {
-        return new TargetSettings(null, null, null, null, 0, DEFAULT_MAX_ATTEMPTS);
+        return new TargetSettings(null, null, null, null, 0, 0);
     }
 
     public TargetSettings withEndpointUrl(String url) {

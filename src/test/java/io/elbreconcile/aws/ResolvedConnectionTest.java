@@ -66,6 +66,12 @@ class ResolvedConnectionTest {
     }
 
     @Test
+    void aTrailingSlashIsTheSameTarget() {
+        assertEquals("http://127.0.0.1:4566", ResolvedConnection.resolve(
+                TargetSettings.defaults().withEndpointUrl("http://127.0.0.1:4566/"), Map.of()).target().endpoint());
+    }
+
+    @Test
     void aUrlWithoutHostIsRejected() {
         PortError e = assertThrows(PortError.class, () -> ResolvedConnection.resolve(
                 TargetSettings.defaults().withEndpointUrl("localhost:4566"), Map.of()));

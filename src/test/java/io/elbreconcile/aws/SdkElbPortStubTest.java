@@ -196,6 +196,27 @@ class SdkElbPortStubTest {
     }
 
     @Test
+    void aNonXmlServerErrorIsStillRetryable() {
+        stub.then(500, "<!doctype html><title>500 Internal Server Error</title>");
+        PortError error = assertThrows(PortError.class, () -> port.createLbCookiePolicy("web", "p", 1));
+        assertEquals(ErrorKind.RETRYABLE, error.kind());
+        assertEquals(500, error.httpStatus());
+        assertEquals(3, stub.requests.size());
+    }
+
+    @Test
+    void missingCredentialsAreRejectedBeforeAnyRequest() {
+        try (SdkElbPort noKeys = SdkElbPort.connect(TargetSettings.defaults().withEndpointUrl(stub.url())
+                .withProfile("elb-reconcile-no-such-profile"), Map.of())) {
+            PortError error = assertThrows(PortError.class, () -> noKeys.describeLoadBalancers(null, 400));
+            assertEquals(ErrorKind.REJECTED, error.kind());
+            assertEquals(ErrorClassifier.MISSING_CREDENTIALS, error.code());
+            assertTrue(error.getMessage().startsWith("no AWS credentials found"), error.getMessage());
+        }
+        assertEquals(0, stub.requests.size());
+    }
+
+    @Test
     void theConflictStatusIsKept() {
         stub.thenError(409, "InvalidConfigurationRequest", "You cannot delete policy [p] since it is enabled");
         PortError error = assertThrows(PortError.class, () -> port.deletePolicy("web", "p"));
@@ -240,6 +261,37 @@ class SdkElbPortStubTest {
             assertEquals(0, error.httpStatus());
             assertNull(error.requestId());
         }
+    }
+
+    @Test
+    void everyAttemptRetriesIncludedWaitsForTheRateLimit() {
+        // A frozen clock and a sleeper that only records: one request a second, no burst.
+        java.util.List<Long> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
+        TokenBucket bucket = new TokenBucket(1, 1, () -> 0L, waits::add);
+        stub.thenError(500, "InternalFailure", "once").thenResult("DescribeTags", "<TagDescriptions/>");
+        try (SdkElbPort limited = SdkElbPort.connect(TargetSettings.defaults().withEndpointUrl(stub.url()), Map.of(), bucket)) {
+            limited.describeTags(List.of("a"));
+            limited.describeTags(List.of("b"));
+            assertEquals(new CallStats(2, 0, 1), limited.stats());
+        }
+        long second = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+        assertEquals(List.of(second, 2 * second), waits, "three attempts: the first free, then one a second");
+    }
+
+    @Test
+    void theRateLimitComesFromTheSettings() {
+        stub.thenResult("DescribeTags", "<TagDescriptions/>");
+        try (SdkElbPort limited = SdkElbPort.connect(TargetSettings.defaults().withEndpointUrl(stub.url())
+                .withMaxRequestsPerSecond(1000), Map.of())) {
+            limited.describeTags(List.of("a"));
+            assertEquals(new CallStats(1, 0, 0), limited.stats());
+        }
+    }
+
+    @Test
+    void theTargetIsKnownWithoutAnyCall() {
+        assertEquals(stub.url(), port.target().endpoint());
+        assertEquals(0, stub.requests.size());
     }
 
     @Test
