@@ -157,8 +157,9 @@ record ResolvedConnection(URI endpointOverride, Region region, AwsCredentialsPro
         private static final long serialVersionUID = 1L;
 
         CredentialsUnavailable(Throwable cause) {
-            super("no AWS credentials found (environment, profile, SSO, container or instance role): "
-                    + cause.getMessage(), cause);
+            // The SDK's own explanation lists every provider of the chain: kept as the cause for --debug.
+            super("no AWS credentials found (environment, profile, SSO, container or instance role);"
+                    + " run 'aws configure', set AWS_PROFILE, or use --emulator to try without an account", cause);
         }
     }
 }
