@@ -57,6 +57,33 @@ class EmulatorProtocolTest {
         assertEquals(response.headers().firstValue("x-amzn-RequestId").orElse(""), requestId);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // Reference 3.1: the seed policy, an empty result element.
+            "seed policy | Action=CreateLBCookieStickinessPolicy&Version=2012-06-01&LoadBalancerName=my-load-balancer&PolicyName=my-duration-cookie-policy&CookieExpirationPeriod=60 | 200 | "
+                    + "<CreateLBCookieStickinessPolicyResponse xmlns=\"" + NS + "\"><CreateLBCookieStickinessPolicyResult/>"
+                    + "<ResponseMetadata><RequestId>ID</RequestId></ResponseMetadata></CreateLBCookieStickinessPolicyResponse>",
+            // Reference 3.2: RequestId is a direct child of ErrorResponse.
+            "missing load balancer | Action=DeleteLoadBalancerPolicy&Version=2012-06-01&LoadBalancerName=nope&PolicyName=p | 400 | "
+                    + "<ErrorResponse xmlns=\"" + NS + "\"><Error><Type>Sender</Type><Code>LoadBalancerNotFound</Code>"
+                    + "<Message>There is no ACTIVE Load Balancer named &apos;nope&apos;</Message></Error><RequestId>ID</RequestId></ErrorResponse>",
+            "policy in use | Action=DeleteLoadBalancerPolicy&Version=2012-06-01&LoadBalancerName=my-load-balancer&PolicyName=on | 409 | "
+                    + "<ErrorResponse xmlns=\"" + NS + "\"><Error><Type>Sender</Type><Code>InvalidConfigurationRequest</Code>"
+                    + "<Message>You cannot delete policy [on] since it is enabled or referred by other enabled policy.</Message></Error>"
+                    + "<RequestId>ID</RequestId></ErrorResponse>",
+            "health check echo | Action=ConfigureHealthCheck&Version=2012-06-01&LoadBalancerName=my-load-balancer&HealthCheck.Target=HTTP:80/ping&HealthCheck.Interval=10&HealthCheck.Timeout=5&HealthCheck.UnhealthyThreshold=2&HealthCheck.HealthyThreshold=3 | 200 | "
+                    + "<ConfigureHealthCheckResponse xmlns=\"" + NS + "\"><ConfigureHealthCheckResult><HealthCheck><Target>HTTP:80/ping</Target>"
+                    + "<Interval>10</Interval><Timeout>5</Timeout><UnhealthyThreshold>2</UnhealthyThreshold><HealthyThreshold>3</HealthyThreshold>"
+                    + "</HealthCheck></ConfigureHealthCheckResult><ResponseMetadata><RequestId>ID</RequestId></ResponseMetadata></ConfigureHealthCheckResponse>",
+    })
+    void exactBodies(String description, String form, int status, String expected) throws Exception {
+        post("Action=CreateLBCookieStickinessPolicy&Version=2012-06-01&LoadBalancerName=my-load-balancer&PolicyName=on");
+        post("Action=SetLoadBalancerPoliciesOfListener&Version=2012-06-01&LoadBalancerName=my-load-balancer&LoadBalancerPort=80&PolicyNames.member.1=on");
+        HttpResponse<String> response = post(form);
+        assertEquals(status, response.statusCode());
+        assertEquals(expected, response.body().replaceAll("<RequestId>[^<]*</RequestId>", "<RequestId>ID</RequestId>"));
+    }
+
     @Test
     void queryStringFormAndExplicitlyEmptyListAreAccepted() throws Exception {
         assertEquals(200, post("Action=CreateLBCookieStickinessPolicy&Version=2012-06-01&LoadBalancerName=my-load-balancer&PolicyName=p").statusCode());
