@@ -15,7 +15,13 @@ import software.amazon.awssdk.services.elasticloadbalancing.model.PolicyAttribut
 import software.amazon.awssdk.services.elasticloadbalancing.model.PolicyDescription;
 import software.amazon.awssdk.services.elasticloadbalancing.model.Tag;
 
+import software.amazon.awssdk.regions.Region;
+
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -223,6 +229,34 @@ class EmulatorSeedFlowTest {
         assertEquals(List.of("proxy"), lb.policies().otherPolicies());
         assertEquals(8080, lb.backendServerDescriptions().get(0).instancePort());
         assertEquals(List.of("proxy"), lb.backendServerDescriptions().get(0).policyNames());
+    }
+
+    @Test
+    void dnsNameFollowsTheRegionOfTheSignature() {
+        try (ElasticLoadBalancingClient west = ElbClients.forEndpoint(emulator.endpoint(), Region.EU_WEST_1)) {
+            String dns = createSeedLoadBalancer(west);
+            assertTrue(dns.endsWith(".eu-west-1.elb.amazonaws.com"), dns);
+        }
+    }
+
+    @Test
+    void concurrentWritersAllLand() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> created = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                String name = "lb-" + i;
+                created.add(pool.submit(() -> elb.createLoadBalancer(r -> r.loadBalancerName(name).availabilityZones("us-east-1a")
+                        .listeners(Listener.builder().protocol("HTTP").loadBalancerPort(80).instancePort(80).build())).dnsName()));
+            }
+            for (Future<String> future : created) {
+                future.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(40, elb.describeLoadBalancers().loadBalancerDescriptions().size());
+        assertEquals(40, emulator.mutatingCallCount());
     }
 
     private static Map<String, String> attributes(PolicyDescription policy) {
