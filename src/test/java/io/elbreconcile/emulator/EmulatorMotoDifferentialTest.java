@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient;
+import software.amazon.awssdk.services.elasticloadbalancing.model.Tag;
 import software.amazon.awssdk.services.elasticloadbalancing.model.Listener;
 import software.amazon.awssdk.services.elasticloadbalancing.model.LoadBalancerDescription;
 
@@ -76,7 +77,7 @@ class EmulatorMotoDifferentialTest {
             seen.add(observe(elb));
             elb.deleteLoadBalancerPolicy(r -> r.loadBalancerName(LB).policyName("my-duration-cookie-policy"));
             seen.add(observe(elb));
-            elb.addTags(r -> r.loadBalancerNames(LB).tags(t -> t.key("env").value("dev")));
+            elb.addTags(r -> r.loadBalancerNames(LB).tags(Tag.builder().key("env").value("dev").build()));
             seen.add(elb.describeTags(r -> r.loadBalancerNames(LB)).tagDescriptions().toString());
             var attributes = elb.describeLoadBalancerAttributes(r -> r.loadBalancerName(LB)).loadBalancerAttributes();
             seen.add("crossZone=" + attributes.crossZoneLoadBalancing().enabled() + " idle=" + attributes.connectionSettings().idleTimeout()

@@ -8,9 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient;
 import software.amazon.awssdk.services.elasticloadbalancing.model.Instance;
+import software.amazon.awssdk.services.elasticloadbalancing.model.TagKeyOnly;
 import software.amazon.awssdk.services.elasticloadbalancing.model.Listener;
 import software.amazon.awssdk.services.elasticloadbalancing.model.ListenerDescription;
 import software.amazon.awssdk.services.elasticloadbalancing.model.LoadBalancerDescription;
+import software.amazon.awssdk.services.elasticloadbalancing.model.PolicyAttribute;
 import software.amazon.awssdk.services.elasticloadbalancing.model.PolicyAttributeDescription;
 import software.amazon.awssdk.services.elasticloadbalancing.model.PolicyDescription;
 import software.amazon.awssdk.services.elasticloadbalancing.model.Tag;
@@ -157,7 +159,7 @@ class EmulatorSeedFlowTest {
         elb.addTags(r -> r.loadBalancerNames("my-load-balancer").tags(Tag.builder().key("env").value("dev").build(),
                 Tag.builder().key("team").value("a").build()));
         elb.addTags(r -> r.loadBalancerNames("my-load-balancer").tags(Tag.builder().key("env").value("prod").build()));
-        elb.removeTags(r -> r.loadBalancerNames("my-load-balancer").tags(t -> t.key("team")));
+        elb.removeTags(r -> r.loadBalancerNames("my-load-balancer").tags(TagKeyOnly.builder().key("team").build()));
         var tags = elb.describeTags(r -> r.loadBalancerNames("my-load-balancer")).tagDescriptions().get(0).tags();
         assertEquals(List.of(Tag.builder().key("env").value("prod").build()), tags);
     }
@@ -223,7 +225,7 @@ class EmulatorSeedFlowTest {
     void backendProxyProtocolPolicy() {
         createSeedLoadBalancer(elb);
         elb.createLoadBalancerPolicy(r -> r.loadBalancerName("my-load-balancer").policyName("proxy")
-                .policyTypeName("ProxyProtocolPolicyType").policyAttributes(a -> a.attributeName("ProxyProtocol").attributeValue("true")));
+                .policyTypeName("ProxyProtocolPolicyType").policyAttributes(PolicyAttribute.builder().attributeName("ProxyProtocol").attributeValue("true").build()));
         elb.setLoadBalancerPoliciesForBackendServer(r -> r.loadBalancerName("my-load-balancer").instancePort(8080).policyNames("proxy"));
         LoadBalancerDescription lb = elb.describeLoadBalancers().loadBalancerDescriptions().get(0);
         assertEquals(List.of("proxy"), lb.policies().otherPolicies());

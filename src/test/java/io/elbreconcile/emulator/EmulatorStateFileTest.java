@@ -4,6 +4,7 @@ import io.elbreconcile.testing.ElbClients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient;
+import software.amazon.awssdk.services.elasticloadbalancing.model.Tag;
 import software.amazon.awssdk.services.elasticloadbalancing.model.LoadBalancerDescription;
 
 import java.io.IOException;
@@ -29,7 +30,7 @@ class EmulatorStateFileTest {
             EmulatorSeedFlowTest.createSeedLoadBalancer(elb);
             elb.createLBCookieStickinessPolicy(r -> r.loadBalancerName("my-load-balancer").policyName("p").cookieExpirationPeriod(60L));
             elb.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName("my-load-balancer").loadBalancerPort(80).policyNames("p"));
-            elb.addTags(r -> r.loadBalancerNames("my-load-balancer").tags(t -> t.key("env").value("dev")));
+            elb.addTags(r -> r.loadBalancerNames("my-load-balancer").tags(Tag.builder().key("env").value("dev").build()));
             // Saved after each mutating request, not only at close: a killed emulator keeps its world.
             assertTrue(Files.readString(state).contains("\"formatVersion\":1"));
             assertTrue(Files.readString(state).contains("\"env\""));
