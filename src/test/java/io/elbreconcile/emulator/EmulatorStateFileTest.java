@@ -47,6 +47,14 @@ class EmulatorStateFileTest {
     }
 
     @Test
+    void closingTwiceIsHarmless(@TempDir Path directory) {
+        EmulatorServer emulator = EmulatorServer.start(EmulatorConfig.embedded(directory.resolve("state.json")));
+        emulator.close();
+        emulator.close();
+        assertTrue(Files.exists(directory.resolve("state.json")), "close saves the (empty) world");
+    }
+
+    @Test
     void missingFileIsAnEmptyWorld(@TempDir Path directory) {
         try (EmulatorServer emulator = EmulatorServer.start(EmulatorConfig.embedded(directory.resolve("absent.json")));
              ElasticLoadBalancingClient elb = ElbClients.forEndpoint(emulator.endpoint())) {
