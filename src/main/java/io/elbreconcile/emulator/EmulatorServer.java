@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -34,6 +35,7 @@ public final class EmulatorServer implements AutoCloseable {
     private final CallRecorder recorder;
     private final AdminRoutes admin;
     private final URI endpoint;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private EmulatorServer(HttpServer server, ExecutorService executor, PersistentWorldStore store,
                            CallRecorder recorder, AdminRoutes admin, URI endpoint) {
@@ -110,8 +112,12 @@ public final class EmulatorServer implements AutoCloseable {
         admin.reset();
     }
 
+    /** Stops serving and saves the state file; a second call does nothing. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         server.stop(0);
         executor.shutdown();
         try {

@@ -10,6 +10,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient;
+import software.amazon.awssdk.services.elasticloadbalancing.model.PolicyAttribute;
+import software.amazon.awssdk.services.elasticloadbalancing.model.Instance;
+import software.amazon.awssdk.services.elasticloadbalancing.model.AdditionalAttribute;
 import software.amazon.awssdk.services.elasticloadbalancing.model.Listener;
 import software.amazon.awssdk.services.elasticloadbalancing.model.Tag;
 
@@ -44,7 +47,7 @@ class EmulatorErrorsTest {
         elb.createLBCookieStickinessPolicy(r -> r.loadBalancerName(LB).policyName("p").cookieExpirationPeriod(60L));
         elb.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName(LB).loadBalancerPort(80).policyNames("p"));
         elb.createLoadBalancerPolicy(r -> r.loadBalancerName(LB).policyName("proxy").policyTypeName("ProxyProtocolPolicyType")
-                .policyAttributes(a -> a.attributeName("ProxyProtocol").attributeValue("true")));
+                .policyAttributes(PolicyAttribute.builder().attributeName("ProxyProtocol").attributeValue("true").build()));
     }
 
     @AfterEach
@@ -116,7 +119,7 @@ class EmulatorErrorsTest {
                 refused("21 names to DescribeTags", "ValidationError", 400,
                         elb -> elb.describeTags(r -> r.loadBalancerNames(IntStream.range(0, 21).mapToObj(i -> "lb" + i).toList()))),
                 refused("malformed instance id", "InvalidInstance", 400,
-                        elb -> elb.registerInstancesWithLoadBalancer(r -> r.loadBalancerName(LB).instances(i -> i.instanceId("bogus")))),
+                        elb -> elb.registerInstancesWithLoadBalancer(r -> r.loadBalancerName(LB).instances(Instance.builder().instanceId("bogus").build()))),
                 refused("unknown subnet", "SubnetNotFound", 400,
                         elb -> elb.createLoadBalancer(r -> r.loadBalancerName("vpc").subnets("bogus").listeners(listener("HTTP", 80, 80, null)))),
                 refused("unknown security group", "InvalidSecurityGroup", 400,
@@ -124,7 +127,7 @@ class EmulatorErrorsTest {
                                 .listeners(listener("HTTP", 80, 80, null)))),
                 refused("unknown additional attribute", "LoadBalancerAttributeNotFound", 400,
                         elb -> elb.modifyLoadBalancerAttributes(r -> r.loadBalancerName(LB).loadBalancerAttributes(a -> a
-                                .additionalAttributes(x -> x.key("elb.nope").value("1"))))),
+                                .additionalAttributes(AdditionalAttribute.builder().key("elb.nope").value("1").build())))),
                 refused("subnets on a load balancer outside a VPC", "InvalidConfigurationRequest", 409,
                         elb -> elb.attachLoadBalancerToSubnets(r -> r.loadBalancerName(LB).subnets("subnet-0abc"))),
                 refused("health check timeout not below interval", "ValidationError", 400,

@@ -8,14 +8,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient;
 import software.amazon.awssdk.services.elasticloadbalancing.model.Instance;
+import software.amazon.awssdk.services.elasticloadbalancing.model.TagKeyOnly;
 import software.amazon.awssdk.services.elasticloadbalancing.model.Listener;
 import software.amazon.awssdk.services.elasticloadbalancing.model.ListenerDescription;
 import software.amazon.awssdk.services.elasticloadbalancing.model.LoadBalancerDescription;
+import software.amazon.awssdk.services.elasticloadbalancing.model.PolicyAttribute;
 import software.amazon.awssdk.services.elasticloadbalancing.model.PolicyAttributeDescription;
 import software.amazon.awssdk.services.elasticloadbalancing.model.PolicyDescription;
 import software.amazon.awssdk.services.elasticloadbalancing.model.Tag;
 
+import software.amazon.awssdk.regions.Region;
+
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -151,7 +159,7 @@ class EmulatorSeedFlowTest {
         elb.addTags(r -> r.loadBalancerNames("my-load-balancer").tags(Tag.builder().key("env").value("dev").build(),
                 Tag.builder().key("team").value("a").build()));
         elb.addTags(r -> r.loadBalancerNames("my-load-balancer").tags(Tag.builder().key("env").value("prod").build()));
-        elb.removeTags(r -> r.loadBalancerNames("my-load-balancer").tags(t -> t.key("team")));
+        elb.removeTags(r -> r.loadBalancerNames("my-load-balancer").tags(TagKeyOnly.builder().key("team").build()));
         var tags = elb.describeTags(r -> r.loadBalancerNames("my-load-balancer")).tagDescriptions().get(0).tags();
         assertEquals(List.of(Tag.builder().key("env").value("prod").build()), tags);
     }
@@ -217,12 +225,40 @@ class EmulatorSeedFlowTest {
     void backendProxyProtocolPolicy() {
         createSeedLoadBalancer(elb);
         elb.createLoadBalancerPolicy(r -> r.loadBalancerName("my-load-balancer").policyName("proxy")
-                .policyTypeName("ProxyProtocolPolicyType").policyAttributes(a -> a.attributeName("ProxyProtocol").attributeValue("true")));
+                .policyTypeName("ProxyProtocolPolicyType").policyAttributes(PolicyAttribute.builder().attributeName("ProxyProtocol").attributeValue("true").build()));
         elb.setLoadBalancerPoliciesForBackendServer(r -> r.loadBalancerName("my-load-balancer").instancePort(8080).policyNames("proxy"));
         LoadBalancerDescription lb = elb.describeLoadBalancers().loadBalancerDescriptions().get(0);
         assertEquals(List.of("proxy"), lb.policies().otherPolicies());
         assertEquals(8080, lb.backendServerDescriptions().get(0).instancePort());
         assertEquals(List.of("proxy"), lb.backendServerDescriptions().get(0).policyNames());
+    }
+
+    @Test
+    void dnsNameFollowsTheRegionOfTheSignature() {
+        try (ElasticLoadBalancingClient west = ElbClients.forEndpoint(emulator.endpoint(), Region.EU_WEST_1)) {
+            String dns = createSeedLoadBalancer(west);
+            assertTrue(dns.endsWith(".eu-west-1.elb.amazonaws.com"), dns);
+        }
+    }
+
+    @Test
+    void concurrentWritersAllLand() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> created = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                String name = "lb-" + i;
+                created.add(pool.submit(() -> elb.createLoadBalancer(r -> r.loadBalancerName(name).availabilityZones("us-east-1a")
+                        .listeners(Listener.builder().protocol("HTTP").loadBalancerPort(80).instancePort(80).build())).dnsName()));
+            }
+            for (Future<String> future : created) {
+                future.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(40, elb.describeLoadBalancers().loadBalancerDescriptions().size());
+        assertEquals(40, emulator.mutatingCallCount());
     }
 
     private static Map<String, String> attributes(PolicyDescription policy) {

@@ -17,9 +17,13 @@ public final class ElbClients {
 
     /** No retries: tests see each error exactly as the server sent it. */
     public static ElasticLoadBalancingClient forEndpoint(URI endpoint) {
+        return forEndpoint(endpoint, Region.US_EAST_1);
+    }
+
+    public static ElasticLoadBalancingClient forEndpoint(URI endpoint, Region region) {
         return ElasticLoadBalancingClient.builder()
                 .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
+                .region(region)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(1)))

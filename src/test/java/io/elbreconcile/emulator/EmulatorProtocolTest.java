@@ -1,0 +1,177 @@
+package io.elbreconcile.emulator;
+
+import io.elbreconcile.testing.EmulatorExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The Query protocol at the byte level, with a plain HTTP client: response shapes, and bad input
+ * answered with AWS error XML while the server keeps serving and the world stays unchanged.
+ */
+@ExtendWith(EmulatorExtension.class)
+class EmulatorProtocolTest {
+    private static final String NS = "http://elasticloadbalancing.amazonaws.com/doc/2012-06-01/";
+    private static final String CREATE = "Action=CreateLoadBalancer&Version=2012-06-01&LoadBalancerName=my-load-balancer"
+            + "&Listeners.member.1.Protocol=HTTP&Listeners.member.1.LoadBalancerPort=80&Listeners.member.1.InstancePort=8080"
+            + "&AvailabilityZones.member.1=us-east-1a";
+
+    private final EmulatorServer emulator;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    EmulatorProtocolTest(EmulatorServer emulator) {
+        this.emulator = emulator;
+    }
+
+    @BeforeEach
+    void seed() throws Exception {
+        assertEquals(200, post(CREATE).statusCode());
+    }
+
+    @Test
+    void successHasNamespaceResultAndTheSameRequestIdInHeaderAndBody() throws Exception {
+        HttpResponse<String> response = post("Action=CreateLBCookieStickinessPolicy&Version=2012-06-01"
+                + "&LoadBalancerName=my-load-balancer&PolicyName=my-duration-cookie-policy&CookieExpirationPeriod=60");
+        assertEquals(200, response.statusCode());
+        assertEquals("text/xml", response.headers().firstValue("Content-Type").orElse(""));
+        Element root = parse(response.body());
+        assertEquals("CreateLBCookieStickinessPolicyResponse", root.getLocalName());
+        assertEquals(NS, root.getNamespaceURI());
+        assertEquals(1, root.getElementsByTagNameNS(NS, "CreateLBCookieStickinessPolicyResult").getLength());
+        String requestId = root.getElementsByTagNameNS(NS, "RequestId").item(0).getTextContent();
+        assertEquals(response.headers().firstValue("x-amzn-RequestId").orElse(""), requestId);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // Reference 3.1: the seed policy, an empty result element.
+            "seed policy | Action=CreateLBCookieStickinessPolicy&Version=2012-06-01&LoadBalancerName=my-load-balancer&PolicyName=my-duration-cookie-policy&CookieExpirationPeriod=60 | 200 | "
+                    + "<CreateLBCookieStickinessPolicyResponse xmlns=\"" + NS + "\"><CreateLBCookieStickinessPolicyResult/>"
+                    + "<ResponseMetadata><RequestId>ID</RequestId></ResponseMetadata></CreateLBCookieStickinessPolicyResponse>",
+            // Reference 3.2: RequestId is a direct child of ErrorResponse.
+            "missing load balancer | Action=DeleteLoadBalancerPolicy&Version=2012-06-01&LoadBalancerName=nope&PolicyName=p | 400 | "
+                    + "<ErrorResponse xmlns=\"" + NS + "\"><Error><Type>Sender</Type><Code>LoadBalancerNotFound</Code>"
+                    + "<Message>There is no ACTIVE Load Balancer named &apos;nope&apos;</Message></Error><RequestId>ID</RequestId></ErrorResponse>",
+            "policy in use | Action=DeleteLoadBalancerPolicy&Version=2012-06-01&LoadBalancerName=my-load-balancer&PolicyName=on | 409 | "
+                    + "<ErrorResponse xmlns=\"" + NS + "\"><Error><Type>Sender</Type><Code>InvalidConfigurationRequest</Code>"
+                    + "<Message>You cannot delete policy [on] since it is enabled or referred by other enabled policy.</Message></Error>"
+                    + "<RequestId>ID</RequestId></ErrorResponse>",
+            "health check echo | Action=ConfigureHealthCheck&Version=2012-06-01&LoadBalancerName=my-load-balancer&HealthCheck.Target=HTTP:80/ping&HealthCheck.Interval=10&HealthCheck.Timeout=5&HealthCheck.UnhealthyThreshold=2&HealthCheck.HealthyThreshold=3 | 200 | "
+                    + "<ConfigureHealthCheckResponse xmlns=\"" + NS + "\"><ConfigureHealthCheckResult><HealthCheck><Target>HTTP:80/ping</Target>"
+                    + "<Interval>10</Interval><Timeout>5</Timeout><UnhealthyThreshold>2</UnhealthyThreshold><HealthyThreshold>3</HealthyThreshold>"
+                    + "</HealthCheck></ConfigureHealthCheckResult><ResponseMetadata><RequestId>ID</RequestId></ResponseMetadata></ConfigureHealthCheckResponse>",
+    })
+    void exactBodies(String description, String form, int status, String expected) throws Exception {
+        post("Action=CreateLBCookieStickinessPolicy&Version=2012-06-01&LoadBalancerName=my-load-balancer&PolicyName=on");
+        post("Action=SetLoadBalancerPoliciesOfListener&Version=2012-06-01&LoadBalancerName=my-load-balancer&LoadBalancerPort=80&PolicyNames.member.1=on");
+        HttpResponse<String> response = post(form);
+        assertEquals(status, response.statusCode());
+        assertEquals(expected, response.body().replaceAll("<RequestId>[^<]*</RequestId>", "<RequestId>ID</RequestId>"));
+    }
+
+    @Test
+    void queryStringFormAndExplicitlyEmptyListAreAccepted() throws Exception {
+        assertEquals(200, post("Action=CreateLBCookieStickinessPolicy&Version=2012-06-01&LoadBalancerName=my-load-balancer&PolicyName=p").statusCode());
+        assertEquals(200, post("Action=SetLoadBalancerPoliciesOfListener&Version=2012-06-01&LoadBalancerName=my-load-balancer"
+                + "&LoadBalancerPort=80&PolicyNames.member.1=p").statusCode());
+        assertTrue(get("Action=DescribeLoadBalancers&Version=2012-06-01").body().contains("<PolicyNames><member>p</member></PolicyNames>"));
+        // PolicyNames= is the empty list (reference 2.1), so this clears the listener.
+        assertEquals(200, post("Action=SetLoadBalancerPoliciesOfListener&Version=2012-06-01&LoadBalancerName=my-load-balancer"
+                + "&LoadBalancerPort=80&PolicyNames=").statusCode());
+        HttpResponse<String> described = get("Action=DescribeLoadBalancers&Version=2012-06-01&LoadBalancerNames.member.1=my-load-balancer");
+        assertEquals(200, described.statusCode());
+        assertTrue(described.body().contains("<PolicyNames/>"), described.body());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "malformed escape         | Action=Describe%ZZ&Version=2012-06-01                                  | 404 | MalformedQueryString",
+            "missing Version          | Action=DescribeLoadBalancers                                           | 400 | MissingParameter",
+            "wrong Version            | Action=DescribeLoadBalancers&Version=2015-12-01                        | 400 | InvalidAction",
+            "missing Action           | Version=2012-06-01                                                     | 400 | MissingAction",
+            "unknown action           | Action=LaunchRockets&Version=2012-06-01                                | 400 | InvalidAction",
+            "non-numeric port         | Action=SetLoadBalancerPoliciesOfListener&Version=2012-06-01&LoadBalancerName=my-load-balancer&LoadBalancerPort=eighty&PolicyNames= | 400 | InvalidParameterValue",
+            "non-numeric page size    | Action=DescribeLoadBalancers&Version=2012-06-01&PageSize=lots          | 400 | InvalidParameterValue",
+            "missing required name    | Action=DeleteLoadBalancer&Version=2012-06-01                           | 400 | MissingParameter",
+            "missing required list    | Action=SetLoadBalancerPoliciesOfListener&Version=2012-06-01&LoadBalancerName=my-load-balancer&LoadBalancerPort=80 | 400 | MissingParameter",
+            "bad boolean              | Action=ModifyLoadBalancerAttributes&Version=2012-06-01&LoadBalancerName=my-load-balancer&LoadBalancerAttributes.CrossZoneLoadBalancing.Enabled=yes | 400 | InvalidParameterValue",
+            "list index zero          | Action=DescribeLoadBalancers&Version=2012-06-01&LoadBalancerNames.member.0=x | 400 | InvalidParameterValue",
+    })
+    void badInputIsAnAwsErrorAndTheServerKeepsServing(String description, String body, int status, String code) throws Exception {
+        String before = describeAll();
+        HttpResponse<String> response = post(body);
+        assertError(response, status, code);
+        assertEquals(before, describeAll());
+    }
+
+    @Test
+    void wrongMethodIsAnErrorDocument() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(emulator.endpoint().resolve("/"))
+                .method("PUT", HttpRequest.BodyPublishers.ofString(CREATE)).build(), HttpResponse.BodyHandlers.ofString());
+        assertError(response, 405, "MethodNotAllowed");
+        assertEquals(200, get("Action=DescribeLoadBalancers&Version=2012-06-01").statusCode());
+    }
+
+    @Test
+    void hugeBodyIsRefusedAndTheServerKeepsServing() throws Exception {
+        String huge = CREATE.replace("my-load-balancer", "other") + "&Padding=" + "x".repeat(3 << 20);
+        assertError(post(huge), 413, "RequestEntityTooLarge");
+        String all = describeAll();
+        assertTrue(all.contains("my-load-balancer") && !all.contains("<LoadBalancerName>other<"), all);
+    }
+
+    @Test
+    void unknownParametersAreIgnoredLikeTheSdksNeverSendThem() throws Exception {
+        assertEquals(200, post("Action=DescribeLoadBalancers&Version=2012-06-01&Frobnicate=1").statusCode());
+    }
+
+    private void assertError(HttpResponse<String> response, int status, String code) throws Exception {
+        assertEquals(status, response.statusCode(), response.body());
+        Element root = parse(response.body());
+        assertEquals("ErrorResponse", root.getLocalName());
+        assertEquals(NS, root.getNamespaceURI());
+        assertEquals(code, root.getElementsByTagNameNS(NS, "Code").item(0).getTextContent());
+        assertEquals(status >= 500 ? "Receiver" : "Sender", root.getElementsByTagNameNS(NS, "Type").item(0).getTextContent());
+        assertTrue(!root.getElementsByTagNameNS(NS, "Message").item(0).getTextContent().isEmpty());
+        assertEquals(response.headers().firstValue("x-amzn-RequestId").orElse(""),
+                root.getElementsByTagNameNS(NS, "RequestId").item(0).getTextContent());
+    }
+
+    private String describeAll() throws Exception {
+        String body = get("Action=DescribeLoadBalancers&Version=2012-06-01").body();
+        return body.replaceAll("<RequestId>[^<]*</RequestId>", "");
+    }
+
+    private HttpResponse<String> post(String form) throws Exception {
+        return http.send(HttpRequest.newBuilder(emulator.endpoint().resolve("/"))
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String query) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(emulator.endpoint() + "/?" + query)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Element parse(String xml) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        return document.getDocumentElement();
+    }
+}

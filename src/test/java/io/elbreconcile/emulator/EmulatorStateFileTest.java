@@ -1,0 +1,87 @@
+package io.elbreconcile.emulator;
+
+import io.elbreconcile.testing.ElbClients;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient;
+import software.amazon.awssdk.services.elasticloadbalancing.model.Tag;
+import software.amazon.awssdk.services.elasticloadbalancing.model.LoadBalancerDescription;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The state file: saved after each change, reloaded on start, corrupt files refused in one line. */
+class EmulatorStateFileTest {
+
+    @Test
+    void worldSurvivesARestart(@TempDir Path directory) throws IOException {
+        Path state = directory.resolve("state.json");
+        LoadBalancerDescription before;
+        try (EmulatorServer emulator = EmulatorServer.start(EmulatorConfig.embedded(state));
+             ElasticLoadBalancingClient elb = ElbClients.forEndpoint(emulator.endpoint())) {
+            EmulatorSeedFlowTest.createSeedLoadBalancer(elb);
+            elb.createLBCookieStickinessPolicy(r -> r.loadBalancerName("my-load-balancer").policyName("p").cookieExpirationPeriod(60L));
+            elb.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName("my-load-balancer").loadBalancerPort(80).policyNames("p"));
+            elb.addTags(r -> r.loadBalancerNames("my-load-balancer").tags(Tag.builder().key("env").value("dev").build()));
+            // Saved after each mutating request, not only at close: a killed emulator keeps its world.
+            assertTrue(Files.readString(state).contains("\"formatVersion\":1"));
+            assertTrue(Files.readString(state).contains("\"env\""));
+            before = elb.describeLoadBalancers().loadBalancerDescriptions().get(0);
+        }
+        try (EmulatorServer emulator = EmulatorServer.start(EmulatorConfig.embedded(state));
+             ElasticLoadBalancingClient elb = ElbClients.forEndpoint(emulator.endpoint())) {
+            assertEquals(before, elb.describeLoadBalancers().loadBalancerDescriptions().get(0));
+            assertEquals("dev", elb.describeTags(r -> r.loadBalancerNames("my-load-balancer")).tagDescriptions().get(0).tags().get(0).value());
+        }
+        try (var files = Files.list(directory)) {
+            assertEquals(List.of(state), files.toList(), "no temporary file is left behind");
+        }
+    }
+
+    @Test
+    void closingTwiceIsHarmless(@TempDir Path directory) {
+        EmulatorServer emulator = EmulatorServer.start(EmulatorConfig.embedded(directory.resolve("state.json")));
+        emulator.close();
+        emulator.close();
+        assertTrue(Files.exists(directory.resolve("state.json")), "close saves the (empty) world");
+    }
+
+    @Test
+    void missingFileIsAnEmptyWorld(@TempDir Path directory) {
+        try (EmulatorServer emulator = EmulatorServer.start(EmulatorConfig.embedded(directory.resolve("absent.json")));
+             ElasticLoadBalancingClient elb = ElbClients.forEndpoint(emulator.endpoint())) {
+            assertTrue(elb.describeLoadBalancers().loadBalancerDescriptions().isEmpty());
+        }
+    }
+
+    @Test
+    void corruptFileIsAOneLineErrorNamingTheFile(@TempDir Path directory) throws IOException {
+        Path state = directory.resolve("state.json");
+        for (String content : List.of("{\"formatVersion\":1,\"world\":{\"loadBalancers\":", "not json at all",
+                "{\"formatVersion\":99,\"world\":{\"loadBalancers\":{}}}", "{\"formatVersion\":1,\"world\":{\"loadBalancers\":{\"a\":{\"name\":1}}}}")) {
+            Files.writeString(state, content);
+            EmulatorStateException e = assertThrows(EmulatorStateException.class,
+                    () -> EmulatorServer.start(EmulatorConfig.embedded(state)));
+            assertTrue(e.getMessage().contains(state.toString()), e.getMessage());
+            assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        }
+    }
+
+    @Test
+    void portInUseIsAClearError() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            EmulatorStateException e = assertThrows(EmulatorStateException.class,
+                    () -> EmulatorServer.start(EmulatorConfig.embedded(null).withPort(taken.getLocalPort())));
+            assertTrue(e.getMessage().contains(Integer.toString(taken.getLocalPort())), e.getMessage());
+            assertFalse(e.getMessage().contains("\n"));
+        }
+    }
+}
