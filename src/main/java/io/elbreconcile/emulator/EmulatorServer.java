@@ -125,7 +125,7 @@ public final class EmulatorServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        store.save();
+        store.close();
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {

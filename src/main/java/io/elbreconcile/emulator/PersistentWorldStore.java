@@ -8,16 +8,32 @@ import java.util.function.Function;
 
 /**
  * The current world. Reads see a consistent immutable snapshot without locking; updates are
- * serialised and, when a state file is set, saved before the caller gets an answer, so an
- * acknowledged change survives a kill.
+ * serialised. With a state file, saving is write-behind: a background thread writes the latest
+ * world at most every {@link #SAVE_DELAY_MILLIS} ms, and {@link #save()} (on close) writes it at
+ * once. Rewriting the whole file after every request made a 2,000-load-balancer apply quadratic;
+ * now a killed emulator loses at most the last fraction of a second, and the file always holds the
+ * world as it was after some prefix of the requests (each save is an atomic snapshot), which is a
+ * state AWS itself could have been in.
  */
 final class PersistentWorldStore implements WorldStore {
+
+    static final long SAVE_DELAY_MILLIS = 100;
+
     private final StateFile file;
+    private final Object saving = new Object();
     private volatile World world;
+    private World saved;
+    private boolean closed;
 
     PersistentWorldStore(World initial, StateFile file) {
         this.world = initial;
+        this.saved = null; // the first save always writes, so a new state file exists after close
         this.file = file;
+        if (file != null) {
+            Thread writer = new Thread(this::writeBehind, "elb-emulator-state-writer");
+            writer.setDaemon(true);
+            writer.start();
+        }
     }
 
     @Override
@@ -29,10 +45,8 @@ final class PersistentWorldStore implements WorldStore {
     public synchronized <T> T update(Function<World, Transition<T>> change) {
         Transition<T> transition = change.apply(world);
         if (transition.world() != world) {
-            if (file != null) {
-                file.save(transition.world());
-            }
             world = transition.world();
+            wakeWriter();
         }
         return transition.result();
     }
@@ -40,14 +54,60 @@ final class PersistentWorldStore implements WorldStore {
     @Override
     public synchronized void reset() {
         world = World.empty();
-        if (file != null) {
-            file.save(world);
+        save();
+    }
+
+    /** Writes the current world now, if it changed since the last save. */
+    void save() {
+        if (file == null) {
+            return;
+        }
+        synchronized (saving) {
+            World current = world;
+            if (current != saved) {
+                file.save(current);
+                saved = current;
+            }
         }
     }
 
-    synchronized void save() {
+    /** Saves once more and stops the writer. */
+    void close() {
+        save();
+        synchronized (saving) {
+            closed = true;
+            saving.notifyAll();
+        }
+    }
+
+    private void wakeWriter() {
         if (file != null) {
-            file.save(world);
+            synchronized (saving) {
+                saving.notifyAll();
+            }
+        }
+    }
+
+    private void writeBehind() {
+        try {
+            while (true) {
+                synchronized (saving) {
+                    while (!closed && world == saved) {
+                        saving.wait();
+                    }
+                    if (closed) {
+                        return;
+                    }
+                }
+                Thread.sleep(SAVE_DELAY_MILLIS); // lets a burst of requests share one write
+                try {
+                    save();
+                } catch (EmulatorStateException e) {
+                    // Reported again by the save on close; the emulator keeps serving meanwhile.
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EmulatorStateFileTest {
 
     @Test
-    void worldSurvivesARestart(@TempDir Path directory) throws IOException {
+    void worldSurvivesARestart(@TempDir Path directory) throws IOException, InterruptedException {
         Path state = directory.resolve("state.json");
         LoadBalancerDescription before;
         try (EmulatorServer emulator = EmulatorServer.start(EmulatorConfig.embedded(state));
@@ -31,9 +31,14 @@ class EmulatorStateFileTest {
             elb.createLBCookieStickinessPolicy(r -> r.loadBalancerName("my-load-balancer").policyName("p").cookieExpirationPeriod(60L));
             elb.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName("my-load-balancer").loadBalancerPort(80).policyNames("p"));
             elb.addTags(r -> r.loadBalancerNames("my-load-balancer").tags(Tag.builder().key("env").value("dev").build()));
-            // Saved after each mutating request, not only at close: a killed emulator keeps its world.
+            // Saved in the background while serving, not only at close: a killed emulator keeps its world
+            // up to the last fraction of a second.
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+            while (!(Files.exists(state) && Files.readString(state).contains("\"env\"")) && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
             assertTrue(Files.readString(state).contains("\"formatVersion\":1"));
-            assertTrue(Files.readString(state).contains("\"env\""));
+            assertTrue(Files.readString(state).contains("\"env\""), "saved without closing");
             before = elb.describeLoadBalancers().loadBalancerDescriptions().get(0);
         }
         try (EmulatorServer emulator = EmulatorServer.start(EmulatorConfig.embedded(state));
