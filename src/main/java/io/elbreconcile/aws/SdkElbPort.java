@@ -8,6 +8,7 @@ import io.elbreconcile.model.Scheme;
 import io.elbreconcile.model.Target;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient;
@@ -15,6 +16,10 @@ import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancing
 import software.amazon.awssdk.services.elasticloadbalancing.model.DescribeLoadBalancersResponse;
 import software.amazon.awssdk.services.elasticloadbalancing.model.TagKeyOnly;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -37,6 +42,9 @@ import java.util.function.Function;
  * before) do not pay for it.
  */
 public final class SdkElbPort implements ElbPort {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
     private final ResolvedConnection connection;
     private final TargetSettings settings;
@@ -315,6 +323,26 @@ public final class SdkElbPort implements ElbPort {
         }
     }
 
+    /**
+     * Plain HTTP (an emulator on loopback) skips the TLS set-up the default client does eagerly:
+     * loading the trust store is a tenth of a second of every cold run against the emulator.
+     */
+    private static SdkHttpClient httpClient(URI endpointOverride) {
+        if (endpointOverride != null && "http".equalsIgnoreCase(endpointOverride.getScheme())) {
+            return UrlConnectionHttpClient.create(uri -> {
+                try {
+                    HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+                    connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+                    connection.setReadTimeout((int) READ_TIMEOUT.toMillis());
+                    return connection;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+        return UrlConnectionHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT).socketTimeout(READ_TIMEOUT).build();
+    }
+
     private ElasticLoadBalancingClient build() {
         ClientOverrideConfiguration.Builder overrides = ClientOverrideConfiguration.builder()
                 .retryStrategy(retries)
@@ -323,10 +351,7 @@ public final class SdkElbPort implements ElbPort {
             overrides.defaultProfileName(settings.profile());
         }
         ElasticLoadBalancingClientBuilder builder = ElasticLoadBalancingClient.builder()
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(5))
-                        .socketTimeout(Duration.ofSeconds(30))
-                        .build())
+                .httpClient(httpClient(connection.endpointOverride()))
                 .region(connection.region())
                 .credentialsProvider(connection.credentials())
                 .overrideConfiguration(overrides.build());
