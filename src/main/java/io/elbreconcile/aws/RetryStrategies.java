@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * The SDK's own retry strategies with AWS's retry conditions (throttling codes, 5xx, I/O errors)
- * and jittered exponential back-off. Picks the mode and the attempt bound from the settings, then
- * from the SDK's standard variables {@code AWS_RETRY_MODE} and {@code AWS_MAX_ATTEMPTS}.
+ * and jittered exponential back-off: adaptive unless {@code AWS_RETRY_MODE} asks for {@code standard}
+ * (or {@code legacy}); the attempt bound from the settings, else {@code AWS_MAX_ATTEMPTS}.
  */
 final class RetryStrategies {
 
@@ -18,8 +18,11 @@ final class RetryStrategies {
 
     static RetryStrategy of(TargetSettings settings, Map<String, String> env) {
         int attempts = settings.maxAttempts() > 0 ? settings.maxAttempts() : fromEnv(env);
-        if ("adaptive".equals(lower(env.get("AWS_RETRY_MODE")))) {
-            // Adaptive adds the SDK's own client-side rate limiting, learnt from throttling.
+        String mode = lower(env.get("AWS_RETRY_MODE"));
+        if (mode == null || mode.isEmpty() || "adaptive".equals(mode)) {
+            // The default: adaptive adds the SDK's own client-side rate limiting, learnt from
+            // throttling. With standard back-off alone, an apply that outruns the account's rate
+            // kept being throttled until steps ran out of attempts (bench/RESULTS.md, figure 4).
             return AwsRetryStrategy.adaptiveRetryStrategy().toBuilder().maxAttempts(attempts).build();
         }
         // The circuit breaker would stop retrying after a burst of throttling, which is exactly

@@ -13,10 +13,16 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 class RetryStrategiesTest {
 
     @Test
-    void standardWithOurDefaultBound() {
+    void adaptiveWithOurDefaultBound() {
         RetryStrategy strategy = RetryStrategies.of(TargetSettings.defaults(), Map.of());
-        assertInstanceOf(StandardRetryStrategy.class, strategy);
+        assertInstanceOf(AdaptiveRetryStrategy.class, strategy);
         assertEquals(TargetSettings.DEFAULT_MAX_ATTEMPTS, strategy.maxAttempts());
+    }
+
+    @Test
+    void standardWhenAsked() {
+        RetryStrategy strategy = RetryStrategies.of(TargetSettings.defaults(), Map.of("AWS_RETRY_MODE", "standard"));
+        assertInstanceOf(StandardRetryStrategy.class, strategy);
     }
 
     @Test
