@@ -12,11 +12,15 @@ import java.util.TreeSet;
 
 /**
  * Drift for a scheduled job's log: one line per difference (grep-able: kind, address, what), then
- * one summary line. Quiet when clean: a single line.
+ * one summary line. Quiet when clean: nothing at all (the exit code 0 says it), so that a
+ * scheduled job's log and mail stay empty until something moved.
  */
 public final class DriftTextView {
 
     public String render(DriftReport report) {
+        if (!report.hasDrift()) {
+            return "";
+        }
         StringBuilder out = new StringBuilder();
         for (Difference difference : report.differences()) {
             out.append(String.format("%-9s %s", difference.kind().wire(), difference.address()));
