@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -378,6 +379,34 @@ class DriftCommandTest {
         write("web.yaml", Files.readString(dir.resolve("web.yaml")).replace(", cookieExpirationPeriod: 0", ""));
         Cli.Result omitted = drift();
         assertEquals(0, omitted.code(), omitted::toString);
+    }
+
+    @Test
+    void vpcLoadBalancerIsCleanAfterApplyAndItsZonesAreNotDrift() throws IOException {
+        // AWS reports the zones of a VPC load balancer's subnets; they are not declared and not drift.
+        write("db.yaml", """
+                apiVersion: elb-reconcile/v1
+                kind: LoadBalancer
+                metadata: {name: db}
+                spec:
+                  scheme: internal
+                  subnets: [subnet-0aa1, subnet-0bb2]
+                  securityGroups: [sg-0123]
+                  listeners:
+                    - {protocol: tcp, loadBalancerPort: 5432, instanceProtocol: tcp, instancePort: 5432}
+                """.replace("tcp", "TCP"));
+        applied();
+        Cli.Result clean = drift();
+        assertEquals(0, clean.code(), clean::toString);
+        assertEquals("", clean.out());
+
+        elb.applySecurityGroupsToLoadBalancer(r -> r.loadBalancerName("db").securityGroups("sg-0456"));
+        Cli.Result result = drift();
+        assertEquals(2, result.code(), result::toString);
+        assertEquals(2, result.outLines().size(), result::toString);
+        assertTrue(result.outLines().get(0).startsWith("changed   LoadBalancer/db"), result::toString);
+        assertTrue(result.outLines().get(0).contains("securityGroups"), result::toString);
+        assertFalse(result.outLines().get(0).contains("availabilityZones"), result::toString);
     }
 
     // ---- errors
