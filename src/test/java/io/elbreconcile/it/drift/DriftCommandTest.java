@@ -409,6 +409,82 @@ class DriftCommandTest {
         assertFalse(result.outLines().get(0).contains("availabilityZones"), result::toString);
     }
 
+    static final String SECURE = """
+            apiVersion: elb-reconcile/v1
+            kind: LoadBalancer
+            metadata: {name: shop}
+            spec:
+              availabilityZones: [us-east-1a]
+              listeners:
+                - {protocol: HTTP, loadBalancerPort: 80, instanceProtocol: HTTP, instancePort: 8080, policies: [sticky]}
+                - {protocol: HTTPS, loadBalancerPort: 443, instanceProtocol: HTTP, instancePort: 8080, sslCertificateId: "arn:aws:iam::123456789012:server-certificate/shop", policies: [sticky]}
+              attributes: {idleTimeout: 120, accessLog: {enabled: true, s3BucketName: logs, s3BucketPrefix: shop, emitInterval: 5}}
+            ---
+            apiVersion: elb-reconcile/v1
+            kind: LBCookieStickinessPolicy
+            metadata: {name: sticky}
+            spec: {loadBalancer: shop}
+            """;
+
+    @Test
+    void missingListenerIsOneLine() throws IOException {
+        write("shop.yaml", SECURE);
+        applied();
+        assertEquals(0, drift().code());
+        elb.deleteLoadBalancerListeners(r -> r.loadBalancerName("shop").loadBalancerPorts(443));
+
+        Cli.Result result = drift();
+        assertEquals(2, result.code(), result::toString);
+        assertEquals(List.of("missing Listener/shop/443"), result.outLines().subList(0, result.outLines().size() - 1).stream()
+                .map(DriftCommandTest::head).toList(), result::toString);
+    }
+
+    @Test
+    void changedCertificateAndAttributes() throws IOException {
+        write("shop.yaml", SECURE);
+        applied();
+        elb.setLoadBalancerListenerSSLCertificate(r -> r.loadBalancerName("shop").loadBalancerPort(443)
+                .sslCertificateId("arn:aws:iam::123456789012:server-certificate/other"));
+        elb.modifyLoadBalancerAttributes(r -> r.loadBalancerName("shop").loadBalancerAttributes(a -> a
+                .connectionSettings(c -> c.idleTimeout(60))
+                .accessLog(l -> l.enabled(false))));
+
+        Cli.Result result = drift();
+        assertEquals(2, result.code(), result::toString);
+        List<String> heads = result.outLines().subList(0, result.outLines().size() - 1).stream().map(DriftCommandTest::head).toList();
+        assertEquals(List.of("changed Attributes/shop", "changed Listener/shop/443"), heads.stream().sorted().toList(), result::toString);
+        assertTrue(result.out().contains("server-certificate/other"), result::toString);
+
+        JsonNode attributes = find(driftJson(), "Attributes/shop");
+        assertEquals(60, attributes.get("before").get("idleTimeout").asInt(), attributes::toString);
+        assertEquals(120, attributes.get("after").get("idleTimeout").asInt(), attributes::toString);
+        assertEquals(false, attributes.get("before").get("accessLog.enabled").asBoolean(), attributes::toString);
+    }
+
+    @Test
+    void attachModePolicyOnSomeoneElsesLoadBalancer() throws IOException {
+        elb.createLoadBalancer(r -> r.loadBalancerName("theirs").availabilityZones("us-east-1a")
+                .listeners(Listener.builder().protocol("HTTP").loadBalancerPort(80).instanceProtocol("HTTP").instancePort(80).build()));
+        elb.createAppCookieStickinessPolicy(r -> r.loadBalancerName("theirs").policyName("their-own").cookieName("X"));
+        write("attach.yaml", """
+                apiVersion: elb-reconcile/v1
+                kind: LBCookieStickinessPolicy
+                metadata: {name: ours}
+                spec: {loadBalancer: theirs, cookieExpirationPeriod: 30, listenerPorts: [80]}
+                """);
+        Cli.Result missing = drift();
+        assertEquals(2, missing.code(), missing::toString);
+        assertEquals("missing LBCookieStickinessPolicy/theirs/ours", head(missing.outLines().get(0)), missing::toString);
+        assertEquals(2, missing.outLines().size(), "one line for the missing policy, no orphan on someone else's load balancer\n" + missing);
+
+        applied();
+        assertEquals(0, drift().code(), "their own policy is not ours to report");
+        elb.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName("theirs").loadBalancerPort(80).policyNames(List.of()));
+        Cli.Result detached = drift();
+        assertEquals(2, detached.code(), detached::toString);
+        assertEquals("detached ListenerPolicies/theirs/80", head(detached.outLines().get(0)), detached::toString);
+    }
+
     // ---- errors
 
     @Test
