@@ -41,7 +41,14 @@ public final class Importer {
         } else {
             yaml.list(1, "availabilityZones", lb.availabilityZones());
         }
-        yaml.line(1, "listeners:");
+        if (lb.listeners().isEmpty()) {
+            // AWS lets every listener be deleted; the language needs one, so say so rather than write invalid YAML silently.
+            yaml.comment(1, "AWS reports no listener; declare at least one before plan (validate fails until then)");
+            yaml.line(1, "listeners: []");
+            notes.add("has no listener; declare one in " + lb.name() + ".yaml before plan (validate fails until then)");
+        } else {
+            yaml.line(1, "listeners:");
+        }
         for (Listener listener : lb.listeners()) {
             yaml.field(2, "- protocol", listener.protocol().name(), null);
             yaml.field(3, "loadBalancerPort", listener.loadBalancerPort(), null);

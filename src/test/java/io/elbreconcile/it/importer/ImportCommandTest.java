@@ -79,7 +79,12 @@ class ImportCommandTest {
         elb.createLBCookieStickinessPolicy(r -> r.loadBalancerName("web").policyName("spare"));
         elb.createAppCookieStickinessPolicy(r -> r.loadBalancerName("web").policyName("app").cookieName("JSESSIONID"));
         elb.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName("web").loadBalancerPort(80).policyNames("sticky-60"));
-        elb.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName("web").loadBalancerPort(443).policyNames("sticky-60"));
+        elb.createLoadBalancerPolicy(r -> r.loadBalancerName("web").policyName("tls-web")
+                .policyTypeName("SSLNegotiationPolicyType")
+                .policyAttributes(PolicyAttribute.builder().attributeName("Reference-Security-Policy")
+                        .attributeValue("ELBSecurityPolicy-TLS-1-2-2017-01").build()));
+        // a cookie policy and an unmodelled one on the same listener: the plan keeps both
+        elb.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName("web").loadBalancerPort(443).policyNames("tls-web", "sticky-60"));
         elb.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName("web").loadBalancerPort(8443).policyNames("app"));
         elb.configureHealthCheck(r -> r.loadBalancerName("web").healthCheck(h -> h.target("HTTP:8080/health?full=1")
                 .interval(15).timeout(4).healthyThreshold(3).unhealthyThreshold(5)));
@@ -216,6 +221,31 @@ class ImportCommandTest {
         assertEquals(List.of("web.yaml"), files(out));
         Cli.Result plan = Cli.against(emulator, "plan", out.toString(), "--stack", "prod", "--detailed-exitcode");
         assertEquals(0, plan.code(), () -> plan + "\n" + dump(out));
+    }
+
+    @Test
+    void importAllToStdoutIsOneStreamThatPlansNoChange() throws IOException {
+        buildFleet();
+        Cli.Result imported = Cli.against(emulator, "import", "--all");
+        assertEquals(0, imported.code(), imported::toString);
+        Path fleet = dir.resolve("fleet.yaml");
+        Files.writeString(fleet, imported.out());
+        Cli.Result plan = Cli.against(emulator, "plan", fleet.toString(), "--detailed-exitcode");
+        assertEquals(0, plan.code(), () -> plan + "\n" + imported.out());
+    }
+
+    @Test
+    void aLoadBalancerWithoutListenersIsImportedWithANote() throws IOException {
+        elb.createLoadBalancer(r -> r.loadBalancerName("bare").availabilityZones("us-east-1a")
+                .listeners(listener("HTTP", 80, "HTTP", 80, null)));
+        elb.deleteLoadBalancerListeners(r -> r.loadBalancerName("bare").loadBalancerPorts(80));
+        Path out = dir.resolve("bare");
+        Cli.Result imported = importAll(out);
+        assertEquals(0, imported.code(), imported::toString);
+        assertTrue(imported.err().contains("note: bare: has no listener"), imported::toString);
+        Cli.Result validate = Cli.run("validate", out.toString());
+        assertEquals(1, validate.code(), validate::toString);
+        assertTrue(validate.err().contains("bare.yaml") && validate.err().contains("listeners"), validate::toString);
     }
 
     static List<String> files(Path dir) throws IOException {

@@ -127,8 +127,19 @@ class ImportRoundTripProperties {
                 }
             }
         }
-        cookieOn.forEach((port, policy) -> elb.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName(lb.name())
-                .loadBalancerPort(port).policyNames(policy)));
+        Map<Integer, List<String>> enabled = new HashMap<>();
+        cookieOn.forEach((port, policy) -> enabled.computeIfAbsent(port, p -> new ArrayList<>()).add(policy));
+        if (lb.proxyProtocol()) {
+            // and an SSL negotiation policy, next to the cookie policy on every secure listener
+            elb.createLoadBalancerPolicy(r -> r.loadBalancerName(lb.name()).policyName("tls-negotiation")
+                    .policyTypeName("SSLNegotiationPolicyType")
+                    .policyAttributes(PolicyAttribute.builder().attributeName("Reference-Security-Policy")
+                            .attributeValue("ELBSecurityPolicy-TLS-1-2-2017-01").build()));
+            lb.listeners().stream().filter(l -> l.certificate() != null)
+                    .forEach(l -> enabled.computeIfAbsent(l.port(), p -> new ArrayList<>()).add(0, "tls-negotiation"));
+        }
+        enabled.forEach((port, policies) -> elb.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName(lb.name())
+                .loadBalancerPort(port).policyNames(policies)));
         if (lb.proxyProtocol()) {
             elb.createLoadBalancerPolicy(r -> r.loadBalancerName(lb.name()).policyName("proxy-protocol")
                     .policyTypeName("ProxyProtocolPolicyType")
