@@ -3,6 +3,7 @@ package io.elbreconcile.cli.view;
 import io.elbreconcile.drift.Difference;
 import io.elbreconcile.drift.DriftKind;
 import io.elbreconcile.drift.DriftReport;
+import io.elbreconcile.model.ResourceKind;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +61,15 @@ public final class DriftTextView {
                     parts.add(key + ": " + Values.show(before) + " (want " + Values.show(after) + ")");
                 }
             }
+        } else if (difference.address().kind() != ResourceKind.LOAD_BALANCER) {
+            // What is there (orphan) or what Git wants (missing); a whole load balancer stays one short line,
+            // and the type is already in the address.
+            var values = difference.kind() == DriftKind.MISSING ? difference.after() : difference.before();
+            values.forEach((key, value) -> {
+                if (!key.equals("type")) {
+                    parts.add(key + ": " + Values.show(value));
+                }
+            });
         }
         return String.join("; ", parts);
     }

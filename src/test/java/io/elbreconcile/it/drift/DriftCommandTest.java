@@ -166,7 +166,8 @@ class DriftCommandTest {
 
         Cli.Result result = drift();
         assertEquals(2, result.code(), result::toString);
-        assertTrue(result.out().contains("missing   LBCookieStickinessPolicy/web/sticky"), result::toString);
+        assertEquals(List.of("missing   LBCookieStickinessPolicy/web/sticky  cookieExpirationPeriod: 60"),
+                result.outLines().subList(0, result.outLines().size() - 1), result::toString);
 
         JsonNode json = driftJson();
         JsonNode missing = find(json, "LBCookieStickinessPolicy/web/sticky");
@@ -261,7 +262,8 @@ class DriftCommandTest {
         Cli.Result result = drift();
         assertEquals(2, result.code(), result::toString);
         assertEquals(2, result.outLines().size(), result::toString);
-        assertTrue(result.outLines().get(0).startsWith("orphan    AppCookieStickinessPolicy/web/stray"), result::toString);
+        assertEquals("orphan    AppCookieStickinessPolicy/web/stray  cookieName: \"JSESSIONID\"", result.outLines().get(0),
+                result::toString);
 
         JsonNode diff = find(driftJson(), "AppCookieStickinessPolicy/web/stray");
         assertEquals("orphan", diff.get("kind").asText());
@@ -483,6 +485,26 @@ class DriftCommandTest {
         Cli.Result detached = drift();
         assertEquals(2, detached.code(), detached::toString);
         assertEquals("detached ListenerPolicies/theirs/80", head(detached.outLines().get(0)), detached::toString);
+    }
+
+    @Test
+    void embeddedEmulatorStateFileTarget() throws IOException {
+        Path yaml = Files.createDirectories(dir.resolve("in"));
+        Files.writeString(yaml.resolve("web.yaml"), WEB);
+        String state = "--emulator=" + dir.resolve("state.json");
+        Cli.Result apply = Cli.run("apply", yaml.toString(), state, "--auto-approve");
+        assertEquals(0, apply.code(), apply::toString);
+        Cli.Result clean = Cli.run("drift", yaml.toString(), state);
+        assertEquals(0, clean.code(), clean::toString);
+        assertEquals("", clean.out());
+
+        Files.writeString(yaml.resolve("web.yaml"), WEB.replace("cookieExpirationPeriod: 60", "cookieExpirationPeriod: 90"));
+        Cli.Result json = Cli.run("drift", yaml.toString(), state, "--format", "json");
+        assertEquals(2, json.code(), json::toString);
+        JsonNode report = parse(json.out());
+        assertTrue(DRIFT_SCHEMA.validate(report).isEmpty(), json::toString);
+        assertTrue(report.get("target").get("endpoint").asText().startsWith("emulator:"), json::toString);
+        assertEquals("changed", find(report, "LBCookieStickinessPolicy/web/sticky").get("kind").asText());
     }
 
     // ---- errors
