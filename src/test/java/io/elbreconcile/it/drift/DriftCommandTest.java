@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient;
 import software.amazon.awssdk.services.elasticloadbalancing.model.Listener;
 import software.amazon.awssdk.services.elasticloadbalancing.model.Tag;
@@ -299,6 +301,12 @@ class DriftCommandTest {
         assertEquals(1, json.get("summary").get("unmanaged").asInt());
         assertTrue(elb.describeLoadBalancers().loadBalancerDescriptions().stream()
                 .anyMatch(d -> d.loadBalancerName().equals("legacy")), "drift never deletes");
+
+        // protected or not, it is unmanaged
+        elb.addTags(r -> r.loadBalancerNames("legacy").tags(Tag.builder().key("elb-reconcile:protect").value("true").build()));
+        Cli.Result protectedOne = drift("--stack", "prod");
+        assertEquals(2, protectedOne.code(), protectedOne::toString);
+        assertEquals("unmanaged LoadBalancer/legacy", head(protectedOne.outLines().get(0)), protectedOne::toString);
     }
 
     // ---- several kinds at once, in one report
@@ -531,9 +539,9 @@ class DriftCommandTest {
 
     // ---- reads: the same minimal reads as plan
 
-    @Test
-    void readsAreMinimalAndTheSameAsPlan() throws IOException {
-        int n = 25;
+    @ParameterizedTest(name = "{0} declared load balancers")
+    @ValueSource(ints = {1, 20, 21})
+    void readsAreMinimalAndTheSameAsPlan(int n) throws IOException {
         StringBuilder yaml = new StringBuilder();
         for (int i = 0; i < n; i++) {
             yaml.append(WEB.replace("web", "lb-" + i)).append("---\n");
@@ -541,7 +549,7 @@ class DriftCommandTest {
             elb.createLoadBalancer(r -> r.loadBalancerName(name).availabilityZones("us-east-1a")
                     .listeners(Listener.builder().protocol("HTTP").loadBalancerPort(80).instanceProtocol("HTTP").instancePort(8080).build()));
         }
-        elb.createLBCookieStickinessPolicy(r -> r.loadBalancerName("lb-3").policyName("sticky").cookieExpirationPeriod(60L));
+        elb.createLBCookieStickinessPolicy(r -> r.loadBalancerName("lb-0").policyName("sticky").cookieExpirationPeriod(60L));
         write("fleet.yaml", yaml.substring(0, yaml.length() - "---\n".length()));
 
         Map<String, Long> before = emulator.callCounts();
