@@ -540,7 +540,7 @@ class DriftCommandTest {
     // ---- reads: the same minimal reads as plan
 
     @ParameterizedTest(name = "{0} declared load balancers")
-    @ValueSource(ints = {1, 20, 21})
+    @ValueSource(ints = {1, 21})
     void readsAreMinimalAndTheSameAsPlan(int n) throws IOException {
         StringBuilder yaml = new StringBuilder();
         for (int i = 0; i < n; i++) {

@@ -72,7 +72,7 @@ class ImportRoundTripProperties {
                   Map<String, String> tags, boolean proxyProtocol) {
     }
 
-    @Property(tries = 25)
+    @Property(tries = 20)
     void importedFleetPlansNoChange(@ForAll("fleets") List<LbSpec> fleet) throws IOException {
         emulator.reset();
         fleet.forEach(ImportRoundTripProperties::build);
