@@ -525,6 +525,12 @@ class DriftCommandTest {
         assertEquals(1, result.code(), result::toString);
         assertEquals("", result.out(), result::toString);
         assertEquals(before, emulator.callCounts(), "no call for bad input");
+
+        write("web.yaml", WEB);
+        Cli.Result badFormat = drift("--format", "yaml");
+        assertEquals(1, badFormat.code(), badFormat::toString);
+        assertEquals("", badFormat.out(), badFormat::toString);
+        assertEquals(before, emulator.callCounts(), "no call for a usage error");
     }
 
     @Test

@@ -189,6 +189,12 @@ class ImportCommandTest {
         assertFalse(result.err().contains("\tat "), result::toString);
         assertEquals("", result.out());
         assertFalse(Files.exists(out.resolve("web.yaml")), "nothing written when one name is unknown");
+
+        Cli.Result neither = Cli.against(emulator, "import", "--out", out.toString());
+        assertEquals(1, neither.code(), neither::toString);
+        Cli.Result stackWithNames = Cli.against(emulator, "import", "--load-balancer", "web", "--stack", "prod");
+        assertEquals(1, stackWithNames.code(), stackWithNames::toString);
+        assertEquals(1, stackWithNames.errLines().size(), stackWithNames::toString);
     }
 
     @Test
@@ -202,6 +208,16 @@ class ImportCommandTest {
         assertTrue(result.err().contains("web.yaml"), result::toString);
         assertEquals("# mine\n", Files.readString(out.resolve("web.yaml")));
         assertEquals(List.of("web.yaml"), files(out), "nothing else written either");
+    }
+
+    @Test
+    void outMustBeADirectory() throws IOException {
+        buildFleet();
+        Path file = Files.writeString(dir.resolve("fleet.yaml"), "# mine\n");
+        Cli.Result result = importAll(file);
+        assertEquals(1, result.code(), result::toString);
+        assertEquals(List.of("error: --out " + file + " is a file; give a directory (it is created if missing)"), result.errLines());
+        assertEquals("# mine\n", Files.readString(file));
     }
 
     @Test
