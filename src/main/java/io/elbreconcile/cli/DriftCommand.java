@@ -60,7 +60,7 @@ final class DriftCommand implements Callable<Integer> {
             ObservedState observed = Reconciliation.observe(connection, desired, Optional.ofNullable(stack));
             report = new DriftDetector().detect(desired, observed, Optional.ofNullable(stack), connection.target());
         }
-        String rendered = format == Format.json ? new DriftJsonView().render(report) + "\n" : new DriftTextView().render(report);
+        String rendered = format == Format.json ? new DriftJsonView().render(report) : new DriftTextView().render(report);
         spec.commandLine().getOut().print(rendered);
         spec.commandLine().getOut().flush();
         return report.hasDrift() ? ExitCodes.CHANGES : ExitCodes.OK;

@@ -109,6 +109,9 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     private void write(List<Importer.ImportedFile> files) {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new UserFacingException("--out " + out + " is a file; give a directory (it is created if missing)");
+        }
         try {
             Files.createDirectories(out);
             for (Importer.ImportedFile file : files) {

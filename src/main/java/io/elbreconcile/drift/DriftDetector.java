@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Classifies the differences between Git and reality. It reads the planner's changes rather than
@@ -31,9 +32,18 @@ public final class DriftDetector {
         // allowDelete only widens what counts as drift (unmanaged load balancers); nothing is applied.
         Plan plan = planner.plan(desired, observed, new PlanOptions(stack, true, ReplaceStrategy.ZERO_GAP), target);
         Set<String> missingLoadBalancers = new HashSet<>();
+        Set<Address> missing = new HashSet<>();
+        Set<String> missingPolicies = new HashSet<>();
         for (Change change : plan.changes()) {
-            if (change.address().kind() == ResourceKind.LOAD_BALANCER && change.action() == Action.CREATE) {
-                missingLoadBalancers.add(change.address().loadBalancer());
+            if (change.action() != Action.CREATE) {
+                continue;
+            }
+            Address address = change.address();
+            missing.add(address);
+            if (address.kind() == ResourceKind.LOAD_BALANCER) {
+                missingLoadBalancers.add(address.loadBalancer());
+            } else if (address.kind() == ResourceKind.LB_COOKIE_POLICY || address.kind() == ResourceKind.APP_COOKIE_POLICY) {
+                missingPolicies.add(address.loadBalancer() + "/" + address.name());
             }
         }
         List<Difference> differences = new ArrayList<>();
@@ -44,8 +54,15 @@ public final class DriftDetector {
             if (insideMissing) {
                 continue; // one line for a missing load balancer, not one per part of it
             }
-            classify(change).ifPresent(kind -> differences.add(
-                    new Difference(kind, address, change.before(), change.after(), String.join("; ", change.reasons()))));
+            if (address.kind() == ResourceKind.LISTENER_POLICIES
+                    && missing.contains(Address.listener(address.loadBalancer(), Integer.parseInt(address.name())))) {
+                continue; // a missing listener has no policy list: one line for the listener
+            }
+            Optional<DriftKind> kind = address.kind() == ResourceKind.LISTENER_POLICIES && change.action() != Action.NOOP
+                    ? classifyListenerPolicies(change, name -> missingPolicies.contains(address.loadBalancer() + "/" + name))
+                    : classify(change);
+            kind.ifPresent(k -> differences.add(
+                    new Difference(k, address, change.before(), change.after(), String.join("; ", change.reasons()))));
         }
         return new DriftReport(target, differences, plan.changes().size());
     }
@@ -72,6 +89,25 @@ public final class DriftDetector {
             case LISTENER -> action == Action.CREATE ? DriftKind.MISSING : DriftKind.CHANGED;
             case HEALTH_CHECK, ATTRIBUTES, TAGS -> DriftKind.CHANGED;
         });
+    }
+
+    /**
+     * A listener's policy list: detached when a declared policy that exists is not on it; changed
+     * when it differs otherwise; nothing when it lacks only policies that are missing altogether
+     * (each has its own "missing" line, and a policy that does not exist cannot be attached).
+     */
+    private static Optional<DriftKind> classifyListenerPolicies(Change change, Predicate<Object> isMissingPolicy) {
+        Optional<DriftKind> plain = classify(change);
+        if (plain.isEmpty()) {
+            return plain;
+        }
+        List<?> before = listOrEmpty(change.before().get("policyNames"));
+        List<?> after = listOrEmpty(change.after().get("policyNames"));
+        if (after.stream().anyMatch(name -> !before.contains(name) && !isMissingPolicy.test(name))) {
+            return Optional.of(DriftKind.DETACHED);
+        }
+        List<?> afterWithoutMissing = after.stream().filter(name -> !isMissingPolicy.test(name)).toList();
+        return afterWithoutMissing.equals(before) ? Optional.empty() : Optional.of(DriftKind.CHANGED);
     }
 
     /** A declared policy is absent from the list AWS reports for the listener. */

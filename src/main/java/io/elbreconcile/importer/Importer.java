@@ -41,7 +41,14 @@ public final class Importer {
         } else {
             yaml.list(1, "availabilityZones", lb.availabilityZones());
         }
-        yaml.line(1, "listeners:");
+        if (lb.listeners().isEmpty()) {
+            // AWS lets every listener be deleted; the language needs one, so say so rather than write invalid YAML silently.
+            yaml.comment(1, "AWS reports no listener; declare at least one before plan (validate fails until then)");
+            yaml.line(1, "listeners: []");
+            notes.add("has no listener; declare one in " + lb.name() + ".yaml before plan (validate fails until then)");
+        } else {
+            yaml.line(1, "listeners:");
+        }
         for (Listener listener : lb.listeners()) {
             yaml.field(2, "- protocol", listener.protocol().name(), null);
             yaml.field(3, "loadBalancerPort", listener.loadBalancerPort(), null);
@@ -68,8 +75,14 @@ public final class Importer {
             yaml.line(1, "tags:");
             tags.forEach((key, value) -> yaml.field(2, YamlWriter.scalar(key), value, null));
         }
-        if ("true".equals(lb.tags().get("elb-reconcile:protect"))) {
+        String protect = lb.tags().get("elb-reconcile:protect");
+        if ("true".equals(protect)) {
             yaml.field(1, "protect", true, null);
+        } else if (protect != null) {
+            // Only "true" protects; plan removes any other value of this tool's own key.
+            yaml.comment(1, "tag elb-reconcile:protect=" + YamlWriter.scalar(protect) + " protects nothing; plan removes it"
+                    + " (write protect: true to protect this load balancer)");
+            notes.add("tag elb-reconcile:protect=" + YamlWriter.scalar(protect) + " is not \"true\"; plan will remove it");
         }
         if (!lb.otherPolicies().isEmpty()) {
             yaml.comment(0, "Policies of other types on this load balancer, left alone: " + String.join(", ", lb.otherPolicies()));

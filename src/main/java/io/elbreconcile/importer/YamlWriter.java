@@ -9,7 +9,11 @@ import java.util.regex.Pattern;
  */
 final class YamlWriter {
 
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_./:@-]*");
+    /**
+     * Plain only when it starts with a letter (so no YAML 1.1 number, date, sexagesimal or hex can
+     * resolve) and does not end with a colon (which would open a mapping).
+     */
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z][A-Za-z0-9_./:@-]*(?<!:)");
     private static final List<String> RESERVED = List.of("true", "false", "yes", "no", "on", "off", "null", "y", "n", "~");
 
     private final StringBuilder out = new StringBuilder();
@@ -46,8 +50,7 @@ final class YamlWriter {
 
     /** A scalar that reads back as the same string: plain when safe, double-quoted otherwise. */
     static String scalar(String value) {
-        boolean looksLikeNumber = value.matches("[-+]?[0-9][0-9_.eE+-]*");
-        if (PLAIN.matcher(value).matches() && !RESERVED.contains(value.toLowerCase(java.util.Locale.ROOT)) && !looksLikeNumber) {
+        if (PLAIN.matcher(value).matches() && !RESERVED.contains(value.toLowerCase(java.util.Locale.ROOT))) {
             return value;
         }
         StringBuilder quoted = new StringBuilder("\"");

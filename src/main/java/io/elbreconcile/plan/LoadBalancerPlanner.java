@@ -93,8 +93,9 @@ final class LoadBalancerPlanner {
     }
 
     private static SortedMap<String, Object> before(ObservedLoadBalancer observed) {
-        return Properties.loadBalancer(observed.scheme(), observed.availabilityZones(), observed.subnets(),
-                observed.securityGroups());
+        // The zones of a VPC load balancer follow from its subnets: shown as declared, by subnets only.
+        return Properties.loadBalancer(observed.scheme(), observed.subnets().isEmpty() ? observed.availabilityZones() : List.of(),
+                observed.subnets(), observed.securityGroups());
     }
 
     /** Zones, subnets and security groups change in place. */
@@ -102,8 +103,10 @@ final class LoadBalancerPlanner {
         String lb = desired.name();
         Address address = Address.loadBalancer(lb);
         int mark = plan.stepCount();
-        List<String> addZones = minus(desired.availabilityZones(), observed.availabilityZones());
-        List<String> dropZones = minus(observed.availabilityZones(), desired.availabilityZones());
+        // In a VPC AWS reports the zones of the subnets; only the subnets are declared and compared.
+        List<String> observedZones = desired.subnets().isEmpty() ? observed.availabilityZones() : List.of();
+        List<String> addZones = minus(desired.availabilityZones(), observedZones);
+        List<String> dropZones = minus(observedZones, desired.availabilityZones());
         List<String> addSubnets = minus(desired.subnets(), observed.subnets());
         List<String> dropSubnets = minus(observed.subnets(), desired.subnets());
         // Add before removing so the load balancer always keeps at least one zone or subnet.

@@ -3,6 +3,7 @@ package io.elbreconcile.cli.view;
 import io.elbreconcile.drift.Difference;
 import io.elbreconcile.drift.DriftKind;
 import io.elbreconcile.drift.DriftReport;
+import io.elbreconcile.model.ResourceKind;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,11 +13,15 @@ import java.util.TreeSet;
 
 /**
  * Drift for a scheduled job's log: one line per difference (grep-able: kind, address, what), then
- * one summary line. Quiet when clean: a single line.
+ * one summary line. Quiet when clean: nothing at all (the exit code 0 says it), so that a
+ * scheduled job's log and mail stay empty until something moved.
  */
 public final class DriftTextView {
 
     public String render(DriftReport report) {
+        if (!report.hasDrift()) {
+            return "";
+        }
         StringBuilder out = new StringBuilder();
         for (Difference difference : report.differences()) {
             out.append(String.format("%-9s %s", difference.kind().wire(), difference.address()));
@@ -56,6 +61,15 @@ public final class DriftTextView {
                     parts.add(key + ": " + Values.show(before) + " (want " + Values.show(after) + ")");
                 }
             }
+        } else if (difference.address().kind() != ResourceKind.LOAD_BALANCER) {
+            // What is there (orphan) or what Git wants (missing); a whole load balancer stays one short line,
+            // and the type is already in the address.
+            var values = difference.kind() == DriftKind.MISSING ? difference.after() : difference.before();
+            values.forEach((key, value) -> {
+                if (!key.equals("type")) {
+                    parts.add(key + ": " + Values.show(value));
+                }
+            });
         }
         return String.join("; ", parts);
     }
