@@ -1,0 +1,146 @@
+package io.elbreconcile.it.apply;
+
+import io.elbreconcile.emulator.EmulatorServer;
+import io.elbreconcile.emulator.http.RecordedCall;
+import io.elbreconcile.testing.EmulatorExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
+
+import static io.elbreconcile.it.apply.Harness.apply;
+import static io.elbreconcile.it.apply.Harness.callsSince;
+import static io.elbreconcile.it.apply.Harness.listenerPolicies;
+import static io.elbreconcile.it.apply.Harness.members;
+import static io.elbreconcile.it.apply.Harness.policies;
+import static io.elbreconcile.it.apply.Harness.quickstart;
+import static io.elbreconcile.it.apply.Harness.sdk;
+import static io.elbreconcile.it.apply.Harness.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Zero-gap proof: while a policy's attributes change, every listener that uses it names an
+ * existing stickiness policy after every single call the apply makes, as the emulator recorded them.
+ */
+@ExtendWith(EmulatorExtension.class)
+class ApplyZeroGapTest {
+
+    private static final String LB = "my-load-balancer";
+    private static final String POLICY = "my-duration-cookie-policy";
+
+    @TempDir
+    Path dir;
+
+    /** What the calls did to the policies and listener lists of one load balancer. */
+    static final class Replay {
+        final Set<String> policies = new TreeSet<>();
+        final Map<Integer, List<String>> lists = new TreeMap<>();
+
+        void play(RecordedCall call) {
+            switch (call.action()) {
+                case "CreateLBCookieStickinessPolicy", "CreateAppCookieStickinessPolicy", "CreateLoadBalancerPolicy" ->
+                        policies.add(call.parameters().get("PolicyName"));
+                case "DeleteLoadBalancerPolicy" -> policies.remove(call.parameters().get("PolicyName"));
+                case "SetLoadBalancerPoliciesOfListener" ->
+                        lists.put(Integer.parseInt(call.parameters().get("LoadBalancerPort")), members(call, "PolicyNames"));
+                case "CreateLoadBalancerListeners", "DeleteLoadBalancerListeners", "DeleteLoadBalancer", "CreateLoadBalancer" ->
+                        throw new AssertionError("a policy replacement touched listeners or the load balancer: " + call);
+                default -> {
+                    // reads, tags, health check: no effect on stickiness
+                }
+            }
+        }
+
+        /** Empty when every listener names exactly one existing policy. */
+        String gap() {
+            for (Map.Entry<Integer, List<String>> list : lists.entrySet()) {
+                if (list.getValue().size() != 1 || !policies.contains(list.getValue().get(0))) {
+                    return "listener " + list.getKey() + " has " + list.getValue() + " while the policies are " + policies;
+                }
+            }
+            return "";
+        }
+    }
+
+    /** The check above can fail: the direct strategy (detach, delete, create, attach) has a gap, and it is seen. */
+    @Test
+    void theReplayDetectsTheGapOfTheDirectStrategy(EmulatorServer emulator) {
+        assertEquals(0, apply(emulator, write(dir.resolve("v1"), "lb.yaml", quickstart(60))).code());
+        Replay replay = new Replay();
+        replay.policies.add(POLICY);
+        replay.lists.put(80, List.of(POLICY));
+        int from = emulator.callLog().size();
+
+        Harness.Result result = apply(emulator, write(dir.resolve("v2"), "lb.yaml", quickstart(120)),
+                "--replace-strategy", "direct");
+
+        assertEquals(0, result.code(), result.both());
+        List<String> gaps = new ArrayList<>();
+        for (RecordedCall call : callsSince(emulator, from)) {
+            replay.play(call);
+            if (!replay.gap().isEmpty()) {
+                gaps.add(replay.gap());
+            }
+        }
+        assertFalse(gaps.isEmpty(), "the direct strategy detaches first, so there must be a gap");
+        assertEquals("", replay.gap(), "and it ends with the policy back on");
+    }
+
+    @ParameterizedTest(name = "{0} listener(s) sharing the policy, parallelism {1}")
+    @CsvSource({"1, 8", "2, 8", "2, 1", "3, 8"})
+    void everyListenerNamesAnExistingPolicyAfterEveryCall(int listeners, int parallelism, EmulatorServer emulator) {
+        int[] more = IntStream.range(1, listeners).map(i -> 80 + i).toArray();
+        assertEquals(0, apply(emulator, write(dir.resolve("v1"), "lb.yaml", quickstart(60, more))).code());
+        ElasticLoadBalancingClient elb = sdk(emulator);
+        Replay replay = new Replay();
+        replay.policies.addAll(policies(elb, LB).keySet());
+        replay.lists.put(80, listenerPolicies(elb, LB, 80));
+        for (int port : more) {
+            replay.lists.put(port, listenerPolicies(elb, LB, port));
+        }
+        assertEquals("", replay.gap(), "the starting point already has a gap");
+        int from = emulator.callLog().size();
+
+        Harness.Result result = apply(emulator, write(dir.resolve("v2"), "lb.yaml", quickstart(120, more)),
+                "--parallelism", Integer.toString(parallelism));
+
+        assertEquals(0, result.code(), result.both());
+        List<RecordedCall> calls = callsSince(emulator, from);
+        List<String> gaps = new ArrayList<>();
+        for (int i = 0; i < calls.size(); i++) {
+            replay.play(calls.get(i));
+            String gap = replay.gap();
+            if (!gap.isEmpty()) {
+                gaps.add("after call " + i + " " + calls.get(i) + ": " + gap);
+            }
+        }
+        assertEquals(List.of(), gaps, () -> "stickiness gaps; the calls were:\n" + Harness.lines(calls.stream()));
+
+        // The replacement really happened: the original name was deleted and re-created with 120.
+        assertTrue(calls.stream().anyMatch(c -> c.action().equals("DeleteLoadBalancerPolicy")
+                && c.parameters().get("PolicyName").equals(POLICY)), Harness.actions(calls).toString());
+        assertTrue(calls.stream().anyMatch(c -> c.action().equals("CreateLBCookieStickinessPolicy")
+                && c.parameters().get("PolicyName").equals(POLICY) && "120".equals(c.parameters().get("CookieExpirationPeriod"))));
+        assertEquals(2L * listeners, calls.stream().filter(c -> c.action().equals("SetLoadBalancerPoliciesOfListener")).count(),
+                "each listener swapped to the temporary policy and back, one call each");
+        // The replay agrees with the world, and the world is what was asked for.
+        assertEquals(Map.of(POLICY, Map.of("type", "LBCookieStickinessPolicyType", "CookieExpirationPeriod", "120")),
+                policies(elb, LB));
+        assertEquals(replay.policies, policies(elb, LB).keySet());
+        replay.lists.forEach((port, list) -> assertEquals(list, listenerPolicies(elb, LB, port), "listener " + port));
+        assertFalse(replay.lists.values().stream().anyMatch(l -> l.stream().anyMatch(n -> n.contains(Harness.TMP_MARK))));
+    }
+}
