@@ -102,8 +102,11 @@ final class LoadBalancerPlanner {
         String lb = desired.name();
         Address address = Address.loadBalancer(lb);
         int mark = plan.stepCount();
-        List<String> addZones = minus(desired.availabilityZones(), observed.availabilityZones());
-        List<String> dropZones = minus(observed.availabilityZones(), desired.availabilityZones());
+        // In a VPC the zones follow from the subnets (AWS reports them, the YAML cannot declare them):
+        // only a load balancer placed by zones has its zones reconciled.
+        boolean byZones = desired.subnets().isEmpty();
+        List<String> addZones = byZones ? minus(desired.availabilityZones(), observed.availabilityZones()) : List.of();
+        List<String> dropZones = byZones ? minus(observed.availabilityZones(), desired.availabilityZones()) : List.of();
         List<String> addSubnets = minus(desired.subnets(), observed.subnets());
         List<String> dropSubnets = minus(observed.subnets(), desired.subnets());
         // Add before removing so the load balancer always keeps at least one zone or subnet.
