@@ -48,16 +48,22 @@ class ApplyCrashSafetyTest {
 
     /** One listener: 6 steps (create tmp, swap, delete, create, swap back, delete tmp); two: 8. */
     static Stream<Arguments> crashPoints() {
-        return Stream.of(Map.entry(1, 6), Map.entry(2, 8)).flatMap(scenario ->
-                IntStream.rangeClosed(1, scenario.getValue())
-                        .mapToObj(k -> Arguments.of(scenario.getKey(), scenario.getValue(), k)));
+        Stream<Arguments> oneListener = IntStream.rangeClosed(1, 6).boxed()
+                .flatMap(k -> Stream.of(Arguments.of(1, 6, k, 120), Arguments.of(1, 6, k, 60)));
+        Stream<Arguments> twoListeners = IntStream.rangeClosed(1, 8).mapToObj(k -> Arguments.of(2, 8, k, 120));
+        return Stream.concat(oneListener, twoListeners);
     }
 
-    @ParameterizedTest(name = "{0} listener(s), crash after mutating call {2} of {1}")
+    /**
+     * 60 becomes 120 and the apply dies after k mutating calls; the next apply is of 120 (carry on)
+     * or of 60 again (the change was reverted in Git meanwhile).
+     */
+    @ParameterizedTest(name = "{0} listener(s), crash after mutating call {2} of {1}, then apply period {3}")
     @MethodSource("crashPoints")
-    void theNextApplyConvergesAfterACrashAtAnyStep(int listeners, int steps, int k, EmulatorServer emulator) {
+    void theNextApplyConvergesAfterACrashAtAnyStep(int listeners, int steps, int k, int recoverTo, EmulatorServer emulator) {
         int[] more = IntStream.range(1, listeners).map(i -> 80 + i).toArray();
         Path v2 = write(dir.resolve("v2"), "lb.yaml", quickstart(120, more));
+        Path next = write(dir.resolve("next"), "lb.yaml", quickstart(recoverTo, more));
         ElasticLoadBalancingClient elb = sdk(emulator);
         startingPoint(elb, ports(more));
         long mutatingBefore = emulator.mutatingCallCount();
@@ -79,16 +85,27 @@ class ApplyCrashSafetyTest {
             assertTrue(left.containsKey(list.get(0)), "listener " + port + " names a deleted policy " + list + ": " + left);
         }
 
-        Harness.Result recovered = apply(emulator, v2);
+        ApplyZeroGapTest.Replay replay = new ApplyZeroGapTest.Replay();
+        replay.policies.addAll(left.keySet());
+        for (int port : ports(more)) {
+            replay.lists.put(port, listenerPolicies(elb, LB, port));
+        }
+        int from = emulator.callLog().size();
+
+        Harness.Result recovered = apply(emulator, next);
 
         assertEquals(0, recovered.code(), recovered.both());
+        for (var call : Harness.callsSince(emulator, from)) {
+            replay.play(call);
+            assertEquals("", replay.gap(), () -> "the recovery has a stickiness gap at " + call);
+        }
         Map<String, Map<String, String>> after = policies(elb, LB);
         assertTrue(after.keySet().stream().noneMatch(name -> name.contains(Harness.TMP_MARK)), "left behind: " + after.keySet());
-        assertEquals(Map.of(POLICY, Map.of("type", "LBCookieStickinessPolicyType", "CookieExpirationPeriod", "120")), after);
+        assertEquals(Map.of(POLICY, Map.of("type", "LBCookieStickinessPolicyType", "CookieExpirationPeriod", Integer.toString(recoverTo))), after);
         for (int port : ports(more)) {
             assertEquals(List.of(POLICY), listenerPolicies(elb, LB, port), "listener " + port);
         }
-        Harness.Result again = plan(emulator, v2, "--detailed-exitcode");
+        Harness.Result again = plan(emulator, next, "--detailed-exitcode");
         assertEquals(0, again.code(), again.both());
     }
 

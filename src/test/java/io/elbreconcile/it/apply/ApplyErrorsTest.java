@@ -18,8 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import static io.elbreconcile.it.apply.Harness.apply;
@@ -69,6 +74,26 @@ class ApplyErrorsTest {
     private static String attached(String name, int... ports) {
         return lbCookie("legacy", name, 300) + "  listenerPorts: "
                 + IntStream.of(ports).mapToObj(Integer::toString).toList() + "\n";
+    }
+
+    /** {@code count} LB cookie policies named prefix0, prefix1..., created four at a time. */
+    private static void manyPolicies(ElasticLoadBalancingClient elb, String lb, String prefix, int count) {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> created = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String name = prefix + i;
+                created.add(pool.submit(() -> elb.createLBCookieStickinessPolicy(
+                        r -> r.loadBalancerName(lb).policyName(name).cookieExpirationPeriod(10L))));
+            }
+            for (Future<?> future : created) {
+                future.get();
+            }
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException("creating the policies failed", e);
+        } finally {
+            pool.shutdown();
+        }
     }
 
     // ---- LoadBalancerNotFound ---------------------------------------------------------------------
@@ -166,10 +191,7 @@ class ApplyErrorsTest {
     void tooManyPoliciesFailsNamingTheCountAndTheUnusedOnes(EmulatorServer emulator) {
         ElasticLoadBalancingClient elb = sdk(emulator);
         legacy(elb);
-        for (int i = 0; i < 100; i++) {
-            int n = i;
-            elb.createLBCookieStickinessPolicy(r -> r.loadBalancerName("legacy").policyName("unused-" + n).cookieExpirationPeriod(10L));
-        }
+        manyPolicies(elb, "legacy", "unused-", 100);
 
         Harness.Result result = apply(emulator, write(dir, "attach.yaml", attached("legacy-sticky", 80)));
 
@@ -185,15 +207,12 @@ class ApplyErrorsTest {
     void onAManagedLoadBalancerOrphansMakeRoomForTheDeclaredPolicy(EmulatorServer emulator) {
         assertEquals(0, apply(emulator, write(dir.resolve("v1"), "lb.yaml", quickstart(60))).code());
         ElasticLoadBalancingClient elb = sdk(emulator);
-        for (int i = 0; i < 99; i++) {
-            int n = i;
-            elb.createLBCookieStickinessPolicy(r -> r.loadBalancerName(LB).policyName("orphan-" + n).cookieExpirationPeriod(10L));
-        }
+        manyPolicies(elb, LB, "orphan-", 99);
         Path v2 = write(dir.resolve("v2"), "lb.yaml",
                 loadBalancer(LB, "", http(80, 8080, POLICY), http(81, 8081, "second")),
                 lbCookie(LB, POLICY, 60), lbCookie(LB, "second", 5));
 
-        Harness.Result result = apply(emulator, v2, "--allow-delete", "--parallelism", "1");
+        Harness.Result result = apply(emulator, v2, "--allow-delete");
 
         assertEquals(0, result.code(), result.both());
         assertEquals(List.of(POLICY, "second"), List.copyOf(policies(elb, LB).keySet()));
