@@ -38,6 +38,12 @@ class ApplyQuickstartTest {
                 policies(elb, "my-load-balancer"));
         assertEquals(List.of("my-duration-cookie-policy"), listenerPolicies(elb, "my-load-balancer", 80));
         assertEquals(8080, Harness.listenerOn(elb, "my-load-balancer", 80).listener().instancePort());
+        // Progress on stderr: one line per step with its duration, in the order the emulator saw them.
+        List<String> progress = result.err().lines().filter(l -> l.matches("\\[\\d/3] done .* \\(\\d+ ms\\)")).toList();
+        assertEquals(3, progress.size(), result.both());
+        assertEquals(List.of("CreateLoadBalancer", "CreateLBCookieStickinessPolicy", "SetLoadBalancerPoliciesOfListener"),
+                Harness.actions(emulator.callLog()).stream().filter(a -> !a.startsWith("Describe")).toList());
+        assertTrue(result.out().contains("Apply complete: 3 done, 0 failed, 0 skipped, 0 retries"), result.both());
     }
 
     @Test

@@ -64,15 +64,81 @@ class ApplyZeroGapTest {
             }
         }
 
-        /** Empty when every listener names exactly one existing policy. */
+        /** Policies other than stickiness that must stay on a listener throughout (e.g. SSL negotiation). */
+        final Map<Integer, List<String>> keptOn = new TreeMap<>();
+
+        /** Empty when every listener names exactly one existing stickiness policy (and keeps the rest). */
         String gap() {
             for (Map.Entry<Integer, List<String>> list : lists.entrySet()) {
-                if (list.getValue().size() != 1 || !policies.contains(list.getValue().get(0))) {
+                List<String> kept = keptOn.getOrDefault(list.getKey(), List.of());
+                List<String> sticky = list.getValue().stream().filter(name -> !kept.contains(name)).toList();
+                if (sticky.size() != 1 || !policies.containsAll(list.getValue()) || !list.getValue().containsAll(kept)) {
                     return "listener " + list.getKey() + " has " + list.getValue() + " while the policies are " + policies;
                 }
             }
             return "";
         }
+
+        /** Plays every call, collecting each moment without stickiness. */
+        List<String> gaps(List<RecordedCall> calls) {
+            List<String> gaps = new ArrayList<>();
+            for (int i = 0; i < calls.size(); i++) {
+                play(calls.get(i));
+                String gap = gap();
+                if (!gap.isEmpty()) {
+                    gaps.add("after call " + i + " " + calls.get(i) + ": " + gap);
+                }
+            }
+            return gaps;
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aChangeOfTypeUnderTheSameNameKeepsStickinessOn(EmulatorServer emulator) {
+        assertEquals(0, apply(emulator, write(dir.resolve("v1"), "lb.yaml", quickstart(60))).code());
+        Replay replay = new Replay();
+        replay.policies.add(POLICY);
+        replay.lists.put(80, List.of(POLICY));
+        int from = emulator.callLog().size();
+
+        Harness.Result result = apply(emulator, write(dir.resolve("v2"), "lb.yaml",
+                Harness.loadBalancer(LB, "", Harness.http(80, 8080, POLICY)), Harness.appCookie(LB, POLICY, "SESSIONID")));
+
+        assertEquals(0, result.code(), result.both());
+        List<RecordedCall> calls = callsSince(emulator, from);
+        assertEquals(List.of(), replay.gaps(calls), () -> Harness.lines(calls.stream()));
+        ElasticLoadBalancingClient elb = sdk(emulator);
+        assertEquals(Map.of(POLICY, Map.of("type", "AppCookieStickinessPolicyType", "CookieName", "SESSIONID")), policies(elb, LB));
+        assertEquals(List.of(POLICY), listenerPolicies(elb, LB, 80));
+    }
+
+    @org.junit.jupiter.api.Test
+    void inAttachModeTheReplacementKeepsTheListenersOtherPolicies(EmulatorServer emulator) {
+        ElasticLoadBalancingClient elb = sdk(emulator);
+        elb.createLoadBalancer(r -> r.loadBalancerName("legacy").availabilityZones("us-east-1a").listeners(l -> l
+                .protocol("HTTPS").loadBalancerPort(443).instanceProtocol("HTTP").instancePort(8080)
+                .sslCertificateId("arn:aws:acm:us-east-1:123456789012:certificate/aaaaaaaa-1111-2222-3333-444444444444")));
+        elb.createLoadBalancerPolicy(r -> r.loadBalancerName("legacy").policyName("tls-policy").policyTypeName("SSLNegotiationPolicyType")
+                .policyAttributes(a -> a.attributeName("Reference-Security-Policy").attributeValue("ELBSecurityPolicy-2016-08")));
+        elb.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName("legacy").loadBalancerPort(443).policyNames("tls-policy"));
+        String attach60 = Harness.lbCookie("legacy", "legacy-sticky", 60) + "  listenerPorts: [443]\n";
+        String attach120 = Harness.lbCookie("legacy", "legacy-sticky", 120) + "  listenerPorts: [443]\n";
+        assertEquals(0, apply(emulator, write(dir.resolve("v1"), "attach.yaml", attach60)).code());
+        assertEquals(List.of("tls-policy", "legacy-sticky"), listenerPolicies(elb, "legacy", 443), "merged, not replaced");
+        Replay replay = new Replay();
+        replay.policies.addAll(policies(elb, "legacy").keySet());
+        replay.lists.put(443, listenerPolicies(elb, "legacy", 443));
+        replay.keptOn.put(443, List.of("tls-policy"));
+        int from = emulator.callLog().size();
+
+        Harness.Result result = apply(emulator, write(dir.resolve("v2"), "attach.yaml", attach120));
+
+        assertEquals(0, result.code(), result.both());
+        List<RecordedCall> calls = callsSince(emulator, from);
+        assertEquals(List.of(), replay.gaps(calls), () -> Harness.lines(calls.stream()));
+        assertEquals(List.of("tls-policy", "legacy-sticky"), listenerPolicies(elb, "legacy", 443));
+        assertEquals(List.of("legacy-sticky", "tls-policy"), List.copyOf(policies(elb, "legacy").keySet()));
+        assertEquals("120", policies(elb, "legacy").get("legacy-sticky").get("CookieExpirationPeriod"));
     }
 
     /** The check above can fail: the direct strategy (detach, delete, create, attach) has a gap, and it is seen. */
