@@ -118,4 +118,26 @@ class ApplyDeletionTest {
         assertEquals(List.of("web-sticky"), listenerPolicies(elb, "web", 80));
         assertFalse(plan(emulator, input, "--detailed-exitcode").code() != 0, "converged");
     }
+    @Test
+    void anUndeclaredListenerIsDeletedAndItsNowUndeclaredPolicyAfterIt(EmulatorServer emulator) {
+        Path v1 = write(dir.resolve("v1"), "web.yaml",
+                loadBalancer("web", "", http(80, 8080, "web-sticky"), http(81, 8081, "admin-sticky")),
+                lbCookie("web", "web-sticky", 60), lbCookie("web", "admin-sticky", 30));
+        assertEquals(0, apply(emulator, v1).code());
+        Path v2 = write(dir.resolve("v2"), "web.yaml", loadBalancer("web", "", http(80, 8080, "web-sticky")),
+                lbCookie("web", "web-sticky", 60));
+        int from = emulator.callLog().size();
+
+        Harness.Result result = apply(emulator, v2);
+
+        assertEquals(0, result.code(), result.both());
+        List<String> actions = actions(callsSince(emulator, from));
+        assertTrue(actions.indexOf("DeleteLoadBalancerListeners") < actions.indexOf("DeleteLoadBalancerPolicy"), actions.toString());
+        ElasticLoadBalancingClient elb = sdk(emulator);
+        assertEquals(List.of(80), Harness.describe(elb, "web").listenerDescriptions().stream()
+                .map(l -> l.listener().loadBalancerPort()).toList());
+        assertEquals(List.of("web-sticky"), List.copyOf(policies(elb, "web").keySet()));
+        assertEquals(List.of("web-sticky"), listenerPolicies(elb, "web", 80));
+        assertEquals(0, plan(emulator, v2, "--detailed-exitcode").code());
+    }
 }

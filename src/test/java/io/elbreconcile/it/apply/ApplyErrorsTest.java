@@ -99,6 +99,18 @@ class ApplyErrorsTest {
     // ---- LoadBalancerNotFound ---------------------------------------------------------------------
 
     @Test
+    void aMissingLoadBalancerAtPlanTimeIsAnErrorNamingTheDocument(EmulatorServer emulator) {
+        Path input = write(dir, "ghost-sticky.yaml", lbCookie("ghost", "ghost-sticky", 60) + "  listenerPorts: [80]\n");
+
+        Harness.Result result = apply(emulator, input);
+
+        assertEquals(1, result.code(), result.both());
+        assertTrue(result.err().contains("ghost-sticky.yaml") && result.err().contains("'ghost'"), result.both());
+        assertFalse(result.err().contains("\tat "), "no stack trace without --debug");
+        assertEquals(0, emulator.mutatingCallCount());
+    }
+
+    @Test
     void aLoadBalancerDeletedMidApplyFailsOnlyItsOwnSteps(EmulatorServer emulator) {
         assertEquals(0, apply(emulator, write(dir.resolve("v1"), "lbs.yaml", twoLoadBalancers(60))).code());
         ElasticLoadBalancingClient elb = sdk(emulator);

@@ -43,5 +43,7 @@ class ApplyExamplesTest {
         assertTrue(second.out().contains("No changes."), second.both());
         assertEquals(mutating, emulator.mutatingCallCount(), "the second apply wrote");
         assertEquals(0, plan(emulator, input, "--detailed-exitcode").code());
+        Harness.Result drift = Harness.cli(Harness.concat(new String[] {"drift", input.toString()}, Harness.target(emulator)));
+        assertEquals(0, drift.code(), "right after apply there is no drift:\n" + drift.both());
     }
 }

@@ -141,6 +141,28 @@ class ApplyZeroGapTest {
         assertEquals("120", policies(elb, "legacy").get("legacy-sticky").get("CookieExpirationPeriod"));
     }
 
+    @org.junit.jupiter.api.Test
+    void switchingTheListenerToAnotherPolicyKeepsStickinessOn(EmulatorServer emulator) {
+        assertEquals(0, apply(emulator, write(dir.resolve("v1"), "lb.yaml", quickstart(60, 81))).code());
+        Replay replay = new Replay();
+        replay.policies.add(POLICY);
+        replay.lists.put(80, List.of(POLICY));
+        replay.lists.put(81, List.of(POLICY));
+        int from = emulator.callLog().size();
+
+        Harness.Result result = apply(emulator, write(dir.resolve("v2"), "lb.yaml",
+                Harness.loadBalancer(LB, "", Harness.http(80, 8080, "renamed"), Harness.http(81, 8080, "renamed")),
+                Harness.lbCookie(LB, "renamed", 60)));
+
+        assertEquals(0, result.code(), result.both());
+        List<RecordedCall> calls = callsSince(emulator, from);
+        assertEquals(List.of(), replay.gaps(calls), () -> Harness.lines(calls.stream()));
+        ElasticLoadBalancingClient elb = sdk(emulator);
+        assertEquals(List.of("renamed"), List.copyOf(policies(elb, LB).keySet()), "the old one is deleted, after the switch");
+        assertEquals(List.of("renamed"), listenerPolicies(elb, LB, 80));
+        assertEquals(List.of("renamed"), listenerPolicies(elb, LB, 81));
+    }
+
     /** The check above can fail: the direct strategy (detach, delete, create, attach) has a gap, and it is seen. */
     @Test
     void theReplayDetectsTheGapOfTheDirectStrategy(EmulatorServer emulator) {
