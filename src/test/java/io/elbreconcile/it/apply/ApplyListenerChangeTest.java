@@ -139,6 +139,40 @@ class ApplyListenerChangeTest {
         assertEquals(0, again.code(), again.both());
     }
 
+    @Test
+    void aRecreatedHttpsListenerGetsTheNewCertificateAndItsList(EmulatorServer emulator) {
+        int from = applied(emulator, "v1", shop(http(80, 8080, POLICY), https(CERT_A), 60));
+        Path v2 = write(dir.resolve("v2"), "shop.yaml",
+                shop(http(80, 8080, POLICY), listener("HTTPS", 443, "HTTP", 9443, CERT_B, POLICY), 60));
+
+        Harness.Result result = apply(emulator, v2);
+
+        assertEquals(0, result.code(), result.both());
+        List<String> actions = actions(callsSince(emulator, from));
+        assertFalse(actions.contains("SetLoadBalancerListenerSSLCertificate"), "re-created with it instead: " + actions);
+        ElasticLoadBalancingClient elb = sdk(emulator);
+        assertEquals(CERT_B, listenerOn(elb, LB, 443).listener().sslCertificateId());
+        assertEquals(9443, listenerOn(elb, LB, 443).listener().instancePort());
+        assertEquals(List.of(POLICY), listenerPolicies(elb, LB, 443));
+        assertEquals(0, plan(emulator, v2, "--detailed-exitcode").code());
+    }
+
+    @Test
+    void anHttpListenerThatBecomesTcpDropsItsStickinessCleanly(EmulatorServer emulator) {
+        applied(emulator, "v1", shop(http(80, 8080, POLICY), https(CERT_A), 60));
+        Path v2 = write(dir.resolve("v2"), "shop.yaml",
+                loadBalancer(LB, "", listener("TCP", 80, "TCP", 8080, null), https(CERT_A)), lbCookie(LB, POLICY, 60));
+
+        Harness.Result result = apply(emulator, v2);
+
+        assertEquals(0, result.code(), result.both());
+        ElasticLoadBalancingClient elb = sdk(emulator);
+        assertEquals("TCP", listenerOn(elb, LB, 80).listener().protocol());
+        assertEquals(List.of(), listenerPolicies(elb, LB, 80));
+        assertEquals(List.of(POLICY), listenerPolicies(elb, LB, 443), "the policy stays where it is still declared");
+        assertEquals(0, plan(emulator, v2, "--detailed-exitcode").code());
+    }
+
     private static int indexOf(List<RecordedCall> calls, String action, String port) {
         for (int i = 0; i < calls.size(); i++) {
             if (calls.get(i).action().equals(action) && port.equals(calls.get(i).parameters().get("LoadBalancerPort"))) {
