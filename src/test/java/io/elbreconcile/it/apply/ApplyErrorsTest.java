@@ -310,4 +310,20 @@ class ApplyErrorsTest {
             assertEquals(0, again.code(), again.both());
         }
     }
+    @Test
+    void anUnreachableEndpointFailsWithOneLineAndNoStackTrace() throws java.io.IOException {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        Path input = write(dir, "lb.yaml", quickstart(60));
+
+        Harness.Result result = Harness.cli("apply", input.toString(), "--auto-approve",
+                "--endpoint-url", "http://127.0.0.1:" + closed, "--region", Harness.REGION);
+
+        assertEquals(1, result.code(), result.both());
+        assertTrue(result.err().lines().anyMatch(l -> l.startsWith("error: ")), result.both());
+        assertFalse(result.err().contains("\tat "), "no stack trace without --debug:\n" + result.both());
+        assertFalse(result.out().contains("Apply complete"), result.both());
+    }
 }

@@ -163,6 +163,26 @@ class ApplyZeroGapTest {
         assertEquals(List.of("renamed"), listenerPolicies(elb, LB, 81));
     }
 
+    @org.junit.jupiter.api.Test
+    void aLeftoverTemporaryPolicyWithOtherSettingsDoesNotGetInTheWay(EmulatorServer emulator) {
+        assertEquals(0, apply(emulator, write(dir.resolve("v1"), "lb.yaml", quickstart(60))).code());
+        ElasticLoadBalancingClient elb = sdk(emulator);
+        elb.createLBCookieStickinessPolicy(r -> r.loadBalancerName(LB).policyName(POLICY + Harness.TMP_MARK).cookieExpirationPeriod(5L));
+        Replay replay = new Replay();
+        replay.policies.addAll(List.of(POLICY, POLICY + Harness.TMP_MARK));
+        replay.lists.put(80, List.of(POLICY));
+        int from = emulator.callLog().size();
+
+        Harness.Result result = apply(emulator, write(dir.resolve("v2"), "lb.yaml", quickstart(120)));
+
+        assertEquals(0, result.code(), result.both());
+        List<RecordedCall> calls = callsSince(emulator, from);
+        assertEquals(List.of(), replay.gaps(calls), () -> Harness.lines(calls.stream()));
+        assertEquals(Map.of(POLICY, Map.of("type", "LBCookieStickinessPolicyType", "CookieExpirationPeriod", "120")),
+                policies(elb, LB), "replaced, and every temporary policy gone");
+        assertEquals(List.of(POLICY), listenerPolicies(elb, LB, 80));
+    }
+
     /** The check above can fail: the direct strategy (detach, delete, create, attach) has a gap, and it is seen. */
     @Test
     void theReplayDetectsTheGapOfTheDirectStrategy(EmulatorServer emulator) {
