@@ -63,6 +63,11 @@ class ApplyPlanFileTest {
         assertEquals(List.of(POLICY), listenerPolicies(elb, LB, 80));
         assertEquals("60", policies(elb, LB).get(POLICY).get("CookieExpirationPeriod"));
         assertEquals(0, plan(emulator, input, "--detailed-exitcode").code(), "not converged after applying the saved plan");
+
+        long mutating = emulator.mutatingCallCount();
+        Harness.Result twice = applyPlanFile(emulator, planFile);
+        assertEquals(1, twice.code(), "a saved plan is good for one apply: after it, it is stale\n" + twice.both());
+        assertEquals(mutating, emulator.mutatingCallCount());
     }
 
     @Test
