@@ -93,7 +93,7 @@ class ApplyZeroGapTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aChangeOfTypeUnderTheSameNameKeepsStickinessOn(EmulatorServer emulator) {
         assertEquals(0, apply(emulator, write(dir.resolve("v1"), "lb.yaml", quickstart(60))).code());
         Replay replay = new Replay();
@@ -112,7 +112,7 @@ class ApplyZeroGapTest {
         assertEquals(List.of(POLICY), listenerPolicies(elb, LB, 80));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void inAttachModeTheReplacementKeepsTheListenersOtherPolicies(EmulatorServer emulator) {
         ElasticLoadBalancingClient elb = sdk(emulator);
         elb.createLoadBalancer(r -> r.loadBalancerName("legacy").availabilityZones("us-east-1a").listeners(l -> l
@@ -141,7 +141,7 @@ class ApplyZeroGapTest {
         assertEquals("120", policies(elb, "legacy").get("legacy-sticky").get("CookieExpirationPeriod"));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void switchingTheListenerToAnotherPolicyKeepsStickinessOn(EmulatorServer emulator) {
         assertEquals(0, apply(emulator, write(dir.resolve("v1"), "lb.yaml", quickstart(60, 81))).code());
         Replay replay = new Replay();
@@ -163,7 +163,7 @@ class ApplyZeroGapTest {
         assertEquals(List.of("renamed"), listenerPolicies(elb, LB, 81));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aLeftoverTemporaryPolicyWithOtherSettingsDoesNotGetInTheWay(EmulatorServer emulator) {
         assertEquals(0, apply(emulator, write(dir.resolve("v1"), "lb.yaml", quickstart(60))).code());
         ElasticLoadBalancingClient elb = sdk(emulator);
