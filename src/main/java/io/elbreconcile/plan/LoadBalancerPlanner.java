@@ -103,10 +103,11 @@ final class LoadBalancerPlanner {
         String lb = desired.name();
         Address address = Address.loadBalancer(lb);
         int mark = plan.stepCount();
-        // In a VPC AWS reports the zones of the subnets; only the subnets are declared and compared.
-        List<String> observedZones = desired.subnets().isEmpty() ? observed.availabilityZones() : List.of();
-        List<String> addZones = minus(desired.availabilityZones(), observedZones);
-        List<String> dropZones = minus(observedZones, desired.availabilityZones());
+        // In a VPC the zones follow from the subnets (AWS reports them, the YAML cannot declare them):
+        // only a load balancer placed by zones has its zones reconciled.
+        boolean byZones = desired.subnets().isEmpty();
+        List<String> addZones = byZones ? minus(desired.availabilityZones(), observed.availabilityZones()) : List.of();
+        List<String> dropZones = byZones ? minus(observed.availabilityZones(), desired.availabilityZones()) : List.of();
         List<String> addSubnets = minus(desired.subnets(), observed.subnets());
         List<String> dropSubnets = minus(observed.subnets(), desired.subnets());
         // Add before removing so the load balancer always keeps at least one zone or subnet.
