@@ -3,28 +3,22 @@ package io.elbreconcile.it.importer;
 import io.elbreconcile.emulator.EmulatorConfig;
 import io.elbreconcile.emulator.EmulatorServer;
 import io.elbreconcile.it.Cli;
+import io.elbreconcile.it.Fleets;
+import io.elbreconcile.it.Fleets.LbSpec;
 import io.elbreconcile.testing.ElbClients;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient;
-import software.amazon.awssdk.services.elasticloadbalancing.model.Listener;
-import software.amazon.awssdk.services.elasticloadbalancing.model.PolicyAttribute;
-import software.amazon.awssdk.services.elasticloadbalancing.model.Tag;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,32 +44,10 @@ class ImportRoundTripProperties {
         emulator.close();
     }
 
-    record ListenerSpec(String protocol, int port, String instanceProtocol, int instancePort, String certificate) {
-        boolean http() {
-            return protocol.startsWith("HTTP");
-        }
-    }
-
-    /** A cookie policy: app cookie when {@code cookieName} is set, else LB cookie ({@code period} null = none given). */
-    record PolicySpec(String name, Long period, String cookieName, int listenerMask) {
-    }
-
-    record Health(String target, int interval, int timeout, int healthy, int unhealthy) {
-    }
-
-    record Attrs(boolean crossZone, boolean draining, int drainingTimeout, int idleTimeout, boolean accessLog,
-                 String prefix, int emitInterval) {
-    }
-
-    record LbSpec(String name, boolean vpc, boolean internal, List<String> placement, List<String> securityGroups,
-                  List<ListenerSpec> listeners, List<PolicySpec> policies, Health health, Attrs attributes,
-                  Map<String, String> tags, boolean proxyProtocol) {
-    }
-
     @Property(tries = 20)
     void importedFleetPlansNoChange(@ForAll("fleets") List<LbSpec> fleet) throws IOException {
         emulator.reset();
-        fleet.forEach(ImportRoundTripProperties::build);
+        fleet.forEach(lb -> Fleets.build(elb, lb));
         Path out = Files.createTempDirectory("import-property");
         try {
             Cli.Result imported = Cli.against(emulator, "import", "--all", "--out", out.toString());
@@ -93,169 +65,8 @@ class ImportRoundTripProperties {
         }
     }
 
-    // ---- building the fleet through the SDK
-
-    private static void build(LbSpec lb) {
-        List<Listener> listeners = lb.listeners().stream().map(l -> Listener.builder().protocol(l.protocol())
-                .loadBalancerPort(l.port()).instanceProtocol(l.instanceProtocol()).instancePort(l.instancePort())
-                .sslCertificateId(l.certificate()).build()).toList();
-        List<Tag> tags = lb.tags().entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
-        elb.createLoadBalancer(r -> {
-            r.loadBalancerName(lb.name()).listeners(listeners);
-            if (lb.vpc()) {
-                r.subnets(lb.placement()).securityGroups(lb.securityGroups()).scheme(lb.internal() ? "internal" : "internet-facing");
-            } else {
-                r.availabilityZones(lb.placement());
-            }
-            if (!tags.isEmpty()) {
-                r.tags(tags);
-            }
-        });
-        Map<Integer, String> cookieOn = new HashMap<>();
-        for (PolicySpec policy : lb.policies()) {
-            if (policy.cookieName() != null) {
-                elb.createAppCookieStickinessPolicy(r -> r.loadBalancerName(lb.name()).policyName(policy.name())
-                        .cookieName(policy.cookieName()));
-            } else {
-                elb.createLBCookieStickinessPolicy(r -> r.loadBalancerName(lb.name()).policyName(policy.name())
-                        .cookieExpirationPeriod(policy.period()));
-            }
-            for (int i = 0; i < lb.listeners().size(); i++) {
-                ListenerSpec listener = lb.listeners().get(i);
-                if ((policy.listenerMask() & (1 << i)) != 0 && listener.http() && !cookieOn.containsKey(listener.port())) {
-                    cookieOn.put(listener.port(), policy.name());
-                }
-            }
-        }
-        Map<Integer, List<String>> enabled = new HashMap<>();
-        cookieOn.forEach((port, policy) -> enabled.computeIfAbsent(port, p -> new ArrayList<>()).add(policy));
-        if (lb.proxyProtocol()) {
-            // and an SSL negotiation policy, next to the cookie policy on every secure listener
-            elb.createLoadBalancerPolicy(r -> r.loadBalancerName(lb.name()).policyName("tls-negotiation")
-                    .policyTypeName("SSLNegotiationPolicyType")
-                    .policyAttributes(PolicyAttribute.builder().attributeName("Reference-Security-Policy")
-                            .attributeValue("ELBSecurityPolicy-TLS-1-2-2017-01").build()));
-            lb.listeners().stream().filter(l -> l.certificate() != null)
-                    .forEach(l -> enabled.computeIfAbsent(l.port(), p -> new ArrayList<>()).add(0, "tls-negotiation"));
-        }
-        enabled.forEach((port, policies) -> elb.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName(lb.name())
-                .loadBalancerPort(port).policyNames(policies)));
-        if (lb.proxyProtocol()) {
-            elb.createLoadBalancerPolicy(r -> r.loadBalancerName(lb.name()).policyName("proxy-protocol")
-                    .policyTypeName("ProxyProtocolPolicyType")
-                    .policyAttributes(PolicyAttribute.builder().attributeName("ProxyProtocol").attributeValue("true").build()));
-            elb.setLoadBalancerPoliciesForBackendServer(r -> r.loadBalancerName(lb.name())
-                    .instancePort(lb.listeners().get(0).instancePort()).policyNames("proxy-protocol"));
-        }
-        if (lb.health() != null) {
-            Health h = lb.health();
-            elb.configureHealthCheck(r -> r.loadBalancerName(lb.name()).healthCheck(c -> c.target(h.target())
-                    .interval(h.interval()).timeout(h.timeout()).healthyThreshold(h.healthy()).unhealthyThreshold(h.unhealthy())));
-        }
-        if (lb.attributes() != null) {
-            Attrs a = lb.attributes();
-            elb.modifyLoadBalancerAttributes(r -> r.loadBalancerName(lb.name()).loadBalancerAttributes(b -> {
-                b.crossZoneLoadBalancing(c -> c.enabled(a.crossZone()))
-                        .connectionDraining(c -> c.enabled(a.draining()).timeout(a.drainingTimeout()))
-                        .connectionSettings(c -> c.idleTimeout(a.idleTimeout()));
-                if (a.accessLog()) {
-                    b.accessLog(l -> l.enabled(true).s3BucketName("logs").s3BucketPrefix(a.prefix()).emitInterval(a.emitInterval()));
-                }
-            }));
-        }
-    }
-
-    // ---- generators
-
     @Provide
     Arbitrary<List<LbSpec>> fleets() {
-        return loadBalancer().list().ofMinSize(1).ofMaxSize(3).uniqueElements(lb -> lb.name().toLowerCase());
-    }
-
-    private static final List<String> TRICKY_NAMES = List.of("true", "null", "0755", "1e3", "4711", "yes", "No", "off", "x");
-    private static final List<String> TRICKY_VALUES = List.of("", "true", "FALSE", "null", "4711", "0755", "1.0", "1e3", "-1",
-            "+1", "a: b", "k=v", "@team", ":x", "x:", " spaced ", "Grüße", "y", ".5", "0x1F", "2026-11-25", "a/b/c");
-    private static final List<String> CERTIFICATES = List.of(
-            "arn:aws:iam::123456789012:server-certificate/web",
-            "arn:aws:iam::123456789012:server-certificate/path/to/cert-2026",
-            "arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012");
-
-    private Arbitrary<String> lbName() {
-        Arbitrary<String> plain = Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz0123456789-").ofMinLength(1).ofMaxLength(32)
-                .filter(s -> !s.startsWith("-") && !s.endsWith("-"));
-        return Arbitraries.oneOf(plain, Arbitraries.of(TRICKY_NAMES));
-    }
-
-    private Arbitrary<List<ListenerSpec>> listeners() {
-        Arbitrary<ListenerSpec> kind = Combinators.combine(
-                Arbitraries.of("HTTP", "HTTPS", "TCP", "SSL"),
-                Arbitraries.integers().between(1, 65535), Arbitraries.of(CERTIFICATES)).as((protocol, instancePort, cert) -> {
-            boolean http = protocol.startsWith("HTTP");
-            // AWS: listeners sending to one instance port agree on a secure or a plain instance protocol.
-            boolean secureBackend = instancePort % 2 == 0;
-            String instanceProtocol = http ? (secureBackend ? "HTTPS" : "HTTP") : (secureBackend ? "SSL" : "TCP");
-            boolean secure = protocol.equals("HTTPS") || protocol.equals("SSL");
-            return new ListenerSpec(protocol, 0, instanceProtocol, instancePort, secure ? cert : null);
-        });
-        return Arbitraries.of(25, 80, 443, 465, 587, 1024, 5432, 8080, 8443, 65535).set().ofMinSize(1).ofMaxSize(4)
-                .flatMap(ports -> kind.list().ofSize(ports.size()).map(kinds -> {
-                    List<Integer> sorted = ports.stream().sorted().toList();
-                    List<ListenerSpec> all = new ArrayList<>();
-                    for (int i = 0; i < sorted.size(); i++) {
-                        ListenerSpec k = kinds.get(i);
-                        all.add(new ListenerSpec(k.protocol(), sorted.get(i), k.instanceProtocol(), k.instancePort(), k.certificate()));
-                    }
-                    return all;
-                }));
-    }
-
-    private Arbitrary<PolicySpec> policy() {
-        Arbitrary<String> name = Arbitraries.oneOf(Arbitraries.of(TRICKY_NAMES),
-                Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyzABCXYZ0123456789-").ofMinLength(1).ofMaxLength(20));
-        Arbitrary<Long> period = Arbitraries.oneOf(Arbitraries.of(0L, 1L, 60L, 86400L),
-                Arbitraries.longs().between(1, 1_000_000)).injectNull(0.25);
-        Arbitrary<String> cookieName = Arbitraries.of("JSESSIONID", "PHPSESSID", "true", "4711", "a.b-c_d", "session_id", "AWSALB").injectNull(0.5);
-        return Combinators.combine(name, period, cookieName, Arbitraries.integers().between(0, 15)).as(PolicySpec::new);
-    }
-
-    private Arbitrary<Health> health() {
-        Arbitrary<String> target = Arbitraries.of("TCP:80", "TCP:5432", "HTTP:8080/health", "HTTP:80/", "HTTPS:443/status?x=1&y=2",
-                "SSL:443", "HTTP:8080/a b", "HTTP:80/#frag");
-        Arbitrary<Integer> interval = Arbitraries.integers().between(6, 300);
-        return Combinators.combine(target, interval, Arbitraries.integers().between(2, 10), Arbitraries.integers().between(2, 10))
-                .as((t, i, h, u) -> new Health(t, i, Math.min(5, i - 1), h, u));
-    }
-
-    private Arbitrary<Attrs> attributes() {
-        return Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(true, false), Arbitraries.integers().between(1, 3600),
-                Arbitraries.integers().between(1, 3600), Arbitraries.of(true, false),
-                Arbitraries.of("", "elb", "elb/web", "a b", "4711"), Arbitraries.of(5, 60)).as(Attrs::new);
-    }
-
-    private Arbitrary<Map<String, String>> tags() {
-        Arbitrary<String> key = Arbitraries.oneOf(Arbitraries.of("team", "Name", "cost-center", "true", "4711", "a:b", "with space",
-                "elb-reconcile:stack", "elb-reconcile:protect", "Grüße", "k=v", "@x", "yes"));
-        // Only "true" is a meaningful value of elb-reconcile:protect; plan removes any other (the importer says so).
-        return Arbitraries.maps(key, Arbitraries.of(TRICKY_VALUES)).ofMaxSize(5)
-                .map(tags -> {
-                    Map<String, String> fixed = new HashMap<>(tags);
-                    fixed.computeIfPresent("elb-reconcile:protect", (k, v) -> "true");
-                    return fixed;
-                });
-    }
-
-    private Arbitrary<LbSpec> loadBalancer() {
-        Arbitrary<List<String>> zones = Arbitraries.of("us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d").set().ofMinSize(1)
-                .ofMaxSize(3).map(s -> s.stream().sorted().toList());
-        Arbitrary<List<String>> subnets = Arbitraries.of("subnet-0aa1", "subnet-0bb2", "subnet-0cc3", "subnet-0dd4").set().ofMinSize(1)
-                .ofMaxSize(3).map(s -> s.stream().sorted().toList());
-        Arbitrary<List<String>> groups = Arbitraries.of("sg-01", "sg-02", "sg-0abc").set().ofMaxSize(2).map(s -> s.stream().sorted().toList());
-        Arbitrary<Boolean> vpc = Arbitraries.of(true, false);
-        Arbitrary<List<PolicySpec>> policies = policy().list().ofMaxSize(3).uniqueElements(p -> p.name().toLowerCase());
-        return Combinators.combine(lbName(), vpc, Arbitraries.of(true, false), zones, subnets, groups, listeners(), policies)
-                .flatAs((name, inVpc, internal, z, s, g, ls, ps) -> Combinators.combine(
-                        health().injectNull(0.3), attributes().injectNull(0.3), tags(), Arbitraries.of(true, false))
-                        .as((h, a, t, proxy) -> new LbSpec(name, inVpc, inVpc && internal, inVpc ? s : z, inVpc ? g : List.of(),
-                                ls, ps, h, a, t, proxy)));
+        return Fleets.fleets();
     }
 }

@@ -1,0 +1,156 @@
+package io.elbreconcile.it.drift;
+
+import io.elbreconcile.emulator.EmulatorConfig;
+import io.elbreconcile.emulator.EmulatorServer;
+import io.elbreconcile.it.Cli;
+import io.elbreconcile.it.Fleets;
+import io.elbreconcile.it.Fleets.LbSpec;
+import io.elbreconcile.testing.ElbClients;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient;
+import software.amazon.awssdk.services.elasticloadbalancing.model.ListenerDescription;
+import software.amazon.awssdk.services.elasticloadbalancing.model.LoadBalancerDescription;
+import software.amazon.awssdk.services.elasticloadbalancing.model.Tag;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Any fleet, imported (so Git matches reality), then changed in one way behind Git's back:
+ * drift reports exactly that one difference, with the right kind and address, and nothing else.
+ */
+class DriftMutationProperties {
+
+    enum Mutation { ORPHAN_POLICY, HEALTH_CHECK, TAG, DETACH, DELETE_POLICY, DELETE_LISTENER, DELETE_LOAD_BALANCER }
+
+    private static EmulatorServer emulator;
+    private static ElasticLoadBalancingClient elb;
+
+    @BeforeContainer
+    static void start() {
+        emulator = EmulatorServer.start(EmulatorConfig.embedded(null));
+        elb = ElbClients.forEndpoint(emulator.endpoint());
+    }
+
+    @AfterContainer
+    static void stop() {
+        elb.close();
+        emulator.close();
+    }
+
+    @Property(tries = 10)
+    void oneChangeIsOneLine(@ForAll("fleets") List<LbSpec> fleet, @ForAll Mutation mutation) throws IOException {
+        emulator.reset();
+        fleet.forEach(lb -> Fleets.build(elb, lb));
+        Path dir = Files.createTempDirectory("drift-property");
+        try {
+            Cli.Result imported = Cli.against(emulator, "import", "--all", "--out", dir.toString());
+            assertEquals(0, imported.code(), imported::toString);
+            String expected = mutate(fleet.get(0).name(), mutation);
+
+            long mutating = emulator.mutatingCallCount();
+            Cli.Result drift = Cli.against(emulator, "drift", dir.toString());
+            assertEquals(mutating, emulator.mutatingCallCount(), "drift only reads");
+            assertEquals(2, drift.code(), () -> mutation + "\n" + drift);
+            List<String> lines = drift.outLines();
+            List<String> heads = lines.subList(0, lines.size() - 1).stream().map(DriftMutationProperties::head).toList();
+            assertEquals(List.of(expected), heads, () -> mutation + "\n" + drift);
+            assertEquals(true, lines.get(lines.size() - 1).startsWith("Drift: 1 difference ("), drift::toString);
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    /** Applies the mutation (or a simpler one where it does not apply) and returns the expected "kind address". */
+    private static String mutate(String lb, Mutation mutation) {
+        LoadBalancerDescription description = elb.describeLoadBalancers(r -> r.loadBalancerNames(lb)).loadBalancerDescriptions().get(0);
+        List<String> cookiePolicies = new ArrayList<>();
+        description.policies().lbCookieStickinessPolicies().forEach(p -> cookiePolicies.add(p.policyName()));
+        description.policies().appCookieStickinessPolicies().forEach(p -> cookiePolicies.add(p.policyName()));
+        Optional<ListenerDescription> withCookie = description.listenerDescriptions().stream()
+                .filter(l -> l.policyNames().stream().anyMatch(cookiePolicies::contains)).findFirst();
+        switch (mutation) {
+            case ORPHAN_POLICY -> {
+                elb.createLBCookieStickinessPolicy(r -> r.loadBalancerName(lb).policyName("orphan-policy-from-elsewhere")
+                        .cookieExpirationPeriod(42L));
+                return "orphan LBCookieStickinessPolicy/" + lb + "/orphan-policy-from-elsewhere";
+            }
+            case HEALTH_CHECK -> {
+                elb.configureHealthCheck(r -> r.loadBalancerName(lb).healthCheck(h -> h.target("TCP:65000").interval(7)
+                        .timeout(2).healthyThreshold(3).unhealthyThreshold(3)));
+                return "changed HealthCheck/" + lb;
+            }
+            case DETACH -> {
+                if (withCookie.isPresent()) {
+                    ListenerDescription listener = withCookie.get();
+                    int port = listener.listener().loadBalancerPort();
+                    List<String> rest = listener.policyNames().stream().filter(n -> !cookiePolicies.contains(n)).toList();
+                    elb.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName(lb).loadBalancerPort(port).policyNames(rest));
+                    return "detached ListenerPolicies/" + lb + "/" + port;
+                }
+            }
+            case DELETE_POLICY -> {
+                if (!cookiePolicies.isEmpty()) {
+                    String policy = cookiePolicies.get(0);
+                    for (ListenerDescription listener : description.listenerDescriptions()) {
+                        if (listener.policyNames().contains(policy)) {
+                            List<String> rest = listener.policyNames().stream().filter(n -> !n.equals(policy)).toList();
+                            elb.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName(lb)
+                                    .loadBalancerPort(listener.listener().loadBalancerPort()).policyNames(rest));
+                        }
+                    }
+                    elb.deleteLoadBalancerPolicy(r -> r.loadBalancerName(lb).policyName(policy));
+                    boolean app = description.policies().appCookieStickinessPolicies().stream().anyMatch(p -> p.policyName().equals(policy));
+                    return "missing " + (app ? "AppCookieStickinessPolicy/" : "LBCookieStickinessPolicy/") + lb + "/" + policy;
+                }
+            }
+            case DELETE_LISTENER -> {
+                int port = description.listenerDescriptions().get(0).listener().loadBalancerPort();
+                elb.deleteLoadBalancerListeners(r -> r.loadBalancerName(lb).loadBalancerPorts(port));
+                return "missing Listener/" + lb + "/" + port;
+            }
+            case DELETE_LOAD_BALANCER -> {
+                elb.deleteLoadBalancer(r -> r.loadBalancerName(lb));
+                return "missing LoadBalancer/" + lb;
+            }
+            default -> {
+            }
+        }
+        // TAG, and the fallback where the load balancer has no cookie policy to detach or delete
+        elb.addTags(r -> r.loadBalancerNames(lb).tags(Tag.builder().key("added-behind-gits-back").value("1").build()));
+        return "changed Tags/" + lb;
+    }
+
+    private static String head(String line) {
+        String[] words = line.trim().split("\\s+");
+        return words[0] + " " + words[1];
+    }
+
+    @Provide
+    Arbitrary<List<LbSpec>> fleets() {
+        return Fleets.fleets();
+    }
+
+    @Provide
+    Arbitrary<Mutation> mutations() {
+        return Arbitraries.of(Mutation.class);
+    }
+}
