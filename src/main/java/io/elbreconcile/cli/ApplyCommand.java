@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +46,12 @@ import java.util.concurrent.Callable;
                 "",
                 "Exit codes: 0 converged (or nothing to do), 1 error or not converged."})
 final class ApplyCommand implements Callable<Integer> {
+
+    private final InputStream confirmations;
+
+    ApplyCommand(InputStream confirmations) {
+        this.confirmations = confirmations;
+    }
 
     @Spec
     CommandSpec spec;
@@ -131,7 +138,7 @@ final class ApplyCommand implements Callable<Integer> {
         out.print("Apply these " + plan.steps().size() + " steps? Only 'yes' is accepted: ");
         out.flush();
         try {
-            String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            String answer = new BufferedReader(new InputStreamReader(confirmations, StandardCharsets.UTF_8)).readLine();
             if (answer == null) {
                 throw new UserFacingException("no confirmation (stdin is closed); pass --auto-approve to apply without asking");
             }

@@ -2,6 +2,7 @@ package io.elbreconcile.cli;
 
 import picocli.CommandLine;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -24,13 +25,11 @@ public final class Main {
     }
 
     /** Every command, in the order --help lists them. */
-    private static final Map<String, Supplier<Object>> COMMANDS = commands();
-
-    private static Map<String, Supplier<Object>> commands() {
+    private static Map<String, Supplier<Object>> commands(InputStream in) {
         Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
         commands.put("validate", ValidateCommand::new);
         commands.put("plan", PlanCommand::new);
-        commands.put("apply", ApplyCommand::new);
+        commands.put("apply", () -> new ApplyCommand(in));
         commands.put("drift", DriftCommand::new);
         commands.put("import", ImportCommand::new);
         commands.put("graph", GraphCommand::new);
@@ -42,19 +41,25 @@ public final class Main {
      * Picocli reflects over every registered command when the command line is built, a quarter of
      * a second for all of them; a run that names its command only pays for that one.
      */
-    private static void addSubcommands(CommandLine commandLine, String... args) {
-        Supplier<Object> named = args.length > 0 ? COMMANDS.get(args[0]) : null;
+    private static void addSubcommands(CommandLine commandLine, InputStream in, String... args) {
+        Map<String, Supplier<Object>> commands = commands(in);
+        Supplier<Object> named = args.length > 0 ? commands.get(args[0]) : null;
         if (named != null) {
             commandLine.addSubcommand(args[0], named.get());
             return;
         }
-        COMMANDS.forEach((name, command) -> commandLine.addSubcommand(name, command.get()));
+        commands.forEach((name, command) -> commandLine.addSubcommand(name, command.get()));
     }
 
     /** Runs one command with output to the given writers; tests call this directly. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return run(System.in, out, err, args);
+    }
+
+    /** As {@link #run(PrintWriter, PrintWriter, String...)}, with the input apply reads its confirmation from. */
+    public static int run(InputStream in, PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new RootCommand());
-        addSubcommands(commandLine, args);
+        addSubcommands(commandLine, in, args);
         commandLine.setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
