@@ -24,7 +24,9 @@ import java.util.concurrent.Executors;
 /**
  * An HTTP proxy in front of the emulator that loses the response of the first request of each
  * chosen action: the request is carried out, but the client gets a 500 and retries, as happens
- * with AWS when a connection drops after the server acted.
+ * with AWS when a connection drops after the server acted. Or, made with {@link #refusing}, one
+ * that answers chosen actions with an error the emulator never gives (access denied, an expired
+ * token) without passing them on.
  */
 final class LossyProxy implements AutoCloseable {
 
@@ -41,10 +43,16 @@ final class LossyProxy implements AutoCloseable {
     private final Set<String> toLose;
     private final Set<String> lostOnce = ConcurrentHashMap.newKeySet();
     private final List<String> lost = Collections.synchronizedList(new ArrayList<>());
+    private final Set<String> toRefuse;
+    private final int refusalStatus;
+    private final String refusalCode;
 
-    private LossyProxy(URI target, Set<String> toLose) throws IOException {
+    private LossyProxy(URI target, Set<String> toLose, Set<String> toRefuse, int refusalStatus, String refusalCode) throws IOException {
         this.target = target;
         this.toLose = Set.copyOf(toLose);
+        this.toRefuse = Set.copyOf(toRefuse);
+        this.refusalStatus = refusalStatus;
+        this.refusalCode = refusalCode;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
@@ -53,7 +61,16 @@ final class LossyProxy implements AutoCloseable {
 
     static LossyProxy start(URI target, Set<String> actionsToLoseOnce) {
         try {
-            return new LossyProxy(target, actionsToLoseOnce);
+            return new LossyProxy(target, actionsToLoseOnce, Set.of(), 0, null);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the proxy", e);
+        }
+    }
+
+    /** Answers every request for one of {@code actions} with {@code status} and {@code code}; passes the rest on. */
+    static LossyProxy refusing(URI target, Set<String> actions, int status, String code) {
+        try {
+            return new LossyProxy(target, Set.of(), actions, status, code);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the proxy", e);
         }
@@ -63,7 +80,7 @@ final class LossyProxy implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    /** The actions whose response was lost, in order. */
+    /** The actions whose response was lost or refused, in order. */
     List<String> lost() {
         synchronized (lost) {
             return List.copyOf(lost);
@@ -73,6 +90,14 @@ final class LossyProxy implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
+            String requested = action(new String(body, StandardCharsets.UTF_8));
+            if (requested != null && toRefuse.contains(requested)) {
+                lost.add(requested);
+                reply(exchange, refusalStatus, "text/xml", ("<ErrorResponse xmlns=\"http://elasticloadbalancing.amazonaws.com/doc/2012-06-01/\">"
+                        + "<Error><Type>Sender</Type><Code>" + refusalCode + "</Code><Message>refused by the test proxy</Message></Error>"
+                        + "<RequestId>refused-" + requested + "</RequestId></ErrorResponse>").getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
                     .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
             exchange.getRequestHeaders().forEach((name, values) -> {
