@@ -307,6 +307,14 @@ public final class SdkElbPort implements ElbPort {
         }
     }
 
+    /**
+     * Builds the SDK client now instead of on the first call, so that a caller can do it on a
+     * background thread while it does other work. Makes no request.
+     */
+    public void prepare() {
+        client();
+    }
+
     private ElasticLoadBalancingClient client() {
         ElasticLoadBalancingClient current = client;
         if (current != null) {

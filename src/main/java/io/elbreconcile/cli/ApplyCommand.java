@@ -82,8 +82,16 @@ final class ApplyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Plan saved = isPlanFile(path) ? readPlan(path) : null;
-        DesiredState desired = saved == null ? Reconciliation.load(path) : null;
-        try (Connection connection = Connection.open(target)) {
+        DesiredState desired = null;
+        Connection opened;
+        if (saved == null) {
+            Reconciliation.Loaded loaded = Reconciliation.loadWhileConnecting(path, target);
+            desired = loaded.desired();
+            opened = loaded.connection();
+        } else {
+            opened = Connection.open(target);
+        }
+        try (Connection connection = opened) {
             Plan plan = saved == null
                     ? Reconciliation.plan(connection, desired, planning.toPlanOptions())
                     : checkedSavedPlan(saved, connection);

@@ -12,6 +12,8 @@ import io.elbreconcile.model.Target;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * An open target: the port every call goes through and the target's stable identity. With
@@ -31,6 +33,45 @@ final class Connection implements AutoCloseable {
         this.emulator = emulator;
         this.port = port;
         this.target = target;
+    }
+
+    /**
+     * Opens the target on a background thread (starting the embedded emulator and building the
+     * SDK client take a quarter of a second) while the caller loads its input. Opening makes no
+     * request, so invalid input still fails before any call; see {@link #await} and {@link #abandon}.
+     */
+    static CompletableFuture<Connection> openInBackground(TargetOptions options) {
+        return CompletableFuture.supplyAsync(() -> {
+            Connection connection = open(options);
+            if (connection.port instanceof SdkElbPort sdk) {
+                sdk.prepare();
+            }
+            return connection;
+        }, runnable -> {
+            Thread thread = new Thread(runnable, "connect");
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    /** The opened connection, or the failure to open it, rethrown as it was. */
+    static Connection await(CompletableFuture<Connection> opening) {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    /** Closes a connection opened in the background that is no longer wanted (the input was invalid). */
+    static void abandon(CompletableFuture<Connection> opening) {
+        opening.thenAccept(Connection::close);
     }
 
     static Connection open(TargetOptions options) {

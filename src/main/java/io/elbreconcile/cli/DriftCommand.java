@@ -54,11 +54,11 @@ final class DriftCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DesiredState desired = Reconciliation.load(path);
         DriftReport report;
-        try (Connection connection = Connection.open(target)) {
-            ObservedState observed = Reconciliation.observe(connection, desired, Optional.ofNullable(stack));
-            report = new DriftDetector().detect(desired, observed, Optional.ofNullable(stack), connection.target());
+        try (Reconciliation.Loaded loaded = Reconciliation.loadWhileConnecting(path, target)) {
+            DesiredState desired = loaded.desired();
+            ObservedState observed = Reconciliation.observe(loaded.connection(), desired, Optional.ofNullable(stack));
+            report = new DriftDetector().detect(desired, observed, Optional.ofNullable(stack), loaded.connection().target());
         }
         String rendered = format == Format.json ? new DriftJsonView().render(report) : new DriftTextView().render(report);
         spec.commandLine().getOut().print(rendered);

@@ -2,7 +2,6 @@ package io.elbreconcile.cli;
 
 import io.elbreconcile.graph.GraphRenderer;
 import io.elbreconcile.graph.StepGraph;
-import io.elbreconcile.model.DesiredState;
 import io.elbreconcile.plan.Plan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,10 +49,9 @@ final class GraphCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DesiredState desired = Reconciliation.load(path);
         Plan plan;
-        try (Connection connection = Connection.open(target)) {
-            plan = Reconciliation.plan(connection, desired, planning.toPlanOptions());
+        try (Reconciliation.Loaded loaded = Reconciliation.loadWhileConnecting(path, target)) {
+            plan = Reconciliation.plan(loaded.connection(), loaded.desired(), planning.toPlanOptions());
         }
         GraphRenderer.Format rendering = format == Format.dot ? GraphRenderer.Format.DOT : GraphRenderer.Format.MERMAID;
         spec.commandLine().getOut().print(GraphRenderer.render(StepGraph.of(plan), rendering));

@@ -15,7 +15,13 @@ public final class Main {
     private Main() {
     }
 
+    /** Commands that read YAML: their schema is compiled while picocli parses the command line. */
+    private static final java.util.Set<String> LOADING_COMMANDS = java.util.Set.of("validate", "plan", "apply", "drift", "graph");
+
     public static void main(String[] args) {
+        if (args.length > 0 && LOADING_COMMANDS.contains(args[0])) {
+            io.elbreconcile.spec.SpecLoader.prepareInBackground();
+        }
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = run(out, err, args);

@@ -3,7 +3,6 @@ package io.elbreconcile.cli;
 import io.elbreconcile.cli.view.PlanMarkdownView;
 import io.elbreconcile.cli.view.PlanTextView;
 import io.elbreconcile.diag.UserFacingException;
-import io.elbreconcile.model.DesiredState;
 import io.elbreconcile.plan.Plan;
 import io.elbreconcile.plan.PlanCodec;
 import picocli.CommandLine.Command;
@@ -64,10 +63,9 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DesiredState desired = Reconciliation.load(path);
         Plan plan;
-        try (Connection connection = Connection.open(target)) {
-            plan = Reconciliation.plan(connection, desired, planning.toPlanOptions());
+        try (Reconciliation.Loaded loaded = Reconciliation.loadWhileConnecting(path, target)) {
+            plan = Reconciliation.plan(loaded.connection(), loaded.desired(), planning.toPlanOptions());
         }
         PrintWriter stdout = spec.commandLine().getOut();
         PlanCodec codec = new PlanCodec();

@@ -10,6 +10,7 @@ import io.elbreconcile.plan.Planner;
 import io.elbreconcile.spec.SpecLoader;
 
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.Optional;
 
 /** The steps plan, apply, graph and drift share: load, then observe, then plan. */
@@ -18,9 +19,32 @@ final class Reconciliation {
     private Reconciliation() {
     }
 
-    /** Loads first, so that bad input fails before any connection is opened. */
     static DesiredState load(Path path) {
         return new SpecLoader().load(path).state();
+    }
+
+    /**
+     * Loads the input while the target is opened in the background; invalid input abandons the
+     * connection before any request is made.
+     */
+    static Loaded loadWhileConnecting(Path path, TargetOptions target) {
+        CompletableFuture<Connection> opening = Connection.openInBackground(target);
+        DesiredState desired;
+        try {
+            desired = load(path);
+        } catch (RuntimeException invalid) {
+            Connection.abandon(opening);
+            throw invalid;
+        }
+        return new Loaded(desired, Connection.await(opening));
+    }
+
+    /** The desired state and an open connection, which the caller closes. */
+    record Loaded(DesiredState desired, Connection connection) implements AutoCloseable {
+        @Override
+        public void close() {
+            connection.close();
+        }
     }
 
     static ObservedState observe(Connection connection, DesiredState desired, Optional<String> stack) {

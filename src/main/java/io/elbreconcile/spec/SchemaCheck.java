@@ -34,7 +34,16 @@ final class SchemaCheck {
     private final JsonNode schemaTree;
     private final JsonSchema schema;
 
-    SchemaCheck() {
+    /** Compiling the schema is a tenth of a second; once per process is enough (validation is thread-safe). */
+    private static final class Shared {
+        static final SchemaCheck INSTANCE = new SchemaCheck();
+    }
+
+    static SchemaCheck shared() {
+        return Shared.INSTANCE;
+    }
+
+    private SchemaCheck() {
         try (InputStream in = SchemaCheck.class.getResourceAsStream(SCHEMA_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("schema " + SCHEMA_RESOURCE + " is missing from the build");

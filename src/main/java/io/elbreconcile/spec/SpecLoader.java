@@ -27,9 +27,22 @@ import java.util.TreeMap;
  */
 public final class SpecLoader {
 
-    private final SchemaCheck schema = new SchemaCheck();
+    private final SchemaCheck schema = SchemaCheck.shared();
     private final YamlReader yaml = new YamlReader();
     private final DocumentReader reader = new DocumentReader();
+
+    /**
+     * Compiles the schema and loads the YAML parser on a background thread, so that a command
+     * line can be parsed meanwhile: start-up work in parallel rather than in sequence.
+     */
+    public static void prepareInBackground() {
+        Thread preparing = new Thread(() -> {
+            SchemaCheck.shared();
+            new YamlReader().read(new SourceText("warm-up", "apiVersion: elb-reconcile/v1\n"));
+        }, "spec-warm-up");
+        preparing.setDaemon(true);
+        preparing.start();
+    }
 
     /** What was loaded: the state, how many files and documents it came from. */
     public record Loaded(DesiredState state, int files, int documents) {
