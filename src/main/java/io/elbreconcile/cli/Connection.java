@@ -9,8 +9,6 @@ import io.elbreconcile.emulator.EmulatorServer;
 import io.elbreconcile.emulator.EmulatorStateException;
 import io.elbreconcile.model.Target;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -92,12 +90,8 @@ final class Connection implements AutoCloseable {
     }
 
     private static Connection embedded(TargetOptions options) {
+        // The state file and its directory appear with the first change, not before.
         Path state = options.emulatorStateFile().toAbsolutePath().normalize();
-        try {
-            Files.createDirectories(state.getParent());
-        } catch (IOException e) {
-            throw new UserFacingException("cannot create " + state.getParent() + ": " + e.getMessage());
-        }
         EmulatorServer server;
         try {
             server = EmulatorServer.start(EmulatorConfig.embedded(state));

@@ -27,7 +27,7 @@ final class PersistentWorldStore implements WorldStore {
 
     PersistentWorldStore(World initial, StateFile file) {
         this.world = initial;
-        this.saved = null; // the first save always writes, so a new state file exists after close
+        this.saved = initial; // nothing to write until something changes: a run that changed nothing leaves no file
         this.file = file;
         if (file != null) {
             Thread writer = new Thread(this::writeBehind, "elb-emulator-state-writer");

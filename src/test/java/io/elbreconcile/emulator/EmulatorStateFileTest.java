@@ -56,7 +56,7 @@ class EmulatorStateFileTest {
         EmulatorServer emulator = EmulatorServer.start(EmulatorConfig.embedded(directory.resolve("state.json")));
         emulator.close();
         emulator.close();
-        assertTrue(Files.exists(directory.resolve("state.json")), "close saves the (empty) world");
+        assertFalse(Files.exists(directory.resolve("state.json")), "nothing changed, nothing written");
     }
 
     @Test
