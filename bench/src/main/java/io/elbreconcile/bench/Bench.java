@@ -29,8 +29,8 @@ public final class Bench {
         switch (args[0]) {
             case "spec" -> Specs.write(Path.of(rest.get(0)), Integer.parseInt(rest.get(1)));
             case "seed" -> Seeder.seed(URI.create(rest.get(0)), Integer.parseInt(rest.get(1)), Integer.parseInt(rest.get(2)));
-            case "throughput" -> Throughput.run(URI.create(rest.get(0)), rest.get(1), Integer.parseInt(rest.get(2)),
-                    Double.parseDouble(rest.get(3)), Double.parseDouble(rest.get(4)), Integer.parseInt(rest.get(5)));
+            case "throughput" -> Throughput.run(URI.create(rest.get(0)), rest.get(1), rest.get(2), Integer.parseInt(rest.get(3)),
+                    Double.parseDouble(rest.get(4)), Double.parseDouble(rest.get(5)), Integer.parseInt(rest.get(6)));
             case "startup" -> Startup.run(rest.get(0), new File(rest.get(1)), rest.subList(2, rest.size()));
             case "calls" -> calls(URI.create(rest.get(0)));
             case "gclog" -> gcLog(Path.of(rest.get(0)), rest.get(1));
@@ -40,7 +40,7 @@ public final class Bench {
     }
 
     private static void usage() {
-        System.err.println("usage: Bench spec DIR N | seed URL N THREADS | throughput URL PREFIX THREADS WARMUP_S SECONDS EXPECTED"
+        System.err.println("usage: Bench spec DIR N | seed URL N THREADS | throughput URL PREFIX sdk|raw THREADS WARMUP_S SECONDS EXPECTED"
                 + " | startup KEY LOG CMD... | calls URL | gclog FILE PREFIX | report SAMPLES");
         System.exit(64);
     }

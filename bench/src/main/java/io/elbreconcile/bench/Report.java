@@ -25,32 +25,38 @@ final class Report {
             new Row("1. cold `plan examples/quickstart --emulator=F` (ms)", "cold_plan_ms", "aws_cli_ms", 0, "ratio ≤ 1", r -> r <= 1),
             new Row("1. cold `validate examples/quickstart` (ms)", "cold_validate_ms", "aws_cli_ms", 0, "", INFO),
             new Row("1. ref: `aws elb describe-load-balancers` vs emulator (ms)", "aws_cli_ms", null, 0, "", INFO),
-            new Row("2. emulator DescribeLoadBalancers(100 LBs) (req/s)", "emu_d100_rps", "moto_d100_rps", 0, "ratio ≥ 100", r -> r >= 100),
-            new Row("2. ref: moto DescribeLoadBalancers(100 LBs) (req/s)", "moto_d100_rps", null, 0, "", INFO),
-            new Row("2. emulator p50 latency (ms)", "emu_d100_p50_ms", "moto_d100_p50_ms", 0, "", INFO),
-            new Row("2. emulator p99 latency (ms) vs 10 ms", "emu_d100_p99_ms", null, 10, "ratio < 1", r -> r < 1),
-            new Row("2. ref: moto p50 latency (ms)", "moto_d100_p50_ms", null, 0, "", INFO),
-            new Row("2. ref: moto p99 latency (ms)", "moto_d100_p99_ms", null, 0, "", INFO),
+            new Row("2. emulator DescribeLoadBalancers(100 LBs), SDK v2 client (req/s)", "emu_d100_sdk_rps", "moto_d100_sdk_rps", 0, "ratio ≥ 100", r -> r >= 100),
+            new Row("2. ref: moto DescribeLoadBalancers(100 LBs), SDK v2 client (req/s)", "moto_d100_sdk_rps", null, 0, "", INFO),
+            new Row("2. emulator p50 latency, SDK v2 client (ms)", "emu_d100_sdk_p50_ms", "moto_d100_sdk_p50_ms", 0, "", INFO),
+            new Row("2. emulator p99 latency, SDK v2 client (ms) vs 10 ms", "emu_d100_sdk_p99_ms", null, 10, "ratio < 1", r -> r < 1),
+            new Row("2. ref: moto p50 latency, SDK v2 client (ms)", "moto_d100_sdk_p50_ms", null, 0, "", INFO),
+            new Row("2. ref: moto p99 latency, SDK v2 client (ms)", "moto_d100_sdk_p99_ms", null, 0, "", INFO),
+            new Row("2. emulator DescribeLoadBalancers(100 LBs), raw HTTP client (req/s)", "emu_d100_raw_rps", "moto_d100_raw_rps", 0, "ratio ≥ 100", r -> r >= 100),
+            new Row("2. ref: moto DescribeLoadBalancers(100 LBs), raw HTTP client (req/s)", "moto_d100_raw_rps", null, 0, "", INFO),
+            new Row("2. emulator p50 latency, raw HTTP client (ms)", "emu_d100_raw_p50_ms", "moto_d100_raw_p50_ms", 0, "", INFO),
+            new Row("2. emulator p99 latency, raw HTTP client (ms) vs 10 ms", "emu_d100_raw_p99_ms", null, 10, "ratio < 1", r -> r < 1),
+            new Row("2. ref: moto p50 latency, raw HTTP client (ms)", "moto_d100_raw_p50_ms", null, 0, "", INFO),
+            new Row("2. ref: moto p99 latency, raw HTTP client (ms)", "moto_d100_raw_p99_ms", null, 0, "", INFO),
             new Row("2. emulator start-up, `java -jar … emulator serve` (ms)", "emu_startup_ms", "moto_startup_ms", 0, "ratio < 0.25", r -> r < 0.25),
             new Row("2. emulator start-up, `bin/elb-reconcile emulator serve` (ms)", "emu_startup_launcher_ms", "moto_startup_ms", 0, "ratio < 0.25", r -> r < 0.25),
             new Row("2. ref: moto start-up (ms)", "moto_startup_ms", null, 0, "", INFO),
-            new Row("3. plan 2,000 LBs × 4 policies, -Xmx512m (ms) vs 10 s", "plan2000_ms", null, 10_000, "ratio < 1", r -> r < 1),
-            new Row("3. plan 2,000 read calls vs ceil(N/400)+ceil(N/20)", "plan2000_reads", "read_bound_2000", 0, "ratio ≤ 1", r -> r <= 1),
-            new Row("3. plan 2,000 mutating calls", "plan2000_mutating", null, 0, "", INFO),
-            new Row("3. plan 2,000 exit code (0 = ran, no changes)", "plan2000_exit", null, 0, "", INFO),
-            new Row("3. plan 2,000 heap used before GC, max (MiB) vs 512", "plan2000_heap_before_gc_mb", null, 512, "ratio ≤ 1", r -> r <= 1),
-            new Row("3. plan 2,000 heap live after GC, max (MiB) vs 512", "plan2000_heap_after_gc_mb", null, 512, "", INFO),
-            new Row("3. plan 2,000 GC pauses", "plan2000_gc_pauses", null, 0, "", INFO),
-            new Row("3. drift 2,000 (ms) vs 10 s", "drift2000_ms", null, 10_000, "", INFO),
-            new Row("3. drift 2,000 read calls vs bound", "drift2000_reads", "read_bound_2000", 0, "ratio ≤ 1", r -> r <= 1),
-            new Row("3. drift 2,000 exit code (0 = no drift)", "drift2000_exit", null, 0, "", INFO),
-            new Row("4. apply 2,000 × 4 from empty, throttle off (ms)", "apply2000_ms", null, 0, "", INFO),
-            new Row("4. apply 2,000 calls served (reads + mutating)", "apply2000_calls", null, 0, "", INFO),
-            new Row("4. apply 2,000 calls/s achieved", "apply2000_cps", null, 0, "", INFO),
-            new Row("4. apply throttled (emulator 10/s, --max-rps 10) (ms) vs floor", "applythr_ms", "applythr_floor_ms", 0, "ratio ≤ 1.2", r -> r <= 1.2),
+            new Row("3. plan N LBs × 4 policies, -Xmx512m (ms) vs 10 s", "plan2000_ms", null, 10_000, "ratio < 1", r -> r < 1),
+            new Row("3. plan N read calls vs ceil(N/400)+ceil(N/20)", "plan2000_reads", "read_bound_2000", 0, "ratio ≤ 1", r -> r <= 1),
+            new Row("3. plan N mutating calls", "plan2000_mutating", null, 0, "", INFO),
+            new Row("3. plan N exit code (0 = ran, no changes)", "plan2000_exit", null, 0, "", INFO),
+            new Row("3. plan N heap used before GC, max (MiB) vs 512", "plan2000_heap_before_gc_mb", null, 512, "ratio ≤ 1", r -> r <= 1),
+            new Row("3. plan N heap live after GC, max (MiB) vs 512", "plan2000_heap_after_gc_mb", null, 512, "", INFO),
+            new Row("3. plan N GC pauses", "plan2000_gc_pauses", null, 0, "", INFO),
+            new Row("3. drift N (ms) vs 10 s", "drift2000_ms", null, 10_000, "", INFO),
+            new Row("3. drift N read calls vs bound", "drift2000_reads", "read_bound_2000", 0, "ratio ≤ 1", r -> r <= 1),
+            new Row("3. drift N exit code (0 = no drift)", "drift2000_exit", null, 0, "", INFO),
+            new Row("4. apply N × 4 from empty, throttle off (ms)", "apply2000_ms", null, 0, "", INFO),
+            new Row("4. apply N calls served (reads + mutating)", "apply2000_calls", null, 0, "", INFO),
+            new Row("4. apply N calls/s achieved", "apply2000_cps", null, 0, "", INFO),
+            new Row("4. apply N_thr × 4, throttled (emulator 10/s, --max-rps 10) (ms) vs floor", "applythr_ms", "applythr_floor_ms", 0, "ratio ≤ 1.2", r -> r <= 1.2),
             new Row("4. ref: floor = calls served / 10 per s (ms)", "applythr_floor_ms", null, 0, "", INFO),
-            new Row("4. apply throttled, client default rate (ms) vs floor", "applythr_default_ms", "applythr_default_floor_ms", 0, "ratio ≤ 1.2", r -> r <= 1.2),
-            new Row("4. apply throttled, client default: Throttling answers", "applythr_default_throttled", null, 0, "", INFO));
+            new Row("4. apply N_thr × 4, throttled, client default rate (ms) vs floor", "applythr_default_ms", "applythr_default_floor_ms", 0, "ratio ≤ 1.2", r -> r <= 1.2),
+            new Row("4. apply N_thr × 4, throttled, client default: Throttling answers", "applythr_default_throttled", null, 0, "", INFO));
 
     private Report() {
     }
@@ -68,6 +74,8 @@ final class Report {
             }
         }
         StringBuilder out = new StringBuilder();
+        out.append(String.format("N = %s, N_thr = %s, repetitions = %s%n%n", param(values, "param_n"), param(values, "param_thr_n"),
+                param(values, "param_repeat")));
         out.append("| figure | n | min | median | max | spread | reference | ratio | target | met |\n");
         out.append("|---|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
         for (Row row : ROWS) {
@@ -92,6 +100,11 @@ final class Report {
                     fmt(median), fmt(max), spread, ref == null ? "" : fmt(ref), ratio, row.target(), met));
         }
         return out.toString();
+    }
+
+    private static String param(Map<String, List<Double>> values, String key) {
+        List<Double> v = values.get(key);
+        return v == null ? "-" : fmt(v.get(0));
     }
 
     private static double median(List<Double> sorted) {
