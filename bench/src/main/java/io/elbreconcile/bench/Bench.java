@@ -34,6 +34,7 @@ public final class Bench {
             case "startup" -> Startup.run(rest.get(0), new File(rest.get(1)), rest.subList(2, rest.size()));
             case "calls" -> calls(URI.create(rest.get(0)));
             case "gclog" -> gcLog(Path.of(rest.get(0)), rest.get(1));
+            case "breakdown" -> PlanBreakdown.run(Path.of(rest.get(0)), rest.get(1), Integer.parseInt(rest.get(2)));
             case "report" -> System.out.print(Report.render(Path.of(rest.get(0))));
             default -> usage();
         }
@@ -41,7 +42,7 @@ public final class Bench {
 
     private static void usage() {
         System.err.println("usage: Bench spec DIR N | seed URL N THREADS | throughput URL PREFIX sdk|raw THREADS WARMUP_S SECONDS EXPECTED"
-                + " | startup KEY LOG CMD... | calls URL | gclog FILE PREFIX | report SAMPLES");
+                + " | startup KEY LOG CMD... | calls URL | gclog FILE PREFIX | breakdown SPECDIR URL ROUNDS | report SAMPLES");
         System.exit(64);
     }
 

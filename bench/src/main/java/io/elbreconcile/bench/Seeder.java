@@ -28,7 +28,14 @@ final class Seeder {
                 f.get();
             }
             pool.shutdown();
-            int seen = elb.describeLoadBalancers(r -> r.pageSize(400)).loadBalancerDescriptions().size();
+            int seen = 0;
+            String marker = null;
+            do {
+                String from = marker;
+                var page = elb.describeLoadBalancers(r -> r.marker(from).pageSize(400));
+                seen += page.loadBalancerDescriptions().size();
+                marker = page.nextMarker();
+            } while (marker != null);
             if (seen < count) {
                 throw new IllegalStateException("seeded " + count + " but DescribeLoadBalancers shows " + seen);
             }
