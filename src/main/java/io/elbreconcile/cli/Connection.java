@@ -20,8 +20,8 @@ import java.util.concurrent.CompletionException;
  */
 final class Connection implements AutoCloseable {
 
-    /** What AWS allows before throttling an account, roughly; keeps big applies polite by default. */
-    private static final double DEFAULT_AWS_RATE = 20;
+    /** AWS's planning figure for the ELB API (refill 10 per second); above it, an apply just collects throttling. */
+    private static final double DEFAULT_AWS_RATE = 10;
 
     private final EmulatorServer emulator;
     private final ElbPort port;
