@@ -56,31 +56,46 @@ public final class SpecLoader {
         if (found.problem() != null) {
             throw new InvalidInputException(Diagnostics.of(List.of(found.problem())));
         }
+        // Files are independent until the cross-document checks: read them in parallel (a fleet
+        // of 2,000 files is most of a big plan's time), then combine in file order.
+        List<FileResult> results = found.files().parallelStream().map(this::readFile).toList();
         List<Diagnostic> problems = new ArrayList<>();
         List<SpecDocument> documents = new ArrayList<>();
         boolean complete = true;
-        for (Path file : found.files()) {
-            String shown = file.toString();
-            List<YamlDocument> parsed = parse(file, shown, problems);
-            if (parsed == null) {
-                complete = false;
-                continue;
-            }
-            for (YamlDocument document : parsed) {
-                List<Diagnostic> invalid = schema.check(document);
-                if (invalid.isEmpty()) {
-                    documents.add(reader.read(document));
-                } else {
-                    problems.addAll(invalid);
-                    complete = false;
-                }
-            }
+        for (FileResult result : results) {
+            problems.addAll(result.problems());
+            documents.addAll(result.documents());
+            complete &= result.complete();
         }
         problems.addAll(new CrossDocumentChecks().check(documents, complete));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(Diagnostics.of(problems));
         }
         return new Loaded(assemble(documents), found.files().size(), documents.size());
+    }
+
+    /** What one file yielded: its valid documents, its problems, and whether every document was usable. */
+    private record FileResult(List<SpecDocument> documents, List<Diagnostic> problems, boolean complete) {
+    }
+
+    private FileResult readFile(Path file) {
+        List<Diagnostic> problems = new ArrayList<>();
+        List<YamlDocument> parsed = parse(file, file.toString(), problems);
+        if (parsed == null) {
+            return new FileResult(List.of(), problems, false);
+        }
+        List<SpecDocument> documents = new ArrayList<>();
+        boolean complete = true;
+        for (YamlDocument document : parsed) {
+            List<Diagnostic> invalid = schema.check(document);
+            if (invalid.isEmpty()) {
+                documents.add(reader.read(document));
+            } else {
+                problems.addAll(invalid);
+                complete = false;
+            }
+        }
+        return new FileResult(documents, problems, complete);
     }
 
     /** The documents of one file, or null (with the problems recorded) when it is not usable YAML. */
