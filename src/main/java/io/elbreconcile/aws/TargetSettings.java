@@ -9,7 +9,8 @@ package io.elbreconcile.aws;
  * @param region e.g. {@code eu-west-1}
  * @param profile a named profile of {@code ~/.aws/config} and {@code ~/.aws/credentials}
  * @param staticCredentials used instead of any credential chain
- * @param maxRequestsPerSecond client-side rate limit across all threads; 0 or less means none
+ * @param maxRequestsPerSecond client-side rate limit across all threads; 0 means none; negative means the
+ *                             default: {@value #DEFAULT_AWS_REQUESTS_PER_SECOND} per second, none for a loopback endpoint
  * @param maxAttempts attempts per call including the first, for throttling, 5xx and connection errors;
  *        0 means {@code AWS_MAX_ATTEMPTS} or else {@value #DEFAULT_MAX_ATTEMPTS}
  */
@@ -22,6 +23,8 @@ public record TargetSettings(
         int maxAttempts) {
 
     public static final int DEFAULT_MAX_ATTEMPTS = 5;
+    /** AWS's planning figure for the ELB API (refill 10 per second); above it an apply only collects throttling. */
+    public static final double DEFAULT_AWS_REQUESTS_PER_SECOND = 10;
 
     /** Keys given on the command line or by a test; the secret never appears in {@link #toString()}. */
     public record StaticCredentials(String accessKeyId, String secretAccessKey, String sessionToken) {

@@ -20,9 +20,6 @@ import java.util.concurrent.CompletionException;
  */
 final class Connection implements AutoCloseable {
 
-    /** AWS's planning figure for the ELB API (refill 10 per second); above it, an apply just collects throttling. */
-    private static final double DEFAULT_AWS_RATE = 10;
-
     private final EmulatorServer emulator;
     private final ElbPort port;
     private final Target target;
@@ -79,12 +76,11 @@ final class Connection implements AutoCloseable {
             }
             return embedded(options);
         }
-        double rate = options.maxRequestsPerSecond < 0 ? DEFAULT_AWS_RATE : options.maxRequestsPerSecond;
         TargetSettings settings = TargetSettings.defaults()
                 .withEndpointUrl(options.endpointUrl)
                 .withRegion(options.region)
                 .withProfile(options.profile)
-                .withMaxRequestsPerSecond(rate);
+                .withMaxRequestsPerSecond(options.maxRequestsPerSecond);
         SdkElbPort port = SdkElbPort.connect(settings);
         return new Connection(null, port, port.target());
     }

@@ -26,7 +26,7 @@ final class TargetOptions {
 
     @Option(names = "--max-rps", paramLabel = "N", defaultValue = "-1",
             description = "Client-side limit of API requests per second across all threads"
-                    + " (default: 10 against AWS, its planning figure; none against the embedded emulator; 0 = none).")
+                    + " (default: 10, AWS's planning figure; none for an endpoint on this machine; 0 = none).")
     double maxRequestsPerSecond;
 
     boolean usesEmbeddedEmulator() {
