@@ -22,6 +22,9 @@ public final class Main {
         if (args.length > 0 && LOADING_COMMANDS.contains(args[0])) {
             io.elbreconcile.spec.SpecLoader.prepareInBackground();
         }
+        if (args.length > 1 && args[0].equals("emulator") && args[1].equals("serve")) {
+            io.elbreconcile.emulator.EmulatorServer.warmUpInBackground();
+        }
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = run(out, err, args);

@@ -107,6 +107,28 @@ public final class EmulatorServer implements AutoCloseable {
         return recorder.log();
     }
 
+    /**
+     * Answers one request on a throw-away in-memory server, on a daemon thread: what a cold JVM
+     * does for the first request (loading and initialising the server, the front, the handlers and
+     * the XML writer) then overlaps with the caller's own start-up, such as parsing its command line.
+     */
+    public static void warmUpInBackground() {
+        Thread warming = new Thread(() -> {
+            try (EmulatorServer server = start(EmulatorConfig.embedded(null))) {
+                java.net.HttpURLConnection connection = (java.net.HttpURLConnection) server.endpoint().toURL().openConnection();
+                connection.setRequestMethod("POST");
+                connection.setDoOutput(true);
+                connection.getOutputStream().write("Action=DescribeLoadBalancers&Version=2012-06-01".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                connection.getInputStream().readAllBytes();
+                connection.disconnect();
+            } catch (IOException | RuntimeException ignored) {
+                // Only a warm-up: the real server reports its own problems.
+            }
+        }, "emulator-warm-up");
+        warming.setDaemon(true);
+        warming.start();
+    }
+
     /** Empties the world and the counts, as {@code POST /_emulator/reset} does. */
     public void reset() {
         admin.reset();
