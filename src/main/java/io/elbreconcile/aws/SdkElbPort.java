@@ -74,13 +74,15 @@ public final class SdkElbPort implements ElbPort {
 
     /** As {@link #connect(TargetSettings)}, with the environment variables given (for tests). */
     public static SdkElbPort connect(TargetSettings settings, Map<String, String> environment) {
+        ResolvedConnection connection = ResolvedConnection.resolve(settings, environment);
         double rate = settings.maxRequestsPerSecond();
         if (rate < 0) {
             // The default: AWS's planning figure for AWS, no limit for an emulator on this machine.
-            URI endpoint = ResolvedConnection.resolve(settings, environment).endpointOverride();
+            URI endpoint = connection.endpointOverride();
             rate = endpoint != null && ResolvedConnection.isLoopback(endpoint) ? 0 : TargetSettings.DEFAULT_AWS_REQUESTS_PER_SECOND;
         }
-        return connect(settings, environment, rate > 0 ? TokenBucket.perSecond(rate) : null);
+        return new SdkElbPort(settings, connection, RetryStrategies.of(settings, environment),
+                rate > 0 ? TokenBucket.perSecond(rate) : null);
     }
 
     /** With a given rate limit (null for none), so tests can use a clock of their own. */

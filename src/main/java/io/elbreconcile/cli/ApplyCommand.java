@@ -120,19 +120,10 @@ final class ApplyCommand implements Callable<Integer> {
         if (planning.allowDelete && !saved.options().allowDelete()) {
             throw new UserFacingException("the saved plan was made without --allow-delete; run plan again with it");
         }
-        Observer observer = new Observer(connection.port());
-        var names = StalePlanCheck.loadBalancers(saved);
-        var withAttributes = StalePlanCheck.loadBalancersWithAttributes(saved);
-        List<String> problems;
-        if (!saved.target().sameAs(connection.target())) {
-            problems = StalePlanCheck.problems(saved, connection.target(), ObservedState.empty());
-        } else {
-            ObservedState now = observer.observeNames(names, false);
-            ObservedState attributes = withAttributes.isEmpty() ? ObservedState.empty() : observer.observeNames(withAttributes, true);
-            java.util.Map<String, io.elbreconcile.model.ObservedLoadBalancer> merged = new java.util.TreeMap<>(now.loadBalancers());
-            merged.putAll(attributes.loadBalancers());
-            problems = StalePlanCheck.problems(saved, connection.target(), ObservedState.of(merged));
-        }
+        List<String> problems = saved.target().sameAs(connection.target())
+                ? StalePlanCheck.problems(saved, connection.target(), new Observer(connection.port())
+                        .observeNames(StalePlanCheck.loadBalancers(saved), StalePlanCheck.loadBalancersWithAttributes(saved)))
+                : StalePlanCheck.problems(saved, connection.target(), ObservedState.empty());
         if (!problems.isEmpty()) {
             PrintWriter err = spec.commandLine().getErr();
             problems.forEach(problem -> err.println("error: " + problem));

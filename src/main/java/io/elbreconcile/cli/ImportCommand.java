@@ -121,7 +121,7 @@ final class ImportCommand implements Callable<Integer> {
                 }
             }
             for (Importer.ImportedFile file : files) {
-                PlanCommand.save(file.yaml().stripTrailing(), out.resolve(file.fileName()));
+                AtomicFile.write(file.yaml().stripTrailing() + "\n", out.resolve(file.fileName()));
             }
         } catch (IOException e) {
             throw new UserFacingException("cannot write into " + out + ": " + e.getMessage());

@@ -2,7 +2,6 @@ package io.elbreconcile.cli;
 
 import io.elbreconcile.cli.view.PlanMarkdownView;
 import io.elbreconcile.cli.view.PlanTextView;
-import io.elbreconcile.diag.UserFacingException;
 import io.elbreconcile.plan.Plan;
 import io.elbreconcile.plan.PlanCodec;
 import picocli.CommandLine.Command;
@@ -12,12 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 
 /** {@code plan PATH}: observe, diff, print exactly what apply would do. */
@@ -75,23 +70,10 @@ final class PlanCommand implements Callable<Integer> {
             case markdown -> stdout.print(new PlanMarkdownView().render(plan));
         }
         if (out != null) {
-            save(codec.write(plan), out);
+            AtomicFile.write(codec.write(plan) + "\n", out);
             spec.commandLine().getErr().println("Saved the plan to " + out + "; apply it with: elb-reconcile apply " + out);
         }
         stdout.flush();
         return detailedExitCode && plan.hasChanges() ? ExitCodes.CHANGES : ExitCodes.OK;
-    }
-
-    /** Write-then-rename: a plan file is either complete or absent, never half-written. */
-    static void save(String content, Path file) {
-        try {
-            Path absolute = file.toAbsolutePath();
-            Files.createDirectories(absolute.getParent());
-            Path temporary = Files.createTempFile(absolute.getParent(), ".plan", ".tmp");
-            Files.writeString(temporary, content + "\n", StandardCharsets.UTF_8);
-            Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UserFacingException("cannot write " + file + ": " + e.getMessage());
-        }
     }
 }

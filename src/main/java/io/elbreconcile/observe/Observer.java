@@ -97,8 +97,15 @@ public final class Observer {
      * when asked, which costs one call each.
      */
     public ObservedState observeNames(Collection<String> names, boolean withAttributes) {
-        SortedSet<String> wanted = new TreeSet<>(names);
-        return observe(wanted, withAttributes ? wanted : Set.of(), Scope.declared());
+        return observeNames(names, withAttributes ? names : Set.of());
+    }
+
+    /**
+     * The named load balancers that exist, with attributes for those of {@code withAttributes}
+     * (for re-observing what a saved plan read): one description pass for all of them.
+     */
+    public ObservedState observeNames(Collection<String> names, Collection<String> withAttributes) {
+        return observe(new TreeSet<>(names), new TreeSet<>(withAttributes), Scope.declared());
     }
 
     private ObservedState observe(SortedSet<String> wanted, Set<String> withAttributes, Scope scope) {

@@ -20,12 +20,18 @@ record SourceText(String file, String text) {
     /** Larger files are refused before parsing: a desired-state file is never this big by accident. */
     static final int MAX_BYTES = 4 * 1024 * 1024;
 
-    static SourceTextOrProblem decode(String file, byte[] bytes) {
-        if (bytes.length > MAX_BYTES) {
-            return new SourceTextOrProblem(null, Diagnostic.at(SourceLocation.startOf(file),
-                    String.format("file is %.1f MiB; the limit is %d MiB per file (split it into several files)",
-                            bytes.length / (1024.0 * 1024.0), MAX_BYTES / (1024 * 1024))));
+    /** Why a file of {@code size} bytes is refused before it is even read, if it is. */
+    static Optional<Diagnostic> sizeProblem(String file, long size) {
+        if (size <= MAX_BYTES) {
+            return Optional.empty();
         }
+        return Optional.of(Diagnostic.at(SourceLocation.startOf(file), String.format(
+                "file is %.1f MiB; the limit is %d MiB per file (split it into several files)",
+                size / (1024.0 * 1024.0), MAX_BYTES / (1024 * 1024))));
+    }
+
+    /** The bytes of a file no larger than {@link #MAX_BYTES} as text, or why they are not YAML text. */
+    static SourceTextOrProblem decode(String file, byte[] bytes) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -102,11 +103,9 @@ public final class SpecLoader {
     private List<YamlDocument> parse(Path file, String shown, List<Diagnostic> problems) {
         byte[] bytes;
         try {
-            long size = Files.size(file);
-            if (size > SourceText.MAX_BYTES) {
-                problems.add(Diagnostic.at(SourceLocation.startOf(shown), String.format(
-                        "file is %.1f MiB; the limit is %d MiB per file (split it into several files)",
-                        size / (1024.0 * 1024.0), SourceText.MAX_BYTES / (1024 * 1024))));
+            Optional<Diagnostic> tooLarge = SourceText.sizeProblem(shown, Files.size(file));
+            if (tooLarge.isPresent()) {
+                problems.add(tooLarge.get());
                 return null;
             }
             bytes = Files.readAllBytes(file);
