@@ -55,6 +55,12 @@ class EmulatorProtocolTest {
         assertEquals(1, root.getElementsByTagNameNS(NS, "CreateLBCookieStickinessPolicyResult").getLength());
         String requestId = root.getElementsByTagNameNS(NS, "RequestId").item(0).getTextContent();
         assertEquals(response.headers().firstValue("x-amzn-RequestId").orElse(""), requestId);
+        java.util.UUID parsed = java.util.UUID.fromString(requestId);
+        assertEquals(4, parsed.version(), "AWS request ids are random (version 4) UUIDs");
+        assertEquals(2, parsed.variant());
+        String next = parse(post("Action=DescribeLoadBalancers&Version=2012-06-01").body())
+                .getElementsByTagNameNS(NS, "RequestId").item(0).getTextContent();
+        org.junit.jupiter.api.Assertions.assertNotEquals(requestId, next, "every request gets its own id");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -14,6 +14,9 @@ public final class TagActions {
     public record TagDescription(String loadBalancerName, List<Tag> tags) {
     }
 
+    /** The TagKey and TagValue shapes' pattern in the service model (reference 7). */
+    private static final java.util.regex.Pattern TAG_CHARACTERS = java.util.regex.Pattern.compile("^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$");
+
     private TagActions() {
     }
 
@@ -80,6 +83,17 @@ public final class TagActions {
         }
         if (tag.value().length() > 256) {
             throw EngineError.VALIDATION.exception("Tag value must be at most 256 characters (key '" + tag.key() + "')");
+        }
+        // The wording of AWS's model validation; the reference does not record ELB's own text for this case.
+        if (!TAG_CHARACTERS.matcher(tag.key()).matches()) {
+            throw EngineError.VALIDATION.exception("1 validation error detected: Value '" + tag.key()
+                    + "' at 'tags.member.key' failed to satisfy constraint: Member must satisfy regular expression pattern: "
+                    + TAG_CHARACTERS.pattern());
+        }
+        if (!TAG_CHARACTERS.matcher(tag.value()).matches()) {
+            throw EngineError.VALIDATION.exception("1 validation error detected: Value '" + tag.value()
+                    + "' at 'tags.member.value' failed to satisfy constraint: Member must satisfy regular expression pattern: "
+                    + TAG_CHARACTERS.pattern());
         }
     }
 

@@ -49,7 +49,7 @@ public final class QueryFront implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        String requestId = UUID.randomUUID().toString();
+        String requestId = requestId();
         Response response;
         try {
             response = answer(exchange, requestId);
@@ -61,6 +61,17 @@ public final class QueryFront implements HttpHandler {
         }
         sleep(faults.latencyMs());
         send(exchange, response, requestId);
+    }
+
+    /**
+     * A version-4 UUID, as AWS request ids are. Not {@link UUID#randomUUID()}: its SecureRandom
+     * costs tens of milliseconds to seed on the first request, and an id needs no secrecy.
+     */
+    static String requestId() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
+        return new UUID(high, low).toString();
     }
 
     private Response answer(HttpExchange exchange, String requestId) throws IOException {

@@ -129,6 +129,17 @@ class EmulatorEngineTest {
     }
 
     @Test
+    void tagsTakeLettersOfAnyScriptDigitsSpacesAndTheModelsSymbolsOnly() {
+        Tag allowed = new Tag("Équipe 2_a.b:c/d=e+f-g@h", "Ünïcode value 42 _.:/=+-@");
+        World world = TagActions.add(seeded(), List.of("my-load-balancer"), List.of(allowed));
+        assertEquals(List.of(allowed), world.require("my-load-balancer").tags());
+        for (String bad : List.of("a#b", "a*b", "a,b", "a\tb", "a<b>", "a&b", "a\"b")) {
+            assertEquals(EngineError.VALIDATION, error(() -> TagActions.add(seeded(), List.of("my-load-balancer"), List.of(new Tag(bad, "v")))), bad);
+            assertEquals(EngineError.VALIDATION, error(() -> TagActions.add(seeded(), List.of("my-load-balancer"), List.of(new Tag("k", bad)))), bad);
+        }
+    }
+
+    @Test
     void modifyChangesOnlyTheGroupsSent() {
         World world = seeded();
         var change = new AttributeActions.Change(null, null, true, null, null, null);
