@@ -117,12 +117,38 @@ class EmulatorProtocolTest {
             "missing required list    | Action=SetLoadBalancerPoliciesOfListener&Version=2012-06-01&LoadBalancerName=my-load-balancer&LoadBalancerPort=80 | 400 | MissingParameter",
             "bad boolean              | Action=ModifyLoadBalancerAttributes&Version=2012-06-01&LoadBalancerName=my-load-balancer&LoadBalancerAttributes.CrossZoneLoadBalancing.Enabled=yes | 400 | InvalidParameterValue",
             "list index zero          | Action=DescribeLoadBalancers&Version=2012-06-01&LoadBalancerNames.member.0=x | 400 | InvalidParameterValue",
+            "unknown parameter        | Action=DescribeLoadBalancers&Version=2012-06-01&LoadBalancerName=x     | 400 | InvalidQueryParameter",
+            "misspelt parameter       | Action=CreateLBCookieStickinessPolicy&Version=2012-06-01&LoadBalancerName=my-load-balancer&PolicyName=p&CookieExpirationPeriode=60 | 400 | InvalidQueryParameter",
+            "unknown listener field   | Action=CreateLoadBalancerListeners&Version=2012-06-01&LoadBalancerName=my-load-balancer&Listeners.member.1.Protocol=HTTP&Listeners.member.1.LoadBalancerPort=81&Listeners.member.1.InstancePort=81&Listeners.member.1.InstancePortt=82 | 400 | InvalidQueryParameter",
+            "another action's input   | Action=DeleteLoadBalancer&Version=2012-06-01&LoadBalancerName=my-load-balancer&PolicyName=p | 400 | InvalidQueryParameter",
     })
     void badInputIsAnAwsErrorAndTheServerKeepsServing(String description, String body, int status, String code) throws Exception {
         String before = describeAll();
         HttpResponse<String> response = post(body);
         assertError(response, status, code);
         assertEquals(before, describeAll());
+    }
+
+    @Test
+    void anUnknownParameterReadOnlyInsideTheChangeStillChangesNothing() throws Exception {
+        // ModifyLoadBalancerAttributes decodes its attributes while the change is computed.
+        HttpResponse<String> response = post("Action=ModifyLoadBalancerAttributes&Version=2012-06-01&LoadBalancerName=my-load-balancer"
+                + "&LoadBalancerAttributes.CrossZoneLoadBalancing.Enabled=true&LoadBalancerAttributes.CrossZoneLoadBalancing.Enabld=true");
+        assertError(response, 400, "InvalidQueryParameter");
+        assertTrue(response.body().contains("LoadBalancerAttributes.CrossZoneLoadBalancing.Enabld"), response.body());
+        String attributes = get("Action=DescribeLoadBalancerAttributes&Version=2012-06-01&LoadBalancerName=my-load-balancer").body();
+        assertTrue(attributes.contains("<CrossZoneLoadBalancing><Enabled>false</Enabled></CrossZoneLoadBalancing>"), attributes);
+    }
+
+    @Test
+    void queryStringSignatureParametersAreNotTheActionsInput() throws Exception {
+        HttpResponse<String> v4 = get("Action=DescribeLoadBalancers&Version=2012-06-01&X-Amz-Algorithm=AWS4-HMAC-SHA256"
+                + "&X-Amz-Credential=AKID%2F20261125%2Fus-east-1%2Felasticloadbalancing%2Faws4_request&X-Amz-Date=20261125T000000Z"
+                + "&X-Amz-SignedHeaders=host&X-Amz-Signature=abc");
+        assertEquals(200, v4.statusCode(), v4.body());
+        HttpResponse<String> v2 = get("Action=DescribeLoadBalancers&Version=2012-06-01&AWSAccessKeyId=AKID&SignatureMethod=HmacSHA256"
+                + "&SignatureVersion=2&Timestamp=2026-11-25T00%3A00%3A00Z&Signature=abc");
+        assertEquals(200, v2.statusCode(), v2.body());
     }
 
     @Test
@@ -139,11 +165,6 @@ class EmulatorProtocolTest {
         assertError(post(huge), 413, "RequestEntityTooLarge");
         String all = describeAll();
         assertTrue(all.contains("my-load-balancer") && !all.contains("<LoadBalancerName>other<"), all);
-    }
-
-    @Test
-    void unknownParametersAreIgnoredLikeTheSdksNeverSendThem() throws Exception {
-        assertEquals(200, post("Action=DescribeLoadBalancers&Version=2012-06-01&Frobnicate=1").statusCode());
     }
 
     private void assertError(HttpResponse<String> response, int status, String code) throws Exception {

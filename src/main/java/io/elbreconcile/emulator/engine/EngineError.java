@@ -58,6 +58,11 @@ public enum EngineError {
     MISSING_PARAMETER("MissingParameter", 400, "The request must contain the parameter %s"),
     INVALID_PARAMETER_VALUE("InvalidParameterValue", 400, "Value (%s) for parameter %s is invalid: %s"),
     MALFORMED_QUERY_STRING("MalformedQueryString", 404, "%s"),
+    /**
+     * A parameter the action does not take. The reference records no ELB answer for it; this is
+     * the common error for a query that "does not adhere to AWS standards" (reference 4.2).
+     */
+    UNKNOWN_PARAMETER("InvalidQueryParameter", 400, "The parameter %s is not recognized"),
     /** Not an AWS code: AWS documents no answer for other methods; this one at least says what is wrong. */
     METHOD_NOT_ALLOWED("MethodNotAllowed", 405, "The HTTP method %s is not allowed; use POST or GET"),
     /** Not an AWS code either: a body beyond the limit is refused before it is read. */

@@ -6,8 +6,12 @@ import io.elbreconcile.emulator.engine.World;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
-/** What a handler may use besides its parameters: the world, the caller's region, the time. */
-public record ActionContext(WorldStore store, String region, long nowMillis) {
+/**
+ * What a handler may use besides its parameters: the world, the caller's region, the time.
+ * {@code beforeCommit} runs after a change is computed and before it is kept; when it throws, the
+ * world stays as it was (the front refuses parameters the handler never read there).
+ */
+public record ActionContext(WorldStore store, String region, long nowMillis, Runnable beforeCommit) {
 
     public World world() {
         return store.read();
@@ -15,10 +19,14 @@ public record ActionContext(WorldStore store, String region, long nowMillis) {
 
     /** A change with nothing to report back. */
     public void apply(UnaryOperator<World> change) {
-        store.update(world -> new Transition<Void>(change.apply(world), null));
+        transition(world -> new Transition<Void>(change.apply(world), null));
     }
 
     public <T> T transition(Function<World, Transition<T>> change) {
-        return store.update(change);
+        return store.update(world -> {
+            Transition<T> next = change.apply(world);
+            beforeCommit.run();
+            return next;
+        });
     }
 }

@@ -4,9 +4,11 @@ import io.elbreconcile.emulator.engine.EngineError;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -14,12 +16,34 @@ import java.util.TreeMap;
  * The decoded parameters of one AWS Query request, with typed accessors that fail the way AWS
  * does. Lists travel as {@code Name.member.N} (N from 1); a bare {@code Name=} is an explicitly
  * empty list (reference 2.1), never a list holding "".
+ *
+ * <p>It remembers which parameters its accessors were asked for, so that one its action never
+ * reads (a misspelling, a parameter of another action) is refused instead of silently ignored:
+ * see {@link #rejectUnread()}. One instance serves one request on one thread.
  */
 public final class Query {
+    /** Query-string authentication (signature versions 2 and 4): the envelope, not the action's input. */
+    private static final Set<String> SIGNATURE_PARAMETERS = Set.of("AWSAccessKeyId", "Signature", "SignatureMethod",
+            "SignatureVersion", "Timestamp", "Expires", "SecurityToken");
+
     private final Map<String, String> parameters;
+    private final Set<String> read = new HashSet<>();
 
     public Query(Map<String, String> parameters) {
         this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+    }
+
+    /**
+     * Refuses the request when it carries a parameter no accessor has been asked for. Handlers
+     * read their whole input before they change the world, so the world's store calls this just
+     * before committing, and the front once more before answering a read.
+     */
+    public void rejectUnread() {
+        for (String name : parameters.keySet()) {
+            if (!read.contains(name) && !SIGNATURE_PARAMETERS.contains(name) && !name.startsWith("X-Amz-")) {
+                throw EngineError.UNKNOWN_PARAMETER.exception(name);
+            }
+        }
     }
 
     public Map<String, String> parameters() {
@@ -27,10 +51,12 @@ public final class Query {
     }
 
     public String optional(String name) {
+        read.add(name);
         return parameters.get(name);
     }
 
     public String required(String name) {
+        read.add(name);
         String value = parameters.get(name);
         if (value == null || value.isEmpty()) {
             throw EngineError.MISSING_PARAMETER.exception(name);
@@ -43,11 +69,13 @@ public final class Query {
     }
 
     public Integer optionalInt(String name) {
+        read.add(name);
         String value = parameters.get(name);
         return value == null || value.isEmpty() ? null : toInt(name, value);
     }
 
     public Long optionalLong(String name) {
+        read.add(name);
         String value = parameters.get(name);
         if (value == null || value.isEmpty()) {
             return null;
@@ -60,6 +88,7 @@ public final class Query {
     }
 
     public Boolean optionalBoolean(String name) {
+        read.add(name);
         String value = parameters.get(name);
         if (value == null || value.isEmpty()) {
             return null;
@@ -99,23 +128,45 @@ public final class Query {
         return list(name).stream().map(v -> toInt(name, v)).toList();
     }
 
-    /** {@code Name.member.N.Field}: one map of field to value per member, in index order. */
-    public List<Map<String, String>> structList(String name) {
-        List<Map<String, String>> out = new ArrayList<>();
-        members(name).forEach((index, fields) -> out.add(fields));
+    /** {@code Name.member.N.Field}: one member per index, in index order. */
+    public List<Member> structList(String name) {
+        List<Member> out = new ArrayList<>();
+        members(name).forEach((index, fields) -> out.add(new Member(name, index, fields)));
         return out;
     }
 
-    /** A member of a struct list, as an int. */
-    public static int intField(Map<String, String> member, String listName, String field) {
-        String value = member.get(field);
-        if (value == null || value.isEmpty()) {
-            throw EngineError.MISSING_PARAMETER.exception(listName + ".member.N." + field);
+    /** One member of a struct list; asking for a field marks its parameter as read. */
+    public final class Member {
+        private final String listName;
+        private final int index;
+        private final Map<String, String> fields;
+
+        private Member(String listName, int index, Map<String, String> fields) {
+            this.listName = listName;
+            this.index = index;
+            this.fields = fields;
         }
-        return toInt(listName + ".member.N." + field, value);
+
+        public String optional(String field) {
+            read.add(listName + ".member." + index + "." + field);
+            return fields.get(field);
+        }
+
+        public String required(String field) {
+            String value = optional(field);
+            if (value == null || value.isEmpty()) {
+                throw EngineError.MISSING_PARAMETER.exception(listName + ".member.N." + field);
+            }
+            return value;
+        }
+
+        public int requiredInt(String field) {
+            return toInt(listName + ".member.N." + field, required(field));
+        }
     }
 
     private SortedMap<Integer, Map<String, String>> members(String name) {
+        read.add(name);
         String prefix = name + ".member.";
         SortedMap<Integer, Map<String, String>> byIndex = new TreeMap<>();
         for (Map.Entry<String, String> entry : parameters.entrySet()) {
@@ -125,6 +176,9 @@ public final class Query {
             }
             String rest = key.substring(prefix.length());
             int dot = rest.indexOf('.');
+            if (dot < 0) {
+                read.add(key);   // a scalar member; a struct member's fields are marked as they are asked for
+            }
             String indexText = dot < 0 ? rest : rest.substring(0, dot);
             int index = toInt(key, indexText);
             if (index < 1) {

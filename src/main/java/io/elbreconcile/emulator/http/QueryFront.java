@@ -113,7 +113,9 @@ public final class QueryFront implements HttpHandler {
         parameters.remove("Version");
         recorder.record(new RecordedCall(action, parameters), handler.mutating());
         Xml result = new Xml();
-        handler.handle(new Query(parameters), new ActionContext(store, region(exchange), clockMillis.getAsLong()), result);
+        Query query = new Query(parameters);
+        handler.handle(query, new ActionContext(store, region(exchange), clockMillis.getAsLong(), query::rejectUnread), result);
+        query.rejectUnread();
         return Response.success(action, result, requestId);
     }
 

@@ -37,8 +37,8 @@ final class Attributes {
         List<PolicyAttribute> additional = null;
         if (query.present(PREFIX + "AdditionalAttributes")) {
             additional = query.structList(PREFIX + "AdditionalAttributes").stream()
-                    .map(m -> new PolicyAttribute(Shapes.required(m, PREFIX + "AdditionalAttributes", "Key"),
-                            m.getOrDefault("Value", "")))
+                    .map(m -> new PolicyAttribute(m.required("Key"),
+                            java.util.Objects.requireNonNullElse(m.optional("Value"), "")))
                     .toList();
         }
         return new AttributeActions.Change(crossZone, accessLog, draining, drainingTimeout, idle, additional);

@@ -18,8 +18,8 @@ public final class CreateLoadBalancerPolicyHandler implements ActionHandler {
         String policy = query.required("PolicyName");
         String type = query.required("PolicyTypeName");
         var attributes = query.structList("PolicyAttributes").stream()
-                .map(m -> new PolicyAttribute(Shapes.required(m, "PolicyAttributes", "AttributeName"),
-                        m.getOrDefault("AttributeValue", "")))
+                .map(m -> new PolicyAttribute(m.required("AttributeName"),
+                        java.util.Objects.requireNonNullElse(m.optional("AttributeValue"), "")))
                 .toList();
         context.apply(w -> PolicyActions.create(w, name, policy, type, attributes));
     }

@@ -14,7 +14,7 @@ public final class RemoveTagsHandler implements ActionHandler {
     @Override
     public void handle(Query query, ActionContext context, Xml result) {
         var names = query.requiredList("LoadBalancerNames");
-        var keys = query.structList("Tags").stream().map(m -> Shapes.required(m, "Tags", "Key")).toList();
+        var keys = query.structList("Tags").stream().map(m -> m.required("Key")).toList();
         context.apply(world -> TagActions.remove(world, names, keys));
     }
 }

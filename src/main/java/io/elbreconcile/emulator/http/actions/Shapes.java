@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 
 /** Decoders and XML writers for the structures several actions share (reference 5, data shapes). */
 final class Shapes {
@@ -24,27 +23,19 @@ final class Shapes {
 
     static List<ListenerSpec> listeners(Query query) {
         return query.structList("Listeners").stream().map(m -> new ListenerSpec(
-                required(m, "Listeners", "Protocol"),
-                Query.intField(m, "Listeners", "LoadBalancerPort"),
-                m.get("InstanceProtocol"),
-                Query.intField(m, "Listeners", "InstancePort"),
-                m.get("SSLCertificateId"))).toList();
+                m.required("Protocol"),
+                m.requiredInt("LoadBalancerPort"),
+                m.optional("InstanceProtocol"),
+                m.requiredInt("InstancePort"),
+                m.optional("SSLCertificateId"))).toList();
     }
 
     static List<Tag> tags(Query query) {
-        return query.structList("Tags").stream().map(m -> new Tag(required(m, "Tags", "Key"), m.get("Value"))).toList();
+        return query.structList("Tags").stream().map(m -> new Tag(m.required("Key"), m.optional("Value"))).toList();
     }
 
     static List<String> instanceIds(Query query) {
-        return query.structList("Instances").stream().map(m -> required(m, "Instances", "InstanceId")).toList();
-    }
-
-    static String required(Map<String, String> member, String listName, String field) {
-        String value = member.get(field);
-        if (value == null || value.isEmpty()) {
-            throw io.elbreconcile.emulator.engine.EngineError.MISSING_PARAMETER.exception(listName + ".member.N." + field);
-        }
-        return value;
+        return query.structList("Instances").stream().map(m -> m.required("InstanceId")).toList();
     }
 
     static String timestamp(long epochMillis) {
