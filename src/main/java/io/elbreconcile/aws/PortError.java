@@ -48,8 +48,26 @@ public final class PortError extends RuntimeException {
         return operation;
     }
 
-    /** One line for users: {@code CreateLBCookieStickinessPolicy: DuplicatePolicyName: Policy ... already exists.} */
+    /**
+     * One line for users: {@code CreateLBCookieStickinessPolicy: DuplicatePolicyName: Policy ... already exists.}
+     * The code and message come from the far end, so line breaks and control characters in them
+     * are shown escaped: one failure stays one line, and nothing reaches the terminal raw.
+     */
     public String oneLine() {
-        return (operation == null ? "" : operation + ": ") + code + ": " + getMessage();
+        return printable((operation == null ? "" : operation + ": ") + code + ": " + getMessage());
+    }
+
+    private static String printable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.chars().forEach(c -> {
+            if (c == '\n') {
+                out.append("\\n");
+            } else if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.append((char) c);
+            }
+        });
+        return out.toString();
     }
 }
