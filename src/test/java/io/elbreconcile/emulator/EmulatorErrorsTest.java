@@ -101,6 +101,21 @@ class EmulatorErrorsTest {
                                 .listeners(listener("HTTP", 80, 9090, null)))),
                 refused("listener on a taken port with another instance port", "DuplicateListener", 400,
                         elb -> elb.createLoadBalancerListeners(r -> r.loadBalancerName(LB).listeners(listener("HTTP", 80, 9090, null)))),
+                refused("a secure and a plain back end on one instance port", "InvalidConfigurationRequest", 409,
+                        elb -> elb.createLoadBalancerListeners(r -> r.loadBalancerName(LB).listeners(Listener.builder()
+                                .protocol("HTTPS").loadBalancerPort(8443).instanceProtocol("HTTPS").instancePort(8080)
+                                .sslCertificateId("arn:aws:iam::123456789012:server-certificate/web").build()))),
+                refused("the same conflict within one CreateLoadBalancer", "InvalidConfigurationRequest", 409,
+                        elb -> elb.createLoadBalancer(r -> r.loadBalancerName("mixed").availabilityZones("us-east-1a").listeners(
+                                Listener.builder().protocol("TCP").loadBalancerPort(80).instanceProtocol("TCP").instancePort(80).build(),
+                                Listener.builder().protocol("SSL").loadBalancerPort(443).instanceProtocol("SSL").instancePort(80)
+                                        .sslCertificateId("arn:aws:iam::123456789012:server-certificate/web").build()))),
+                refused("101 listeners in one CreateLoadBalancer", "ValidationError", 400,
+                        elb -> elb.createLoadBalancer(r -> r.loadBalancerName("many").availabilityZones("us-east-1a").listeners(
+                                IntStream.rangeClosed(1024, 1124).mapToObj(p -> listener("TCP", p, p, null)).toList()))),
+                refused("an attribute ELB does not have", "LoadBalancerAttributeNotFound", 400,
+                        elb -> elb.modifyLoadBalancerAttributes(r -> r.loadBalancerName(LB).overrideConfiguration(c -> c.putRawQueryParameter(
+                                "LoadBalancerAttributes.StickyEverything.Enabled", "true")).loadBalancerAttributes(a -> a.crossZoneLoadBalancing(z -> z.enabled(true))))),
                 refused("unsupported listener protocol", "UnsupportedProtocol", 400,
                         elb -> elb.createLoadBalancerListeners(r -> r.loadBalancerName(LB).listeners(listener("UDP", 53, 53, null)))),
                 refused("certificate that is not an ARN", "CertificateNotFound", 400,

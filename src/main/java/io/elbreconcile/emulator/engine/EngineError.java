@@ -23,6 +23,8 @@ public enum EngineError {
             "%s cannot be enabled: stickiness policies apply only to HTTP/HTTPS listeners, and port %d uses %s"),
     LISTENER_NOT_SECURE("InvalidConfigurationRequest", 409,
             "The listener on port %d uses %s; an SSL certificate applies only to HTTPS and SSL listeners"),
+    INSTANCE_PORT_PROTOCOL_CONFLICT("InvalidConfigurationRequest", 409,
+            "Listeners sending to instance port %d must all use a secure (HTTPS, SSL) or all a plain (HTTP, TCP) instance protocol: %s from port %d, %s from port %d"),
     VPC_ONLY("InvalidConfigurationRequest", 409, "%s is supported only for load balancers in a VPC"),
     NOT_FOR_VPC("InvalidConfigurationRequest", 409, "%s is not supported for load balancers in a VPC; use %s"),
     LAST_ZONE("InvalidConfigurationRequest", 409, "A load balancer must keep at least one %s"),

@@ -29,10 +29,31 @@ public final class ListenerActions {
             }
             listeners.add(wanted);
         }
+        checkListenerSet(listeners);
+        return world.with(lb.withListeners(listeners));
+    }
+
+    /**
+     * Rules over a load balancer's whole set of listeners, for CreateLoadBalancer and
+     * CreateLoadBalancerListeners alike (reference 6.3 and 6.6): the listener quota, and listeners
+     * sending to one instance port agree on a secure (HTTPS, SSL) or a plain back end.
+     */
+    static void checkListenerSet(List<ListenerState> listeners) {
         if (listeners.size() > Limits.LISTENERS) {
             throw EngineError.VALIDATION.exception("Exceeded quota of " + Limits.LISTENERS + " listeners");
         }
-        return world.with(lb.withListeners(listeners));
+        java.util.Map<Integer, ListenerState> byInstancePort = new java.util.HashMap<>();
+        for (ListenerState listener : listeners) {
+            ListenerState first = byInstancePort.putIfAbsent(listener.instancePort(), listener);
+            if (first != null && secureBackEnd(first) != secureBackEnd(listener)) {
+                throw EngineError.INSTANCE_PORT_PROTOCOL_CONFLICT.exception(listener.instancePort(),
+                        first.instanceProtocol(), first.loadBalancerPort(), listener.instanceProtocol(), listener.loadBalancerPort());
+            }
+        }
+    }
+
+    private static boolean secureBackEnd(ListenerState listener) {
+        return listener.instanceProtocol().equals("HTTPS") || listener.instanceProtocol().equals("SSL");
     }
 
     /** Ports without a listener are ignored. */

@@ -52,6 +52,7 @@ public final class LoadBalancerActions {
                 listeners.add(listener);
             }
         }
+        ListenerActions.checkListenerSet(listeners);
         if (request.availabilityZones().isEmpty() == request.subnets().isEmpty()) {
             throw EngineError.VALIDATION.exception("Exactly one of AvailabilityZones or Subnets must be specified");
         }

@@ -10,11 +10,21 @@ import java.util.List;
 /** Decodes the {@code LoadBalancerAttributes.*} structure of ModifyLoadBalancerAttributes. */
 final class Attributes {
     static final String PREFIX = "LoadBalancerAttributes.";
+    private static final java.util.Set<String> GROUPS = java.util.Set.of("CrossZoneLoadBalancing", "AccessLog",
+            "ConnectionDraining", "ConnectionSettings", "AdditionalAttributes");
 
     private Attributes() {
     }
 
     static AttributeActions.Change change(Query query, AttributesState current) {
+        for (String name : query.parameters().keySet()) {
+            if (name.startsWith(PREFIX)) {
+                String group = name.substring(PREFIX.length()).split("\\.", 2)[0];
+                if (!GROUPS.contains(group)) {
+                    throw io.elbreconcile.emulator.engine.EngineError.ATTRIBUTE_NOT_FOUND.exception(group);
+                }
+            }
+        }
         Boolean crossZone = query.present(PREFIX + "CrossZoneLoadBalancing")
                 ? requiredBoolean(query, PREFIX + "CrossZoneLoadBalancing.Enabled") : null;
         AttributesState.AccessLog accessLog = null;
