@@ -162,8 +162,9 @@ public final class LoadBalancerActions {
     }
 
     /** The emulator knows no real subnets: each gets a stable zone of the region. */
-    private static List<String> zonesOf(List<String> subnets, String region) {
-        return subnets.stream().map(s -> region + (char) ('a' + Math.floorMod(s.hashCode(), 3))).toList();
+    /** The emulator has no EC2: a subnet's zone is derived from its id, the same every time. */
+    static List<String> zonesOf(List<String> subnets, String region) {
+        return subnets.stream().map(s -> region + (char) ('a' + Math.floorMod(s.hashCode(), 3))).distinct().toList();
     }
 
     private static String hex(String seed, int length) {

@@ -70,9 +70,12 @@ public record LoadBalancerState(String name, String dnsName, long createdTimeMil
                 next, subnets, vpcId, securityGroups, instances, healthCheck, attributes, tags);
     }
 
+    /** New subnets, and the zones they are in: a VPC load balancer's zones follow its subnets. */
     public LoadBalancerState withSubnets(List<String> next) {
+        // Zones are named region + letter; the region is the one the load balancer was made in.
+        String region = availabilityZones.get(0).substring(0, availabilityZones.get(0).length() - 1);
         return new LoadBalancerState(name, dnsName, createdTimeMillis, scheme, listeners, policies, backendServers,
-                availabilityZones, next, vpcId, securityGroups, instances, healthCheck, attributes, tags);
+                LoadBalancerActions.zonesOf(next, region), next, vpcId, securityGroups, instances, healthCheck, attributes, tags);
     }
 
     public LoadBalancerState withSecurityGroups(List<String> next) {

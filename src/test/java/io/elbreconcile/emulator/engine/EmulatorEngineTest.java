@@ -46,6 +46,25 @@ class EmulatorEngineTest {
     }
 
     @Test
+    void aVpcLoadBalancersZonesFollowItsSubnets() {
+        var vpc = new LoadBalancerActions.CreateRequest("vpc", List.of(http(80, 8080)), List.of(), List.of("subnet-0a"),
+                List.of("sg-1"), "internal", List.of());
+        World world = LoadBalancerActions.create(World.empty(), vpc, "eu-west-1", NOW).world();
+        List<String> first = world.require("vpc").availabilityZones();
+        assertEquals(1, first.size());
+        assertTrue(first.get(0).matches("eu-west-1[a-c]"), first.toString());
+        List<String> more = List.of("subnet-0b", "subnet-0c", "subnet-0d", "subnet-0e");
+        World attached = NetworkActions.attachSubnets(world, "vpc", more).world();
+        LoadBalancerState lb = attached.require("vpc");
+        assertEquals(LoadBalancerActions.zonesOf(lb.subnets(), "eu-west-1").stream().sorted().toList(),
+                lb.availabilityZones().stream().sorted().toList());
+        assertEquals(lb.availabilityZones().stream().distinct().count(), lb.availabilityZones().size(), "each zone once");
+        assertTrue(lb.availabilityZones().size() > 1, lb.availabilityZones().toString());
+        World detached = NetworkActions.detachSubnets(attached, "vpc", more).world();
+        assertEquals(first, detached.require("vpc").availabilityZones());
+    }
+
+    @Test
     void identicalCreateReturnsTheSameDnsNameAndADifferentOneIsRefused() {
         World world = seeded();
         Transition<String> again = LoadBalancerActions.create(world, request("my-load-balancer", http(80, 8080)), "us-east-1", NOW + 5);
