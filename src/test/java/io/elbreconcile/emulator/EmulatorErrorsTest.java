@@ -129,6 +129,15 @@ class EmulatorErrorsTest {
                         elb -> elb.addTags(r -> r.loadBalancerNames(LB).tags(tag("team#1", "web")))),
                 refused("a tag value outside the model's pattern", "ValidationError", 400,
                         elb -> elb.addTags(r -> r.loadBalancerNames(LB).tags(tag("team", "<web>")))),
+                refused("a policy attribute its type does not have", "InvalidConfigurationRequest", 409,
+                        elb -> elb.createLoadBalancerPolicy(r -> r.loadBalancerName(LB).policyName("proxy2").policyTypeName("ProxyProtocolPolicyType")
+                                .policyAttributes(PolicyAttribute.builder().attributeName("ProxyProtocoll").attributeValue("true").build()))),
+                refused("a policy without its required attribute", "InvalidConfigurationRequest", 409,
+                        elb -> elb.createLoadBalancerPolicy(r -> r.loadBalancerName(LB).policyName("proxy2").policyTypeName("ProxyProtocolPolicyType"))),
+                refused("a single-valued policy attribute twice", "InvalidConfigurationRequest", 409,
+                        elb -> elb.createLoadBalancerPolicy(r -> r.loadBalancerName(LB).policyName("proxy2").policyTypeName("ProxyProtocolPolicyType")
+                                .policyAttributes(PolicyAttribute.builder().attributeName("ProxyProtocol").attributeValue("true").build(),
+                                        PolicyAttribute.builder().attributeName("ProxyProtocol").attributeValue("false").build()))),
                 refused("unknown policy type", "PolicyTypeNotFound", 400,
                         elb -> elb.createLoadBalancerPolicy(r -> r.loadBalancerName(LB).policyName("x").policyTypeName("NopePolicyType"))),
                 refused("describe an unknown policy type", "PolicyTypeNotFound", 400,

@@ -29,6 +29,7 @@ public enum EngineError {
     NOT_FOR_VPC("InvalidConfigurationRequest", 409, "%s is not supported for load balancers in a VPC; use %s"),
     LAST_ZONE("InvalidConfigurationRequest", 409, "A load balancer must keep at least one %s"),
     INVALID_ATTRIBUTE_VALUE("InvalidConfigurationRequest", 409, "Invalid value for %s: %s"),
+    INVALID_POLICY_ATTRIBUTES("InvalidConfigurationRequest", 409, "%s"),
     INVALID_INSTANCE("InvalidInstance", 400, "EC2 instance %s is not valid"),
     INSTANCE_NOT_REGISTERED("InvalidInstance", 400, "Instance %s is not registered with load balancer %s"),
     INVALID_SECURITY_GROUP("InvalidSecurityGroup", 400, "One or more security groups are invalid: %s"),

@@ -32,8 +32,37 @@ public final class PolicyActions {
                                List<PolicyAttribute> attributes) {
         Names.checkPolicyName(policyName);
         world.require(loadBalancer);
-        PolicyTypes.find(typeName).orElseThrow(() -> EngineError.POLICY_TYPE_NOT_FOUND.exception(typeName));
+        PolicyTypes.PolicyType type = PolicyTypes.find(typeName)
+                .orElseThrow(() -> EngineError.POLICY_TYPE_NOT_FOUND.exception(typeName));
+        checkAttributes(type, attributes);
         return add(world, loadBalancer, new PolicyState(policyName, typeName, attributes));
+    }
+
+    /**
+     * The attributes against the type's description (reference 6.2): each known to the type, each
+     * required one given, none given more often than its cardinality allows. SSL negotiation
+     * policies take any cipher name, and our catalogue lists only a few, so their names pass.
+     */
+    private static void checkAttributes(PolicyTypes.PolicyType type, List<PolicyAttribute> attributes) {
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        for (PolicyAttribute attribute : attributes) {
+            boolean known = type.attributes().stream().anyMatch(a -> a.name().equals(attribute.name()));
+            if (!known && !type.name().equals(PolicyTypes.SSL_NEGOTIATION)) {
+                throw EngineError.INVALID_POLICY_ATTRIBUTES.exception(type.name() + " has no attribute " + attribute.name());
+            }
+            counts.merge(attribute.name(), 1, Integer::sum);
+        }
+        for (PolicyTypes.AttributeType declared : type.attributes()) {
+            int given = counts.getOrDefault(declared.name(), 0);
+            boolean required = declared.cardinality().startsWith("ONE");
+            boolean single = !declared.cardinality().endsWith("MORE");
+            if (required && given == 0) {
+                throw EngineError.INVALID_POLICY_ATTRIBUTES.exception(type.name() + " requires the attribute " + declared.name());
+            }
+            if (single && given > 1) {
+                throw EngineError.INVALID_POLICY_ATTRIBUTES.exception(type.name() + " takes the attribute " + declared.name() + " once");
+            }
+        }
     }
 
     /**
