@@ -16,8 +16,11 @@ final class AtomicFile {
 
     /** Write-then-rename in the target's directory. */
     static void write(String content, Path file) {
+        Path absolute = file.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            throw new UserFacingException("cannot write " + file + ": it is a directory; name a file");
+        }
         try {
-            Path absolute = file.toAbsolutePath();
             Files.createDirectories(absolute.getParent());
             Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
             try {
@@ -27,7 +30,7 @@ final class AtomicFile {
                 Files.deleteIfExists(temporary);
             }
         } catch (IOException e) {
-            throw new UserFacingException("cannot write " + file + ": " + e.getMessage());
+            throw new UserFacingException("cannot write " + file + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }
     }
 }

@@ -80,7 +80,7 @@ final class Connection implements AutoCloseable {
                 .withEndpointUrl(options.endpointUrl)
                 .withRegion(options.region)
                 .withProfile(options.profile)
-                .withMaxRequestsPerSecond(options.maxRequestsPerSecond);
+                .withMaxRequestsPerSecond(options.requestsPerSecond());
         SdkElbPort port = SdkElbPort.connect(settings);
         return new Connection(null, port, port.target());
     }
@@ -99,7 +99,7 @@ final class Connection implements AutoCloseable {
                 .withEndpointUrl(server.endpoint().toString())
                 .withRegion(region)
                 .withStaticCredentials(new TargetSettings.StaticCredentials("emulator", "emulator", null))
-                .withMaxRequestsPerSecond(Math.max(0, options.maxRequestsPerSecond));
+                .withMaxRequestsPerSecond(Math.max(0, options.requestsPerSecond()));
         ElbPort port = SdkElbPort.connect(settings);
         return new Connection(server, port, new Target("emulator:" + state, region, null));
     }

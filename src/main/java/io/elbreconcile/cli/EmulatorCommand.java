@@ -31,7 +31,7 @@ final class EmulatorCommand implements Runnable {
 
     /** {@code emulator serve}: a long-running emulator for any AWS SDK or CLI. */
     @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = "Run the emulator as a server until interrupted (Ctrl-C or SIGTERM); state is saved on every change when --state is given.",
+            description = "Run the emulator as a server until interrupted (Ctrl-C or SIGTERM); with --state, changes are saved to the file within 100 ms and at shutdown.",
             footer = {"",
                     "Examples:",
                     "  elb-reconcile emulator serve --port 4566 --state world.json",
@@ -54,7 +54,7 @@ final class EmulatorCommand implements Runnable {
         @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1", description = "Address to listen on (default 127.0.0.1).")
         String bind;
 
-        @Option(names = "--state", paramLabel = "FILE", description = "Load the world from FILE and save it there, atomically, after every change.")
+        @Option(names = "--state", paramLabel = "FILE", description = "Load the world from FILE and save it there atomically (within 100 ms of a change, and at shutdown).")
         Path state;
 
         @Option(names = "--latency-ms", paramLabel = "MS", defaultValue = "0", description = "Delay before every answer.")
@@ -73,6 +73,9 @@ final class EmulatorCommand implements Runnable {
 
         @Override
         public Integer call() throws InterruptedException {
+            if (port < 0 || port > 65535) {
+                throw new UserFacingException("--port must be between 0 (any free port) and 65535, not " + port);
+            }
             if (errorRate < 0 || errorRate > 1) {
                 throw new UserFacingException("--error-rate must be between 0 and 1, not " + errorRate);
             }

@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
                 "  elb-reconcile plan policies/ --region eu-west-1 --out plan.json --detailed-exitcode",
                 "  elb-reconcile plan policies/ --format markdown > comment.md",
                 "",
-                "Exit codes: 0 no changes (or any plan without --detailed-exitcode), 2 changes (with --detailed-exitcode), 1 error."})
+                "Exit codes: 0 no changes (or any plan without --detailed-exitcode), 2 changes or held-back differences (with --detailed-exitcode), 1 error."})
 final class PlanCommand implements Callable<Integer> {
 
     enum Format { text, json, markdown }
@@ -53,7 +53,7 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text (default), json or markdown.")
     Format format;
 
-    @Option(names = "--detailed-exitcode", description = "Exit 2 when the plan has changes.")
+    @Option(names = "--detailed-exitcode", description = "Exit 2 when the plan has changes, or differences it holds back.")
     boolean detailedExitCode;
 
     @Override
@@ -71,9 +71,12 @@ final class PlanCommand implements Callable<Integer> {
         }
         if (out != null) {
             AtomicFile.write(codec.write(plan) + "\n", out);
-            spec.commandLine().getErr().println("Saved the plan to " + out + "; apply it with: elb-reconcile apply " + out);
+            String targetArguments = target.asArguments();
+            spec.commandLine().getErr().println("Saved the plan to " + out + "; apply it with: elb-reconcile apply "
+                    + TargetOptions.shellWord(out.toString()) + (targetArguments.isEmpty() ? "" : " " + targetArguments));
         }
         stdout.flush();
-        return detailedExitCode && plan.hasChanges() ? ExitCodes.CHANGES : ExitCodes.OK;
+        // A held-back difference (a deletion or replacement not allowed) is still a difference: CI must see it.
+        return detailedExitCode && (plan.hasChanges() || plan.heldBack() > 0) ? ExitCodes.CHANGES : ExitCodes.OK;
     }
 }

@@ -24,10 +24,44 @@ final class TargetOptions {
     @Option(names = "--profile", description = "Named profile of ~/.aws/config and ~/.aws/credentials.")
     String profile;
 
-    @Option(names = "--max-rps", paramLabel = "N", defaultValue = "-1",
+    @Option(names = "--max-rps", paramLabel = "N",
             description = "Client-side limit of API requests per second across all threads"
                     + " (default: 10, AWS's planning figure; none for an endpoint on this machine; 0 = none).")
-    double maxRequestsPerSecond;
+    Double maxRequestsPerSecond;
+
+    /** The rate asked for; negative when not given, which lets the target decide (TargetSettings). */
+    double requestsPerSecond() {
+        if (maxRequestsPerSecond == null) {
+            return -1;
+        }
+        if (maxRequestsPerSecond < 0 || maxRequestsPerSecond.isNaN() || maxRequestsPerSecond.isInfinite()) {
+            throw new io.elbreconcile.diag.UserFacingException("--max-rps must be a number of requests per second, 0 for no limit; not "
+                    + maxRequestsPerSecond);
+        }
+        return maxRequestsPerSecond;
+    }
+
+    /** The target options as given, ready to repeat on another command line (e.g. the apply of a saved plan). */
+    String asArguments() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (emulator != null) {
+            out.add(emulator.isEmpty() ? "--emulator" : "--emulator=" + shellWord(emulator));
+        }
+        if (endpointUrl != null) {
+            out.add("--endpoint-url " + shellWord(endpointUrl));
+        }
+        if (region != null) {
+            out.add("--region " + shellWord(region));
+        }
+        if (profile != null) {
+            out.add("--profile " + shellWord(profile));
+        }
+        return String.join(" ", out);
+    }
+
+    static String shellWord(String text) {
+        return text.matches("[A-Za-z0-9_./:=@%+,-]+") ? text : "'" + text.replace("'", "'\\''") + "'";
+    }
 
     boolean usesEmbeddedEmulator() {
         return emulator != null;

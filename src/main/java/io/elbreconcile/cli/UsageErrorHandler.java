@@ -13,7 +13,8 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
     public int handleParseException(ParameterException failure, String[] args) {
         CommandLine commandLine = failure.getCommandLine();
         PrintWriter err = commandLine.getErr();
-        err.println("error: " + failure.getMessage());
+        // Some of picocli's messages carry their own "Error: " prefix.
+        err.println("error: " + failure.getMessage().replaceFirst("^Error: ", ""));
         CommandLine.UnmatchedArgumentException.printSuggestions(failure, err);
         err.println("Run '" + commandLine.getCommandSpec().qualifiedName() + " --help' for usage.");
         err.flush();

@@ -29,8 +29,10 @@ public final class DriftDetector {
     private final Planner planner = new Planner();
 
     public DriftReport detect(DesiredState desired, ObservedState observed, Optional<String> stack, Target target) {
-        // allowDelete only widens what counts as drift (unmanaged load balancers); nothing is applied.
-        Plan plan = planner.plan(desired, observed, new PlanOptions(stack, true, ReplaceStrategy.ZERO_GAP), target);
+        // Without allowDelete the planner holds deletions and replacements back instead of planning
+        // them: an unmanaged load balancer still shows (as a held-back deletion), and a load balancer
+        // that would need replacing is compared part by part, not reported missing as a whole.
+        Plan plan = planner.plan(desired, observed, new PlanOptions(stack, false, ReplaceStrategy.ZERO_GAP), target);
         Set<String> missingLoadBalancers = new HashSet<>();
         Set<Address> missing = new HashSet<>();
         Set<String> missingPolicies = new HashSet<>();

@@ -50,12 +50,14 @@ final class LoadBalancerPlanner {
                         + (desired.protect() ? "it is protected (protect: true)" : "replacing deletes it: pass --allow-delete"));
                 plan.change(Change.of(address, Action.NOOP, before(observed), after,
                         "replacement held back: " + why));
-                return;
+                // The rest (listeners, policies, health check, attributes, tags) still converges
+                // on the load balancer that stays.
+            } else {
+                String delete = plan.step(address, new DeleteLoadBalancer(lb), List.of());
+                ready = create(desired, List.of(delete));
+                plan.change(Change.of(address, Action.REPLACE, before(observed), after, why));
+                observed = null;
             }
-            String delete = plan.step(address, new DeleteLoadBalancer(lb), List.of());
-            ready = create(desired, List.of(delete));
-            plan.change(Change.of(address, Action.REPLACE, before(observed), after, why));
-            observed = null;
         } else if (observed == null) {
             ready = create(desired, List.of());
             plan.change(Change.of(address, Action.CREATE, Properties.none(), after));

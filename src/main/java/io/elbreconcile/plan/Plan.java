@@ -40,11 +40,16 @@ public record Plan(
     }
 
     public PlanSummary summary() {
-        return PlanSummary.of(changes, steps.size(), (int) notices.stream().filter(n -> n.startsWith(HELD_BACK)).count());
+        return PlanSummary.of(changes, steps.size(), heldBack());
     }
 
     public boolean hasChanges() {
         return !steps.isEmpty();
+    }
+
+    /** Differences the plan leaves alone because the options do not allow them (deletions, replacements). */
+    public int heldBack() {
+        return (int) notices.stream().filter(n -> n.startsWith(HELD_BACK)).count();
     }
 
     /** Prefix of notices that report a deletion the options did not allow. */

@@ -197,7 +197,10 @@ public final class PlanCodec {
             return new Plan(version, planTarget, required(root, "inputDigest", source).asText(), options, changes, steps,
                     notices, fingerprints);
         } catch (JsonProcessingException e) {
-            throw new UnreadablePlanException(source + " is not a valid plan file: " + e.getOriginalMessage(), e);
+            // Jackson's text names its own internals ("start marker at [Source: ...]"): keep the reason, say where.
+            String reason = e.getOriginalMessage().replaceAll("(?s)\\s*\\(start marker at .*", "").replaceAll("(?s)\\s*at \\[Source.*", "");
+            String where = e.getLocation() == null ? source : source + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr();
+            throw new UnreadablePlanException(where + ": not a valid plan file (" + reason + ")", e);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new UnreadablePlanException(source + " is not a valid plan file: " + e.getMessage(), e);
         }

@@ -18,7 +18,9 @@ public final class PlanMarkdownView {
         StringBuilder out = new StringBuilder("### elb-reconcile plan\n\n");
         out.append("Target: `").append(plan.target().endpoint()).append("` (`").append(plan.target().region()).append("`)\n\n");
         if (!plan.hasChanges()) {
-            out.append("**No changes.** The target matches the configuration.\n");
+            out.append(plan.heldBack() == 0 ? "**No changes.** The target matches the configuration.\n"
+                    : "**No changes will be made,** but the target differs from the configuration where "
+                    + (plan.heldBack() == 1 ? "a change is" : plan.heldBack() + " changes are") + " held back:\n");
             notices(plan, out);
             return out.toString();
         }

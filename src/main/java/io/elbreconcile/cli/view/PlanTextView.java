@@ -25,9 +25,15 @@ public final class PlanTextView {
         StringBuilder out = new StringBuilder();
         List<Change> visible = plan.changes().stream().filter(c -> c.action() != Action.NOOP || !c.reasons().isEmpty()).toList();
         if (!plan.hasChanges()) {
-            out.append(style.bold("No changes.")).append(" The target matches the configuration (")
-                    .append(plan.changes().size()).append(plan.changes().size() == 1 ? " resource" : " resources")
-                    .append(" checked on ").append(plan.target().endpoint()).append(").\n");
+            String checked = plan.changes().size() + (plan.changes().size() == 1 ? " resource" : " resources")
+                    + " checked on " + plan.target().endpoint();
+            if (plan.heldBack() == 0) {
+                out.append(style.bold("No changes.")).append(" The target matches the configuration (").append(checked).append(").\n");
+            } else {
+                out.append(style.bold("No changes will be made,")).append(" but the target differs from the configuration where ")
+                        .append(plan.heldBack() == 1 ? "a change is" : plan.heldBack() + " changes are").append(" held back (")
+                        .append(checked).append("):\n");
+            }
             notices(plan, out);
             return out.toString();
         }

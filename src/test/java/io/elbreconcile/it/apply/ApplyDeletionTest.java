@@ -87,8 +87,34 @@ class ApplyDeletionTest {
                 .filter(c -> c.action().equals("DeleteLoadBalancer")).toList();
         assertEquals(List.of("gone"), deletes.stream().map(c -> c.parameters().get("LoadBalancerName")).toList());
         assertEquals(List.of("crown", "foreign", "keep", "neighbour"), loadBalancerNames(sdk(emulator)));
-        assertEquals(0, plan(emulator, v2, "--stack", STACK, "--allow-delete", "--detailed-exitcode").code(),
-                "only the held-back deletion is left, and it is no change");
+        Harness.Result after = plan(emulator, v2, "--stack", STACK, "--allow-delete", "--detailed-exitcode");
+        assertEquals(2, after.code(), "the held-back deletion of crown is still a difference CI must see:\n" + after.both());
+        assertTrue(after.out().startsWith("No changes will be made, but the target differs"), after.both());
+    }
+
+    @Test
+    void aHeldBackReplacementStillLetsEveryOtherChangeThrough(EmulatorServer emulator) {
+        Path v1 = write(dir.resolve("v1"), "web.yaml", simple("web", ""));
+        assertEquals(0, apply(emulator, v1).code());
+        Path v2 = write(dir.resolve("v2"), "web.yaml", loadBalancer("web", "  scheme: internal\n", http(80, 8080, "web-sticky"))
+                + "---\n" + lbCookie("web", "web-sticky", 90));
+
+        Harness.Result planned = plan(emulator, v2, "--detailed-exitcode");
+        assertEquals(2, planned.code(), planned.both());
+        assertTrue(planned.out().contains("held back") && planned.out().contains("scheme"), planned.both());
+        assertTrue(planned.out().contains("90"), "the cookie change is planned:\n" + planned.both());
+
+        Harness.Result applied = apply(emulator, v2);
+        assertEquals(0, applied.code(), applied.both());
+        ElasticLoadBalancingClient elb = sdk(emulator);
+        assertEquals(List.of("web"), loadBalancerNames(elb), "the load balancer was not replaced");
+        assertEquals("internet-facing", elb.describeLoadBalancers().loadBalancerDescriptions().get(0).scheme());
+        assertEquals(Long.valueOf(90), elb.describeLoadBalancers().loadBalancerDescriptions().get(0).policies()
+                .lbCookieStickinessPolicies().get(0).cookieExpirationPeriod());
+
+        Harness.Result again = plan(emulator, v2, "--detailed-exitcode");
+        assertEquals(2, again.code(), "only the replacement is left, held back:\n" + again.both());
+        assertTrue(again.out().startsWith("No changes will be made, but the target differs"), again.both());
     }
 
     @Test

@@ -141,6 +141,27 @@ class DriftCommandTest {
         assertEquals("us-east-1", json.get("target").get("region").asText());
     }
 
+    // ---- a load balancer that would need replacing
+
+    @Test
+    void aPendingReplacementIsOneChangedLineAndItsPartsAreComparedInPlace() throws IOException {
+        write("web.yaml", WEB);
+        applied();
+        write("web.yaml", WEB.replace("availabilityZones: [us-east-1a]", "availabilityZones: [us-east-1a]\n  scheme: internal"));
+        Cli.Result result = drift();
+        assertEquals(2, result.code(), result::toString);
+        List<String> lines = result.outLines();
+        assertEquals(2, lines.size(), result::toString);   // one difference and the summary
+        assertTrue(lines.get(0).startsWith("changed") && lines.get(0).contains("LoadBalancer/web")
+                && lines.get(0).contains("scheme"), result::toString);
+
+        write("web.yaml", WEB.replace("availabilityZones: [us-east-1a]", "availabilityZones: [us-east-1a]\n  scheme: internal")
+                .replace("cookieExpirationPeriod: 60", "cookieExpirationPeriod: 90"));
+        List<String> both = drift().outLines();
+        assertEquals(3, both.size(), both::toString);
+        assertTrue(both.stream().anyMatch(l -> l.contains("LBCookieStickinessPolicy/web/sticky") && l.contains("90")), both::toString);
+    }
+
     // ---- missing
 
     @Test
