@@ -64,9 +64,17 @@ final class Connection implements AutoCloseable {
         }
     }
 
-    /** Closes a connection opened in the background that is no longer wanted (the input was invalid). */
+    /**
+     * Closes a connection opened in the background that is no longer wanted (the input was invalid),
+     * before returning: an embedded emulator holds its state file's lock until it is closed, and the
+     * next command may want that file at once.
+     */
     static void abandon(CompletableFuture<Connection> opening) {
-        opening.thenAccept(Connection::close);
+        try {
+            opening.join().close();
+        } catch (CompletionException | java.util.concurrent.CancellationException notOpened) {
+            // nothing was opened, so nothing to close; the input's own error is what the user sees
+        }
     }
 
     static Connection open(TargetOptions options) {

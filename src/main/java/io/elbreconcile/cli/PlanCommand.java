@@ -24,10 +24,12 @@ import java.util.concurrent.Callable;
         footer = {"",
                 "Examples:",
                 "  elb-reconcile plan examples/quickstart --emulator",
-                "  elb-reconcile plan policies/ --region eu-west-1 --out plan.json --detailed-exitcode",
+                "  elb-reconcile plan policies/ --region eu-west-1 --out plan.json",
+                "  elb-reconcile plan policies/ --detailed-exitcode   # in CI: exit 2 on any difference",
                 "  elb-reconcile plan policies/ --format markdown > comment.md",
                 "",
-                "Exit codes: 0 no changes (or any plan without --detailed-exitcode), 2 changes or held-back differences (with --detailed-exitcode), 1 error."})
+                "Exit codes: 0 no changes (or any plan without --detailed-exitcode), 2 changes or",
+                "held-back differences (with --detailed-exitcode), 1 error."})
 final class PlanCommand implements Callable<Integer> {
 
     enum Format { text, json, markdown }

@@ -35,16 +35,19 @@ public final class EmulatorServer implements AutoCloseable {
     private final CallRecorder recorder;
     private final AdminRoutes admin;
     private final URI endpoint;
+    /** Null for an in-memory world. */
+    private final StateFileLock lock;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private EmulatorServer(HttpServer server, ExecutorService executor, PersistentWorldStore store,
-                           CallRecorder recorder, AdminRoutes admin, URI endpoint) {
+                           CallRecorder recorder, AdminRoutes admin, URI endpoint, StateFileLock lock) {
         this.server = server;
         this.executor = executor;
         this.store = store;
         this.recorder = recorder;
         this.admin = admin;
         this.endpoint = endpoint;
+        this.lock = lock;
     }
 
     /**
@@ -53,6 +56,18 @@ public final class EmulatorServer implements AutoCloseable {
      */
     public static EmulatorServer start(EmulatorConfig config) {
         StateFile file = config.stateFile() == null ? null : new StateFile(config.stateFile());
+        StateFileLock lock = file == null ? null : StateFileLock.acquire(file.path());
+        try {
+            return start(config, file, lock);
+        } catch (RuntimeException e) {
+            if (lock != null) {
+                lock.close();
+            }
+            throw e;
+        }
+    }
+
+    private static EmulatorServer start(EmulatorConfig config, StateFile file, StateFileLock lock) {
         World initial = file == null ? World.empty() : file.load();
         PersistentWorldStore store = new PersistentWorldStore(initial, file);
         CallRecorder recorder = new CallRecorder();
@@ -81,7 +96,7 @@ public final class EmulatorServer implements AutoCloseable {
         String host = config.bindAddress().equals("0.0.0.0") ? "127.0.0.1" : config.bindAddress();
         URI endpoint = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
                 + server.getAddress().getPort());
-        return new EmulatorServer(server, executor, store, recorder, admin, endpoint);
+        return new EmulatorServer(server, executor, store, recorder, admin, endpoint, lock);
     }
 
     public URI endpoint() {
@@ -148,6 +163,9 @@ public final class EmulatorServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         store.close();
+        if (lock != null) {
+            lock.close();   // after the last save
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {

@@ -113,6 +113,9 @@ class EmulatorErrorsTest {
                 refused("101 listeners in one CreateLoadBalancer", "ValidationError", 400,
                         elb -> elb.createLoadBalancer(r -> r.loadBalancerName("many").availabilityZones("us-east-1a").listeners(
                                 IntStream.rangeClosed(1024, 1124).mapToObj(p -> listener("TCP", p, p, null)).toList()))),
+                refused("an access-log bucket name S3 would not accept", "InvalidConfigurationRequest", 409,
+                        elb -> elb.modifyLoadBalancerAttributes(r -> r.loadBalancerName(LB).loadBalancerAttributes(a -> a.accessLog(
+                                l -> l.enabled(true).s3BucketName("b").emitInterval(60))))),
                 refused("an attribute ELB does not have", "LoadBalancerAttributeNotFound", 400,
                         elb -> elb.modifyLoadBalancerAttributes(r -> r.loadBalancerName(LB).overrideConfiguration(c -> c.putRawQueryParameter(
                                 "LoadBalancerAttributes.StickyEverything.Enabled", "true")).loadBalancerAttributes(a -> a.crossZoneLoadBalancing(z -> z.enabled(true))))),

@@ -52,6 +52,25 @@ class EmulatorStateFileTest {
     }
 
     @Test
+    void aSecondEmulatorOnTheSameStateFileIsRefusedUntilTheFirstCloses(@TempDir Path directory) {
+        Path state = directory.resolve("state.json");
+        EmulatorServer first = EmulatorServer.start(EmulatorConfig.embedded(state));
+        // The same file by another spelling of its path is the same file.
+        Path sameFile = directory.resolve(".").resolve("state.json");
+        EmulatorStateException refused = assertThrows(EmulatorStateException.class,
+                () -> EmulatorServer.start(EmulatorConfig.embedded(sameFile)));
+        assertTrue(refused.getMessage().contains("in use by another emulator") && refused.getMessage().contains("state.json"),
+                refused.getMessage());
+        try (EmulatorServer other = EmulatorServer.start(EmulatorConfig.embedded(directory.resolve("other.json")))) {
+            assertTrue(other.port() > 0, "another state file is free");
+        }
+        first.close();
+        try (EmulatorServer again = EmulatorServer.start(EmulatorConfig.embedded(state))) {
+            assertTrue(again.port() > 0, "free again once the first emulator closed");
+        }
+    }
+
+    @Test
     void closingTwiceIsHarmless(@TempDir Path directory) {
         EmulatorServer emulator = EmulatorServer.start(EmulatorConfig.embedded(directory.resolve("state.json")));
         emulator.close();

@@ -147,6 +147,9 @@ class BadInputTest {
                 bad("health check timeout not below interval", "a.yaml", LB_HEAD + HTTP_LISTENER
                                 + "  healthCheck: {target: \"TCP:8080\", interval: 10, timeout: 10}\n",
                         "a.yaml:12:60: healthCheck.timeout (10) must be less than healthCheck.interval (10)"),
+                bad("an access-log bucket S3 would not accept", "a.yaml", LB_HEAD + HTTP_LISTENER
+                                + "  attributes:\n    accessLog: {enabled: true, s3BucketName: My_Logs}\n",
+                        "a.yaml:13:46: spec.attributes.accessLog.s3BucketName: 'My_Logs' is not valid (expected an S3 bucket name"),
                 bad("access log enabled without a bucket", "a.yaml", LB_HEAD + HTTP_LISTENER + "  attributes:\n    accessLog: {enabled: true}\n",
                         "a.yaml:13:5: accessLog is enabled but has no s3BucketName"),
                 bad("attach-mode fields on a managed load balancer", "a.yaml", LB_HEAD + HTTP_LISTENER

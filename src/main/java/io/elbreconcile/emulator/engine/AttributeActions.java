@@ -55,12 +55,18 @@ public final class AttributeActions {
         return new Transition<>(world.with(lb.withAttributes(next)), next);
     }
 
+    /** S3's naming rules: 3 to 63 lowercase letters, digits, dots and hyphens, a letter or digit at both ends. */
+    private static final java.util.regex.Pattern S3_BUCKET_NAME = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+
     private static AttributesState.AccessLog checked(AttributesState.AccessLog log) {
         if (log.emitInterval() != 5 && log.emitInterval() != 60) {
             throw EngineError.INVALID_ATTRIBUTE_VALUE.exception("AccessLog.EmitInterval", log.emitInterval());
         }
         if (log.enabled() && (log.s3BucketName() == null || log.s3BucketName().isEmpty())) {
             throw EngineError.INVALID_ATTRIBUTE_VALUE.exception("AccessLog.S3BucketName", "(missing)");
+        }
+        if (log.s3BucketName() != null && !log.s3BucketName().isEmpty() && !S3_BUCKET_NAME.matcher(log.s3BucketName()).matches()) {
+            throw EngineError.INVALID_ATTRIBUTE_VALUE.exception("AccessLog.S3BucketName", log.s3BucketName());
         }
         return log;
     }
