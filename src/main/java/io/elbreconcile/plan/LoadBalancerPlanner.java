@@ -4,6 +4,7 @@ import io.elbreconcile.model.Address;
 import io.elbreconcile.model.Attributes;
 import io.elbreconcile.model.DesiredLoadBalancer;
 import io.elbreconcile.model.Listener;
+import io.elbreconcile.model.Protocol;
 import io.elbreconcile.model.ObservedLoadBalancer;
 import io.elbreconcile.model.StickinessPolicy;
 import io.elbreconcile.plan.operation.ApplySecurityGroups;
@@ -136,11 +137,16 @@ final class LoadBalancerPlanner {
             int port = wanted.loadBalancerPort();
             Address address = Address.listener(lb, port);
             Listener existing = observed == null ? null : observed.listener(port).orElse(null);
+            boolean created = existing == null || existing.needsRecreationToBecome(wanted);
             List<String> desiredList = keepForeignPolicies(existing, observed, wanted.policyNames());
+            if (created && desiredList.equals(wanted.policyNames())) {
+                // Nothing foreign to carry over: the new listener starts with what AWS gives it.
+                desiredList = concat(policiesAfterCreation(wanted), wanted.policyNames());
+            }
             if (existing == null) {
                 String create = ready != null ? null : plan.step(address, new CreateListener(lb, wanted), List.of());
                 plan.change(Change.of(address, Action.CREATE, Properties.none(), Properties.listener(wanted)));
-                lists.add(new ListenerPolicyPlan(port, List.of(), List.of(), desiredList, create, false, null));
+                lists.add(new ListenerPolicyPlan(port, policiesAfterCreation(wanted), List.of(), desiredList, create, false, null));
             } else if (existing.needsRecreationToBecome(wanted)) {
                 String delete = plan.step(address, new DeleteListener(lb, port), List.of());
                 policies.detachedBy(delete, existing.policyNames());
@@ -148,7 +154,7 @@ final class LoadBalancerPlanner {
                 plan.change(Change.of(address, Action.REPLACE, Properties.listener(existing), Properties.listener(wanted),
                         "protocol or instance port cannot change in place: the listener is re-created",
                         "its policy list is restored in the same apply"));
-                lists.add(new ListenerPolicyPlan(port, List.of(), existing.policyNames(), desiredList, create, true,
+                lists.add(new ListenerPolicyPlan(port, policiesAfterCreation(wanted), existing.policyNames(), desiredList, create, true,
                         "restores the list of the re-created listener"));
             } else {
                 boolean newCertificate = !Objects.equals(existing.sslCertificateId(), wanted.sslCertificateId());
@@ -174,6 +180,25 @@ final class LoadBalancerPlanner {
             }
         }
         return lists;
+    }
+
+    /**
+     * What AWS enables on a listener it has just created: its default predefined security policy
+     * on HTTPS and SSL listeners created without one (user guide, ssl-config-update), nothing on
+     * the others. Planning from it keeps that policy when the cookie policies are set.
+     */
+    static List<String> policiesAfterCreation(Listener listener) {
+        return listener.protocol() == Protocol.HTTPS || listener.protocol() == Protocol.SSL
+                ? List.of(DEFAULT_SECURITY_POLICY) : List.of();
+    }
+
+    /** The predefined security policy AWS associates with a new HTTPS or SSL listener. */
+    static final String DEFAULT_SECURITY_POLICY = "ELBSecurityPolicy-2016-08";
+
+    private static List<String> concat(List<String> first, List<String> then) {
+        List<String> out = new ArrayList<>(first);
+        then.stream().filter(name -> !out.contains(name)).forEach(out::add);
+        return out;
     }
 
     /**

@@ -88,10 +88,22 @@ final class SimulatedElb implements OperationVisitor<Void> {
         if (world.containsKey(op.loadBalancer())) {
             throw new Rejected("DuplicateLoadBalancerName", op.loadBalancer());
         }
+        List<Listener> listeners = op.listeners().stream().map(SimulatedElb::asCreated).toList();
         world.put(op.loadBalancer(), new ObservedLoadBalancer(op.loadBalancer(), op.loadBalancer() + ".elb", op.scheme(),
-                op.availabilityZones(), op.subnets(), op.securityGroups(), op.listeners(), List.of(), List.of(),
-                HealthCheck.AWS_DEFAULT, op.tags(), Attributes.AWS_DEFAULT));
+                op.availabilityZones(), op.subnets(), op.securityGroups(), listeners, List.of(),
+                withDefaultSecurityPolicy(List.of(), listeners), HealthCheck.AWS_DEFAULT, op.tags(), Attributes.AWS_DEFAULT));
         return null;
+    }
+
+    /** As AWS creates a listener: no policies, except the default security policy on HTTPS and SSL (user guide ssl-config-update). */
+    private static Listener asCreated(Listener listener) {
+        return listener.withPolicyNames(LoadBalancerPlanner.policiesAfterCreation(listener));
+    }
+
+    private static List<String> withDefaultSecurityPolicy(List<String> otherPolicies, List<Listener> created) {
+        List<String> out = new ArrayList<>(otherPolicies);
+        created.stream().flatMap(l -> l.policyNames().stream()).filter(name -> !out.contains(name)).forEach(out::add);
+        return out;
     }
 
     @Override
@@ -107,8 +119,11 @@ final class SimulatedElb implements OperationVisitor<Void> {
                 throw new Rejected("DuplicateListener", op.describe());
             }
             List<Listener> listeners = new ArrayList<>(o.listeners());
-            listeners.add(op.listener());
-            return with(o, listeners, o.cookiePolicies());
+            Listener created = asCreated(op.listener());
+            listeners.add(created);
+            return new ObservedLoadBalancer(o.name(), o.dnsName(), o.scheme(), o.availabilityZones(), o.subnets(),
+                    o.securityGroups(), listeners, o.cookiePolicies(), withDefaultSecurityPolicy(o.otherPolicies(), List.of(created)),
+                    o.healthCheck(), o.tags(), o.attributes());
         });
         return null;
     }

@@ -8,6 +8,9 @@ import java.util.Set;
 /** CreateLoadBalancerListeners, DeleteLoadBalancerListeners, SetLoadBalancerListenerSSLCertificate. */
 public final class ListenerActions {
 
+    /** The predefined security policy AWS gives an HTTPS or SSL listener created without one. */
+    public static final String DEFAULT_SECURITY_POLICY = "ELBSecurityPolicy-2016-08";
+
     private ListenerActions() {
     }
 
@@ -18,6 +21,7 @@ public final class ListenerActions {
             throw EngineError.MISSING_PARAMETER.exception("Listeners");
         }
         List<ListenerState> listeners = new ArrayList<>(lb.listeners());
+        Set<Integer> added = new HashSet<>();
         for (ListenerSpec spec : specs) {
             ListenerState wanted = spec.toState();
             var existing = listeners.stream().filter(l -> l.loadBalancerPort() == wanted.loadBalancerPort()).findFirst();
@@ -28,9 +32,31 @@ public final class ListenerActions {
                 continue;
             }
             listeners.add(wanted);
+            added.add(wanted.loadBalancerPort());
         }
         checkListenerSet(listeners);
-        return world.with(lb.withListeners(listeners));
+        return world.with(withDefaultSecurityPolicy(lb.withListeners(listeners), added));
+    }
+
+    /**
+     * AWS associates its default predefined security policy with an HTTPS or SSL listener created
+     * without one (user guide, ssl-config-update): the policy joins the load balancer's (reported
+     * under OtherPolicies) and the new listener enables it. A reconciler that replaces a listener's
+     * policy list must send it back (reference fact 2).
+     */
+    static LoadBalancerState withDefaultSecurityPolicy(LoadBalancerState lb, Set<Integer> newPorts) {
+        if (lb.listeners().stream().noneMatch(l -> newPorts.contains(l.loadBalancerPort()) && l.secure())) {
+            return lb;
+        }
+        List<PolicyState> policies = new ArrayList<>(lb.policies());
+        if (lb.policy(DEFAULT_SECURITY_POLICY).isEmpty()) {
+            policies.add(PolicyTypes.SAMPLES.stream().filter(p -> p.name().equals(DEFAULT_SECURITY_POLICY)).findFirst()
+                    .orElseThrow());
+        }
+        List<ListenerState> listeners = lb.listeners().stream()
+                .map(l -> newPorts.contains(l.loadBalancerPort()) && l.secure() ? l.withPolicyNames(List.of(DEFAULT_SECURITY_POLICY)) : l)
+                .toList();
+        return lb.withPolicies(policies).withListeners(listeners);
     }
 
     /**

@@ -82,6 +82,8 @@ public final class LoadBalancerActions {
         LoadBalancerState created = new LoadBalancerState(request.name(), dnsName(request.name(), scheme, region),
                 nowMillis, scheme, listeners, List.of(), List.of(), zones, request.subnets(), vpcId,
                 request.securityGroups(), List.of(), HealthCheckState.DEFAULT, AttributesState.DEFAULT, tags);
+        created = ListenerActions.withDefaultSecurityPolicy(created,
+                listeners.stream().map(ListenerState::loadBalancerPort).collect(java.util.stream.Collectors.toSet()));
         return new Transition<>(world.with(created), created.dnsName());
     }
 

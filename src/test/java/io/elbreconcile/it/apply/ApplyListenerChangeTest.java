@@ -35,6 +35,8 @@ class ApplyListenerChangeTest {
 
     private static final String LB = "shop";
     private static final String POLICY = "shop-sticky";
+    /** AWS enables it on every HTTPS listener it creates; the reconciler must keep it (reference fact 2). */
+    private static final String AWS_DEFAULT_TLS = "ELBSecurityPolicy-2016-08";
     private static final String CERT_A = "arn:aws:acm:us-east-1:123456789012:certificate/aaaaaaaa-1111-2222-3333-444444444444";
     private static final String CERT_B = "arn:aws:acm:us-east-1:123456789012:certificate/bbbbbbbb-1111-2222-3333-444444444444";
 
@@ -59,7 +61,7 @@ class ApplyListenerChangeTest {
     void aNewCertificateIsSetInPlaceAndThePolicyListStays(EmulatorServer emulator) {
         int from = applied(emulator, "v1", shop(http(80, 8080, POLICY), https(CERT_A), 60));
         ElasticLoadBalancingClient elb = sdk(emulator);
-        assertEquals(List.of(POLICY), listenerPolicies(elb, LB, 443));
+        assertEquals(List.of(AWS_DEFAULT_TLS, POLICY), listenerPolicies(elb, LB, 443));
         Path v2 = write(dir.resolve("v2"), "shop.yaml", shop(http(80, 8080, POLICY), https(CERT_B), 60));
 
         Harness.Result result = apply(emulator, v2);
@@ -75,7 +77,7 @@ class ApplyListenerChangeTest {
         assertFalse(actions.contains("CreateLoadBalancerListeners"), actions.toString());
         assertFalse(actions.contains("SetLoadBalancerPoliciesOfListener"), "the list was never touched: " + actions);
         assertEquals(CERT_B, listenerOn(elb, LB, 443).listener().sslCertificateId());
-        assertEquals(List.of(POLICY), listenerPolicies(elb, LB, 443));
+        assertEquals(List.of(AWS_DEFAULT_TLS, POLICY), listenerPolicies(elb, LB, 443));
         assertEquals(List.of(POLICY), listenerPolicies(elb, LB, 80));
         assertEquals(0, plan(emulator, v2, "--detailed-exitcode").code());
     }
@@ -101,7 +103,7 @@ class ApplyListenerChangeTest {
         ElasticLoadBalancingClient elb = sdk(emulator);
         assertEquals(9090, listenerOn(elb, LB, 80).listener().instancePort());
         assertEquals(List.of(POLICY), listenerPolicies(elb, LB, 80));
-        assertEquals(List.of(POLICY), listenerPolicies(elb, LB, 443));
+        assertEquals(List.of(AWS_DEFAULT_TLS, POLICY), listenerPolicies(elb, LB, 443));
         assertEquals(0, plan(emulator, v2, "--detailed-exitcode").code());
     }
 
@@ -116,7 +118,7 @@ class ApplyListenerChangeTest {
         assertEquals(0, result.code(), result.both());
         ElasticLoadBalancingClient elb = sdk(emulator);
         assertEquals("HTTPS", listenerOn(elb, LB, 80).listener().protocol());
-        assertEquals(List.of(POLICY), listenerPolicies(elb, LB, 80));
+        assertEquals(List.of(AWS_DEFAULT_TLS, POLICY), listenerPolicies(elb, LB, 80));
         assertEquals(0, plan(emulator, v2, "--detailed-exitcode").code());
     }
 
@@ -130,9 +132,9 @@ class ApplyListenerChangeTest {
         assertEquals(0, result.code(), result.both());
         ElasticLoadBalancingClient elb = sdk(emulator);
         assertEquals("120", policies(elb, LB).get(POLICY).get("CookieExpirationPeriod"));
-        assertEquals(1, policies(elb, LB).size(), "no temporary policy left: " + policies(elb, LB).keySet());
+        assertEquals(java.util.Set.of(POLICY, AWS_DEFAULT_TLS), policies(elb, LB).keySet(), "no temporary policy left");
         assertEquals(List.of(POLICY), listenerPolicies(elb, LB, 80));
-        assertEquals(List.of(POLICY), listenerPolicies(elb, LB, 443));
+        assertEquals(List.of(AWS_DEFAULT_TLS, POLICY), listenerPolicies(elb, LB, 443));
         assertEquals(9090, listenerOn(elb, LB, 80).listener().instancePort());
         assertEquals(CERT_B, listenerOn(elb, LB, 443).listener().sslCertificateId());
         Harness.Result again = plan(emulator, v2, "--detailed-exitcode");
@@ -153,7 +155,7 @@ class ApplyListenerChangeTest {
         ElasticLoadBalancingClient elb = sdk(emulator);
         assertEquals(CERT_B, listenerOn(elb, LB, 443).listener().sslCertificateId());
         assertEquals(9443, listenerOn(elb, LB, 443).listener().instancePort());
-        assertEquals(List.of(POLICY), listenerPolicies(elb, LB, 443));
+        assertEquals(List.of(AWS_DEFAULT_TLS, POLICY), listenerPolicies(elb, LB, 443));
         assertEquals(0, plan(emulator, v2, "--detailed-exitcode").code());
     }
 
@@ -169,7 +171,7 @@ class ApplyListenerChangeTest {
         ElasticLoadBalancingClient elb = sdk(emulator);
         assertEquals("TCP", listenerOn(elb, LB, 80).listener().protocol());
         assertEquals(List.of(), listenerPolicies(elb, LB, 80));
-        assertEquals(List.of(POLICY), listenerPolicies(elb, LB, 443), "the policy stays where it is still declared");
+        assertEquals(List.of(AWS_DEFAULT_TLS, POLICY), listenerPolicies(elb, LB, 443), "the policy stays where it is still declared");
         assertEquals(0, plan(emulator, v2, "--detailed-exitcode").code());
     }
 

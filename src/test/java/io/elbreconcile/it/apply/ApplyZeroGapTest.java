@@ -137,7 +137,8 @@ class ApplyZeroGapTest {
         List<RecordedCall> calls = callsSince(emulator, from);
         assertEquals(List.of(), replay.gaps(calls), () -> Harness.lines(calls.stream()));
         assertEquals(List.of("tls-policy", "legacy-sticky"), listenerPolicies(elb, "legacy", 443));
-        assertEquals(List.of("legacy-sticky", "tls-policy"), List.copyOf(policies(elb, "legacy").keySet()));
+        // ELBSecurityPolicy-2016-08: AWS gave it to the listener at creation; the test then replaced it by tls-policy.
+        assertEquals(List.of("ELBSecurityPolicy-2016-08", "legacy-sticky", "tls-policy"), List.copyOf(policies(elb, "legacy").keySet()));
         assertEquals("120", policies(elb, "legacy").get("legacy-sticky").get("CookieExpirationPeriod"));
     }
 
