@@ -163,7 +163,49 @@ class EmulatorErrorsTest {
                         elb -> elb.attachLoadBalancerToSubnets(r -> r.loadBalancerName(LB).subnets("subnet-0abc"))),
                 refused("health check timeout not below interval", "ValidationError", 400,
                         elb -> elb.configureHealthCheck(r -> r.loadBalancerName(LB).healthCheck(h -> h.target("TCP:80")
-                                .interval(5).timeout(5).healthyThreshold(2).unhealthyThreshold(2)))));
+                                .interval(5).timeout(5).healthyThreshold(2).unhealthyThreshold(2)))),
+                // ---- ranges and shapes of reference 6.4, and the rest of section 5's error lists
+                refused("health check interval above 300", "ValidationError", 400,
+                        elb -> elb.configureHealthCheck(r -> r.loadBalancerName(LB).healthCheck(h -> h.target("TCP:80")
+                                .interval(301).timeout(5).healthyThreshold(2).unhealthyThreshold(2)))),
+                refused("health check threshold above 10", "ValidationError", 400,
+                        elb -> elb.configureHealthCheck(r -> r.loadBalancerName(LB).healthCheck(h -> h.target("TCP:80")
+                                .interval(30).timeout(5).healthyThreshold(11).unhealthyThreshold(2)))),
+                refused("health check target without a port", "ValidationError", 400,
+                        elb -> elb.configureHealthCheck(r -> r.loadBalancerName(LB).healthCheck(h -> h.target("HTTP/health")
+                                .interval(30).timeout(5).healthyThreshold(2).unhealthyThreshold(2)))),
+                refused("idle timeout above 3600", "ValidationError", 400,
+                        elb -> elb.modifyLoadBalancerAttributes(r -> r.loadBalancerName(LB).loadBalancerAttributes(a -> a
+                                .connectionSettings(c -> c.idleTimeout(3601))))),
+                refused("draining timeout of 0", "ValidationError", 400,
+                        elb -> elb.modifyLoadBalancerAttributes(r -> r.loadBalancerName(LB).loadBalancerAttributes(a -> a
+                                .connectionDraining(d -> d.enabled(true).timeout(0))))),
+                refused("access-log interval other than 5 or 60", "InvalidConfigurationRequest", 409,
+                        elb -> elb.modifyLoadBalancerAttributes(r -> r.loadBalancerName(LB).loadBalancerAttributes(a -> a
+                                .accessLog(l -> l.enabled(true).s3BucketName("my-logs").emitInterval(30))))),
+                refused("access log enabled without a bucket", "InvalidConfigurationRequest", 409,
+                        elb -> elb.modifyLoadBalancerAttributes(r -> r.loadBalancerName(LB).loadBalancerAttributes(a -> a
+                                .accessLog(l -> l.enabled(true))))),
+                refused("21 names to DescribeLoadBalancers", "ValidationError", 400,
+                        elb -> elb.describeLoadBalancers(r -> r.loadBalancerNames(IntStream.range(0, 21).mapToObj(i -> "lb" + i).toList()))),
+                refused("certificate of a port without listener", "ListenerNotFound", 400,
+                        elb -> elb.setLoadBalancerListenerSSLCertificate(r -> r.loadBalancerName(LB).loadBalancerPort(8443).sslCertificateId(CERT))),
+                refused("certificate of a plain HTTP listener", "InvalidConfigurationRequest", 409,
+                        elb -> elb.setLoadBalancerListenerSSLCertificate(r -> r.loadBalancerName(LB).loadBalancerPort(80).sslCertificateId(CERT))),
+                refused("an SSL negotiation policy on an HTTP listener", "InvalidConfigurationRequest", 409,
+                        elb -> elb.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName(LB).loadBalancerPort(80)
+                                .policyNames("ELBSecurityPolicy-2016-08"))),
+                refused("health of an instance that is not registered", "InvalidInstance", 400,
+                        elb -> elb.describeInstanceHealth(r -> r.loadBalancerName(LB).instances(Instance.builder().instanceId("i-0123456789abcdef0").build()))),
+                refused("describe an unknown sample policy", "PolicyNotFound", 400,
+                        elb -> elb.describeLoadBalancerPolicies(r -> r.policyNames("ELBSample-Nope"))),
+                refused("an app cookie policy with an invalid name", "ValidationError", 400,
+                        elb -> elb.createAppCookieStickinessPolicy(r -> r.loadBalancerName(LB).policyName("bad_name").cookieName("C"))),
+                refused("both zones and subnets", "ValidationError", 400,
+                        elb -> elb.createLoadBalancer(r -> r.loadBalancerName("both").availabilityZones("us-east-1a").subnets("subnet-0abc")
+                                .listeners(listener("HTTP", 80, 80, null)))),
+                refused("neither zones nor subnets", "ValidationError", 400,
+                        elb -> elb.createLoadBalancer(r -> r.loadBalancerName("neither").listeners(listener("HTTP", 80, 80, null)))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -175,6 +217,51 @@ class EmulatorErrorsTest {
         assertEquals(code, e.awsErrorDetails().errorCode(), e.getMessage());
         assertEquals(status, e.statusCode(), e.getMessage());
         assertEquals(snapshot(), before, "a refused call changed the world");
+    }
+
+    /** Reference 6.7: everything but the policy creations may be repeated, and the second call changes nothing. */
+    static Stream<Arguments> repeatable() {
+        return Stream.of(
+                repeated("CreateLoadBalancer with the same configuration", elb -> elb.createLoadBalancer(r -> r.loadBalancerName(LB)
+                        .availabilityZones("us-east-1a").listeners(listener("HTTP", 80, 8080, null), listener("TCP", 1443, 443, null),
+                                listener("HTTPS", 443, 8080, CERT)))),
+                repeated("CreateLoadBalancerListeners with an identical listener",
+                        elb -> elb.createLoadBalancerListeners(r -> r.loadBalancerName(LB).listeners(listener("HTTP", 80, 8080, null)))),
+                repeated("DeleteLoadBalancer of one already gone", elb -> elb.deleteLoadBalancer(r -> r.loadBalancerName("gone"))),
+                repeated("SetLoadBalancerPoliciesOfListener", elb -> elb.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName(LB)
+                        .loadBalancerPort(80).policyNames("p"))),
+                repeated("SetLoadBalancerPoliciesForBackendServer", elb -> elb.setLoadBalancerPoliciesForBackendServer(r -> r
+                        .loadBalancerName(LB).instancePort(8080).policyNames("proxy"))),
+                repeated("ConfigureHealthCheck", elb -> elb.configureHealthCheck(r -> r.loadBalancerName(LB).healthCheck(h -> h
+                        .target("HTTP:8080/health").interval(10).timeout(5).healthyThreshold(3).unhealthyThreshold(2)))),
+                repeated("ModifyLoadBalancerAttributes", elb -> elb.modifyLoadBalancerAttributes(r -> r.loadBalancerName(LB)
+                        .loadBalancerAttributes(a -> a.crossZoneLoadBalancing(c -> c.enabled(true))))),
+                repeated("SetLoadBalancerListenerSSLCertificate", elb -> elb.setLoadBalancerListenerSSLCertificate(r -> r
+                        .loadBalancerName(LB).loadBalancerPort(443).sslCertificateId(CERT))),
+                repeated("AddTags", elb -> elb.addTags(r -> r.loadBalancerNames(LB).tags(tag("team", "web")))),
+                repeated("RemoveTags of a key not there", elb -> elb.removeTags(r -> r.loadBalancerNames(LB)
+                        .tags(t -> t.key("absent")))),
+                repeated("DeleteLoadBalancerListeners of a port without listener", elb -> elb.deleteLoadBalancerListeners(r -> r
+                        .loadBalancerName(LB).loadBalancerPorts(9999))),
+                repeated("DeleteLoadBalancerPolicy of an unknown name", elb -> elb.deleteLoadBalancerPolicy(r -> r
+                        .loadBalancerName(LB).policyName("never-was"))),
+                repeated("RegisterInstancesWithLoadBalancer", elb -> elb.registerInstancesWithLoadBalancer(r -> r
+                        .loadBalancerName(LB).instances(Instance.builder().instanceId("i-0123456789abcdef0").build()))),
+                repeated("EnableAvailabilityZonesForLoadBalancer", elb -> elb.enableAvailabilityZonesForLoadBalancer(r -> r
+                        .loadBalancerName(LB).availabilityZones("us-east-1b"))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("repeatable")
+    void aRepeatedCallSucceedsAndChangesNothingMore(String description, Consumer<ElasticLoadBalancingClient> call) {
+        call.accept(elb);
+        String once = snapshot();
+        call.accept(elb);
+        assertEquals(once, snapshot(), "the second call changed the world");
+    }
+
+    private static Arguments repeated(String description, Consumer<ElasticLoadBalancingClient> call) {
+        return Arguments.of(description, call);
     }
 
     private String snapshot() {

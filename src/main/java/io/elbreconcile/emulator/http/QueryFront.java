@@ -187,11 +187,11 @@ public final class QueryFront implements HttpHandler {
     /** A status and an XML body. */
     record Response(int status, String body) {
         static Response success(String action, Xml result, String requestId) {
-            Xml xml = new Xml().openWithNamespace(action + "Response", NAMESPACE);
+            Xml xml = new Xml(result.length() + 512).openWithNamespace(action + "Response", NAMESPACE);
             if (result.isEmpty()) {
                 xml.empty(action + "Result");
             } else {
-                xml.open(action + "Result").raw(result.toString()).close(action + "Result");
+                xml.open(action + "Result").raw(result).close(action + "Result");
             }
             xml.open("ResponseMetadata").element("RequestId", requestId).close("ResponseMetadata");
             return new Response(200, xml.close(action + "Response").toString());

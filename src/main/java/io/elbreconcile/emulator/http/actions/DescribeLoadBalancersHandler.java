@@ -15,6 +15,7 @@ public final class DescribeLoadBalancersHandler implements ActionHandler {
     public void handle(Query query, ActionContext context, Xml result) {
         var page = LoadBalancerActions.describe(context.world(), query.list("LoadBalancerNames"),
                 query.optional("Marker"), query.optionalInt("PageSize"));
+        result.reserve(page.items().size() * 2_500);   // about what one description takes
         result.list("LoadBalancerDescriptions", page.items(), Descriptions::write);
         result.element("NextMarker", page.nextMarker());
     }
