@@ -44,7 +44,7 @@ record ResolvedConnection(URI endpointOverride, Region region, AwsCredentialsPro
     static ResolvedConnection resolve(TargetSettings settings, Map<String, String> env) {
         URI endpoint = endpoint(settings, env);
         Region region = region(settings, env, endpoint != null);
-        AwsCredentialsProvider credentials = new MarkingCredentialsProvider(credentials(settings, endpoint));
+        AwsCredentialsProvider credentials = new MarkingCredentialsProvider(credentials(settings, endpoint), settings.profile());
         // A trailing slash is no different endpoint; dropping it keeps saved plans applicable.
         String shown = endpoint != null ? endpoint.toString().replaceAll("/+$", "")
                 : "https://elasticloadbalancing." + region.id() + ".amazonaws.com";
@@ -141,13 +141,13 @@ record ResolvedConnection(URI endpointOverride, Region region, AwsCredentialsPro
      * Lets the error mapping recognise "no credentials" by type rather than by the SDK's message:
      * any failure to resolve becomes {@link CredentialsUnavailable}.
      */
-    private record MarkingCredentialsProvider(AwsCredentialsProvider delegate) implements AwsCredentialsProvider {
+    private record MarkingCredentialsProvider(AwsCredentialsProvider delegate, String profile) implements AwsCredentialsProvider {
         @Override
         public AwsCredentials resolveCredentials() {
             try {
                 return delegate.resolveCredentials();
             } catch (RuntimeException e) {
-                throw new CredentialsUnavailable(e);
+                throw new CredentialsUnavailable(profile, e);
             }
         }
     }
@@ -156,10 +156,13 @@ record ResolvedConnection(URI endpointOverride, Region region, AwsCredentialsPro
     static final class CredentialsUnavailable extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        CredentialsUnavailable(Throwable cause) {
+        CredentialsUnavailable(String profile, Throwable cause) {
             // The SDK's own explanation lists every provider of the chain: kept as the cause for --debug.
-            super("no AWS credentials found (environment, profile, SSO, container or instance role);"
-                    + " run 'aws configure', set AWS_PROFILE, or use --emulator to try without an account", cause);
+            super(profile != null
+                    ? "no AWS credentials for the profile '" + profile + "' (is it in ~/.aws/credentials or ~/.aws/config,"
+                            + " with keys, SSO or a role?); check 'aws configure list --profile " + profile + "'"
+                    : "no AWS credentials found (environment, profile, SSO, container or instance role);"
+                            + " run 'aws configure', set AWS_PROFILE, or use --emulator to try without an account", cause);
         }
     }
 }

@@ -211,7 +211,8 @@ class SdkElbPortStubTest {
             PortError error = assertThrows(PortError.class, () -> noKeys.describeLoadBalancers(null, 400));
             assertEquals(ErrorKind.REJECTED, error.kind());
             assertEquals(ErrorClassifier.MISSING_CREDENTIALS, error.code());
-            assertTrue(error.getMessage().startsWith("no AWS credentials found"), error.getMessage());
+            assertTrue(error.getMessage().startsWith("no AWS credentials for the profile 'elb-reconcile-no-such-profile'"),
+                    "the message names the profile asked for: " + error.getMessage());
         }
         assertEquals(0, stub.requests.size());
     }
