@@ -133,24 +133,32 @@ final class LoadBalancerPlanner {
                                                    String ready, PolicyPlanner policies) {
         String lb = desired.name();
         List<ListenerPolicyPlan> lists = new ArrayList<>();
+        List<String> creates = new ArrayList<>();
+        List<String> deletes = new ArrayList<>();
         for (Listener wanted : desired.listeners()) {
             int port = wanted.loadBalancerPort();
             Address address = Address.listener(lb, port);
             Listener existing = observed == null ? null : observed.listener(port).orElse(null);
             boolean created = existing == null || existing.needsRecreationToBecome(wanted);
-            List<String> desiredList = keepForeignPolicies(existing, observed, wanted.policyNames());
+            // A re-created listener takes the old one's other policies along only when it stays as
+            // secure as it was: an SSL negotiation policy cannot be enabled on a plain listener.
+            boolean carryOver = existing != null && secure(existing) == secure(wanted);
+            List<String> desiredList = keepForeignPolicies(carryOver ? existing : null, observed, wanted.policyNames());
             if (created && desiredList.equals(wanted.policyNames())) {
                 // Nothing foreign to carry over: the new listener starts with what AWS gives it.
                 desiredList = concat(policiesAfterCreation(wanted), wanted.policyNames());
             }
             if (existing == null) {
                 String create = ready != null ? null : plan.step(address, new CreateListener(lb, wanted), List.of());
+                creates.add(create);
                 plan.change(Change.of(address, Action.CREATE, Properties.none(), Properties.listener(wanted)));
                 lists.add(new ListenerPolicyPlan(port, policiesAfterCreation(wanted), List.of(), desiredList, create, false, null));
             } else if (existing.needsRecreationToBecome(wanted)) {
                 String delete = plan.step(address, new DeleteListener(lb, port), List.of());
+                deletes.add(delete);
                 policies.detachedBy(delete, existing.policyNames());
                 String create = plan.step(address, new CreateListener(lb, wanted), List.of(delete));
+                creates.add(create);
                 plan.change(Change.of(address, Action.REPLACE, Properties.listener(existing), Properties.listener(wanted),
                         "protocol or instance port cannot change in place: the listener is re-created",
                         "its policy list is restored in the same apply"));
@@ -173,10 +181,19 @@ final class LoadBalancerPlanner {
                 if (desired.listener(existing.loadBalancerPort()).isEmpty()) {
                     Address address = Address.listener(lb, existing.loadBalancerPort());
                     String delete = plan.step(address, new DeleteListener(lb, existing.loadBalancerPort()), List.of());
+                    deletes.add(delete);
                     policies.detachedBy(delete, existing.policyNames());
                     plan.change(Change.of(address, Action.DELETE, Properties.listener(existing), Properties.none(),
                             "not declared: listeners of a managed load balancer are reconciled"));
                 }
+            }
+        }
+        // Listeners sending to one instance port must agree on a secure or a plain back end, so a
+        // new listener may only be valid once the old ones are gone: every creation waits for every
+        // deletion of this load balancer.
+        for (String create : creates) {
+            if (create != null) {
+                deletes.forEach(delete -> plan.dependOn(create, delete));
             }
         }
         return lists;
@@ -188,8 +205,11 @@ final class LoadBalancerPlanner {
      * the others. Planning from it keeps that policy when the cookie policies are set.
      */
     static List<String> policiesAfterCreation(Listener listener) {
-        return listener.protocol() == Protocol.HTTPS || listener.protocol() == Protocol.SSL
-                ? List.of(DEFAULT_SECURITY_POLICY) : List.of();
+        return secure(listener) ? List.of(DEFAULT_SECURITY_POLICY) : List.of();
+    }
+
+    private static boolean secure(Listener listener) {
+        return listener.protocol() == Protocol.HTTPS || listener.protocol() == Protocol.SSL;
     }
 
     /** The predefined security policy AWS associates with a new HTTPS or SSL listener. */

@@ -175,6 +175,40 @@ class ApplyListenerChangeTest {
         assertEquals(0, plan(emulator, v2, "--detailed-exitcode").code());
     }
 
+    @Test
+    void anHttpsListenerThatBecomesPlainHttpLeavesTheSecurityPolicyBehind(EmulatorServer emulator) {
+        applied(emulator, "v1", shop(http(80, 8080, POLICY), https(CERT_A), 60));
+        Path v2 = write(dir.resolve("v2"), "shop.yaml",
+                shop(http(80, 8080, POLICY), listener("HTTP", 443, "HTTP", 8443, null, POLICY), 60));
+
+        Harness.Result result = apply(emulator, v2);
+
+        assertEquals(0, result.code(), result.both());
+        ElasticLoadBalancingClient elb = sdk(emulator);
+        assertEquals("HTTP", listenerOn(elb, LB, 443).listener().protocol());
+        assertEquals(List.of(POLICY), listenerPolicies(elb, LB, 443), "an SSL negotiation policy cannot go on a plain listener");
+        assertEquals(0, plan(emulator, v2, "--detailed-exitcode").code());
+    }
+
+    @Test
+    void listenersSharingAnInstancePortSwitchToASecureBackEndTogether(EmulatorServer emulator) {
+        // 80 and 443 both send to 8080; a secure back end for one alone is refused (409), so every
+        // re-created listener waits until all the old ones are gone.
+        applied(emulator, "v1", shop(http(80, 8080, POLICY), listener("HTTPS", 443, "HTTP", 8080, CERT_A, POLICY), 60));
+        Path v2 = write(dir.resolve("v2"), "shop.yaml", shop(listener("HTTP", 80, "HTTPS", 8080, null, POLICY),
+                listener("HTTPS", 443, "HTTPS", 8080, CERT_A, POLICY), 60));
+
+        Harness.Result result = apply(emulator, v2, "--parallelism", "1");
+
+        assertEquals(0, result.code(), result.both());
+        ElasticLoadBalancingClient elb = sdk(emulator);
+        assertEquals("HTTPS", listenerOn(elb, LB, 80).listener().instanceProtocol());
+        assertEquals("HTTPS", listenerOn(elb, LB, 443).listener().instanceProtocol());
+        assertEquals(List.of(POLICY), listenerPolicies(elb, LB, 80));
+        assertEquals(List.of(AWS_DEFAULT_TLS, POLICY), listenerPolicies(elb, LB, 443));
+        assertEquals(0, plan(emulator, v2, "--detailed-exitcode").code());
+    }
+
     private static int indexOf(List<RecordedCall> calls, String action, String port) {
         for (int i = 0; i < calls.size(); i++) {
             if (calls.get(i).action().equals(action) && port.equals(calls.get(i).parameters().get("LoadBalancerPort"))) {
