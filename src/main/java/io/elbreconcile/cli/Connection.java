@@ -65,11 +65,16 @@ final class Connection implements AutoCloseable {
     }
 
     /**
-     * Closes a connection opened in the background that is no longer wanted (the input was invalid),
-     * before returning: an embedded emulator holds its state file's lock until it is closed, and the
-     * next command may want that file at once.
+     * Closes a connection opened in the background that is no longer wanted (the input was invalid).
+     * An embedded emulator is closed before returning: it holds its state file's lock, and the next
+     * command may want that file at once. Any other target closes whenever it has opened, so invalid
+     * input is not kept waiting on, say, the SDK's region lookup.
      */
-    static void abandon(CompletableFuture<Connection> opening) {
+    static void abandon(CompletableFuture<Connection> opening, boolean waitForClose) {
+        if (!waitForClose) {
+            opening.thenAccept(Connection::close);
+            return;
+        }
         try {
             opening.join().close();
         } catch (CompletionException | java.util.concurrent.CancellationException notOpened) {

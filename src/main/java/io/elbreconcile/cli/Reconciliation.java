@@ -33,7 +33,7 @@ final class Reconciliation {
         try {
             desired = load(path);
         } catch (RuntimeException invalid) {
-            Connection.abandon(opening);
+            Connection.abandon(opening, target.usesEmbeddedEmulator());
             throw invalid;
         }
         return new Loaded(desired, Connection.await(opening));

@@ -1,6 +1,7 @@
 package io.elbreconcile.drift;
 
 import io.elbreconcile.model.Address;
+import io.elbreconcile.model.DesiredLoadBalancer;
 import io.elbreconcile.model.DesiredState;
 import io.elbreconcile.model.ObservedState;
 import io.elbreconcile.model.ResourceKind;
@@ -60,11 +61,14 @@ public final class DriftDetector {
                     && missing.contains(Address.listener(address.loadBalancer(), Integer.parseInt(address.name())))) {
                 continue; // a missing listener has no policy list: one line for the listener
             }
+            Set<String> declared = declaredPolicies(desired, address.loadBalancer());
             Optional<DriftKind> kind = address.kind() == ResourceKind.LISTENER_POLICIES && change.action() != Action.NOOP
-                    ? classifyListenerPolicies(change, name -> missingPolicies.contains(address.loadBalancer() + "/" + name))
+                    ? classifyListenerPolicies(change, name -> missingPolicies.contains(address.loadBalancer() + "/" + name),
+                            declared::contains)
                     : classify(change);
-            kind.ifPresent(k -> differences.add(
-                    new Difference(k, address, change.before(), change.after(), String.join("; ", change.reasons()))));
+            // What plan would need to act (--allow-delete) is no part of what drifted.
+            String detail = String.join("; ", change.reasons().stream().filter(r -> !r.startsWith("deletion held back")).toList());
+            kind.ifPresent(k -> differences.add(new Difference(k, address, change.before(), change.after(), detail)));
         }
         return new DriftReport(target, differences, plan.changes().size());
     }
@@ -98,18 +102,31 @@ public final class DriftDetector {
      * when it differs otherwise; nothing when it lacks only policies that are missing altogether
      * (each has its own "missing" line, and a policy that does not exist cannot be attached).
      */
-    private static Optional<DriftKind> classifyListenerPolicies(Change change, Predicate<Object> isMissingPolicy) {
+    private static Optional<DriftKind> classifyListenerPolicies(Change change, Predicate<Object> isMissingPolicy,
+                                                                Predicate<Object> isDeclared) {
         Optional<DriftKind> plain = classify(change);
         if (plain.isEmpty()) {
             return plain;
         }
-        List<?> before = listOrEmpty(change.before().get("policyNames"));
-        List<?> after = listOrEmpty(change.after().get("policyNames"));
+        // Policies of other kinds (SSL negotiation...) follow the listener; only declared ones can drift here.
+        List<?> before = listOrEmpty(change.before().get("policyNames")).stream().filter(isDeclared).toList();
+        List<?> after = listOrEmpty(change.after().get("policyNames")).stream().filter(isDeclared).toList();
         if (after.stream().anyMatch(name -> !before.contains(name) && !isMissingPolicy.test(name))) {
             return Optional.of(DriftKind.DETACHED);
         }
         List<?> afterWithoutMissing = after.stream().filter(name -> !isMissingPolicy.test(name)).toList();
         return afterWithoutMissing.equals(before) ? Optional.empty() : Optional.of(DriftKind.CHANGED);
+    }
+
+    /** The cookie policies the YAML declares for a load balancer, managed or in attach mode. */
+    private static Set<String> declaredPolicies(DesiredState desired, String loadBalancer) {
+        Set<String> names = new HashSet<>();
+        DesiredLoadBalancer managed = desired.loadBalancers().get(loadBalancer);
+        if (managed != null) {
+            managed.policies().forEach(p -> names.add(p.name()));
+        }
+        desired.attachments().stream().filter(a -> a.loadBalancer().equals(loadBalancer)).forEach(a -> names.add(a.policy().name()));
+        return names;
     }
 
     /** A declared policy is absent from the list AWS reports for the listener. */

@@ -162,9 +162,12 @@ public final class EmulatorServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        store.close();
-        if (lock != null) {
-            lock.close();   // after the last save
+        try {
+            store.close();
+        } finally {
+            if (lock != null) {
+                lock.close();   // after the last save, and even when it failed
+            }
         }
     }
 

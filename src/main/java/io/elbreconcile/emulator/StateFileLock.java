@@ -10,6 +10,8 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One emulator per state file on this machine. Each emulator keeps its world in memory and
@@ -21,38 +23,54 @@ import java.util.HexFormat;
  * nothing next to the state file. Where no lock file can be made, the emulator runs unlocked.
  */
 final class StateFileLock implements AutoCloseable {
+    /**
+     * State files locked by this JVM. OS file locks belong to the process, and closing any channel
+     * on the file drops them, so a second emulator in the same JVM is refused here, before it
+     * opens the lock file at all.
+     */
+    private static final Set<String> HELD_HERE = ConcurrentHashMap.newKeySet();
+
+    private final String key;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private StateFileLock(FileChannel channel, FileLock lock) {
+    private StateFileLock(String key, FileChannel channel, FileLock lock) {
+        this.key = key;
         this.channel = channel;
         this.lock = lock;
     }
 
     static StateFileLock acquire(Path stateFile) {
         Path absolute = stateFile.toAbsolutePath().normalize();
-        Path lockFile = Path.of(System.getProperty("java.io.tmpdir"), "elb-reconcile-emulator-" + digest(absolute) + ".lock");
+        String key = digest(absolute);
+        if (!HELD_HERE.add(key)) {
+            throw inUse(absolute);
+        }
+        Path lockFile = Path.of(System.getProperty("java.io.tmpdir"), "elb-reconcile-emulator-" + key + ".lock");
         FileChannel channel;
         try {
             channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         } catch (IOException | UnsupportedOperationException e) {
-            return new StateFileLock(null, null);
+            return new StateFileLock(key, null, null);   // unlocked across processes, still within this one
         }
         FileLock lock;
         try {
             lock = channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            lock = null;   // held by another emulator in this very JVM
-        } catch (IOException e) {
+        } catch (IOException | OverlappingFileLockException e) {
             closeQuietly(channel);
-            return new StateFileLock(null, null);
+            return new StateFileLock(key, null, null);
         }
         if (lock == null) {
             closeQuietly(channel);
-            throw new EmulatorStateException(absolute + " is in use by another emulator on this machine (an 'emulator serve'"
-                    + " or a plan, apply or drift with --emulator); stop it, or point at it with --endpoint-url instead", null);
+            HELD_HERE.remove(key);
+            throw inUse(absolute);
         }
-        return new StateFileLock(channel, lock);
+        return new StateFileLock(key, channel, lock);
+    }
+
+    private static EmulatorStateException inUse(Path stateFile) {
+        return new EmulatorStateException(stateFile + " is in use by another emulator on this machine (an 'emulator serve'"
+                + " or a plan, apply or drift with --emulator); stop it, or point at it with --endpoint-url instead", null);
     }
 
     @Override
@@ -65,6 +83,7 @@ final class StateFileLock implements AutoCloseable {
             }
             closeQuietly(channel);
         }
+        HELD_HERE.remove(key);
     }
 
     private static void closeQuietly(FileChannel channel) {

@@ -80,8 +80,8 @@ public final class Planner {
                         : attached ? "attach-mode policies still name it"
                         : "deleting a load balancer needs --allow-delete";
                 builder.notice(Plan.HELD_BACK + address + " would be deleted (" + why + ") but " + reason);
-                builder.change(Change.of(address, Action.NOOP, Properties.none(), Properties.none(),
-                        "deletion held back: " + reason));
+                builder.change(Change.of(address, Action.NOOP, Properties.loadBalancer(lb.scheme(), lb.availabilityZones(),
+                        lb.subnets(), lb.securityGroups()), Properties.none(), why, "deletion held back: " + reason));
                 continue;
             }
             builder.step(address, new DeleteLoadBalancer(lb.name()), List.of());
