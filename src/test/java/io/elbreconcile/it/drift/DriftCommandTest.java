@@ -162,6 +162,19 @@ class DriftCommandTest {
         assertTrue(both.stream().anyMatch(l -> l.contains("LBCookieStickinessPolicy/web/sticky") && l.contains("90")), both::toString);
     }
 
+    @Test
+    void aListenerDeclaredHttpsIsOneChangedListenerNotADetachedPolicy() throws IOException {
+        write("web.yaml", WEB);
+        applied();
+        write("web.yaml", WEB.replace("{protocol: HTTP, loadBalancerPort: 80, instanceProtocol: HTTP, instancePort: 8080, policies: [sticky]}",
+                "{protocol: HTTPS, loadBalancerPort: 80, instanceProtocol: HTTP, instancePort: 8080, "
+                        + "sslCertificateId: 'arn:aws:iam::123456789012:server-certificate/web', policies: [sticky]}"));
+        List<String> lines = drift().outLines();
+        assertEquals(2, lines.size(), lines::toString);
+        assertTrue(lines.get(0).startsWith("changed") && lines.get(0).contains("Listener/web/80") && lines.get(0).contains("HTTPS"),
+                lines::toString);
+    }
+
     // ---- missing
 
     @Test
@@ -319,6 +332,9 @@ class DriftCommandTest {
         JsonNode json = driftJson("--stack", "prod");
         assertEquals(1, json.get("differences").size(), json::toString);
         assertEquals("unmanaged", find(json, "LoadBalancer/legacy").get("kind").asText());
+        assertEquals("internet-facing", find(json, "LoadBalancer/legacy").get("before").get("scheme").asText(),
+                "what exists is shown: " + json);
+        assertFalse(find(json, "LoadBalancer/legacy").toString().contains("allow-delete"), "drift has no --allow-delete: " + json);
         assertEquals(1, json.get("summary").get("unmanaged").asInt());
         assertTrue(elb.describeLoadBalancers().loadBalancerDescriptions().stream()
                 .anyMatch(d -> d.loadBalancerName().equals("legacy")), "drift never deletes");
