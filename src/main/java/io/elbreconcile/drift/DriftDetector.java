@@ -61,10 +61,9 @@ public final class DriftDetector {
                     && missing.contains(Address.listener(address.loadBalancer(), Integer.parseInt(address.name())))) {
                 continue; // a missing listener has no policy list: one line for the listener
             }
-            Set<String> declared = declaredPolicies(desired, address.loadBalancer());
             Optional<DriftKind> kind = address.kind() == ResourceKind.LISTENER_POLICIES && change.action() != Action.NOOP
                     ? classifyListenerPolicies(change, name -> missingPolicies.contains(address.loadBalancer() + "/" + name),
-                            declared::contains)
+                            declaredPolicies(desired, address.loadBalancer())::contains)
                     : classify(change);
             // What plan would need to act (--allow-delete) is no part of what drifted.
             String detail = String.join("; ", change.reasons().stream().filter(r -> !r.startsWith("deletion held back")).toList());

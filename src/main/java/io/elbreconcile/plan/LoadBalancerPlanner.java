@@ -143,11 +143,12 @@ final class LoadBalancerPlanner {
             // A re-created listener takes the old one's other policies along only when it stays as
             // secure as it was: an SSL negotiation policy cannot be enabled on a plain listener.
             boolean carryOver = existing != null && secure(existing) == secure(wanted);
-            List<String> desiredList = keepForeignPolicies(carryOver ? existing : null, observed, wanted.policyNames());
-            if (created && desiredList.equals(wanted.policyNames())) {
+            List<String> kept = carryOver ? foreignPolicies(existing, observed) : List.of();
+            if (created && kept.isEmpty()) {
                 // Nothing foreign to carry over: the new listener starts with what AWS gives it.
-                desiredList = concat(policiesAfterCreation(wanted), wanted.policyNames());
+                kept = policiesAfterCreation(wanted);
             }
+            List<String> desiredList = concat(kept, wanted.policyNames());
             if (existing == null) {
                 String create = ready != null ? null : plan.step(address, new CreateListener(lb, wanted), List.of());
                 creates.add(create);
@@ -222,17 +223,12 @@ final class LoadBalancerPlanner {
     }
 
     /**
-     * The list to send for a listener: policies the language does not model (SSL negotiation, proxy
-     * protocol) stay where they are, then the declared cookie policies in their order. Sending only
+     * Policies the language does not model (SSL negotiation, proxy protocol) that a listener has
+     * now: they go first in the list sent for it, before the declared cookie policies. Sending only
      * the declared list would silently drop them (reference fact 2).
      */
-    private static List<String> keepForeignPolicies(Listener existing, ObservedLoadBalancer observed, List<String> declared) {
-        List<String> list = new ArrayList<>();
-        if (existing != null) {
-            existing.policyNames().stream().filter(observed.otherPolicies()::contains).forEach(list::add);
-        }
-        declared.stream().filter(name -> !list.contains(name)).forEach(list::add);
-        return list;
+    private static List<String> foreignPolicies(Listener existing, ObservedLoadBalancer observed) {
+        return existing.policyNames().stream().filter(observed.otherPolicies()::contains).toList();
     }
 
     private static SortedMap<String, String> orphans(DesiredLoadBalancer desired, ObservedLoadBalancer observed) {

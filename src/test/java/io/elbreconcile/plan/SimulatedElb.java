@@ -91,7 +91,7 @@ final class SimulatedElb implements OperationVisitor<Void> {
         List<Listener> listeners = op.listeners().stream().map(SimulatedElb::asCreated).toList();
         world.put(op.loadBalancer(), new ObservedLoadBalancer(op.loadBalancer(), op.loadBalancer() + ".elb", op.scheme(),
                 op.availabilityZones(), op.subnets(), op.securityGroups(), listeners, List.of(),
-                withDefaultSecurityPolicy(List.of(), listeners), HealthCheck.AWS_DEFAULT, op.tags(), Attributes.AWS_DEFAULT));
+                withPoliciesEnabledOn(List.of(), listeners), HealthCheck.AWS_DEFAULT, op.tags(), Attributes.AWS_DEFAULT));
         return null;
     }
 
@@ -100,7 +100,8 @@ final class SimulatedElb implements OperationVisitor<Void> {
         return listener.withPolicyNames(LoadBalancerPlanner.policiesAfterCreation(listener));
     }
 
-    private static List<String> withDefaultSecurityPolicy(List<String> otherPolicies, List<Listener> created) {
+    /** The load balancer's other policies, joined by those AWS enabled on listeners it just created. */
+    private static List<String> withPoliciesEnabledOn(List<String> otherPolicies, List<Listener> created) {
         List<String> out = new ArrayList<>(otherPolicies);
         created.stream().flatMap(l -> l.policyNames().stream()).filter(name -> !out.contains(name)).forEach(out::add);
         return out;
@@ -122,7 +123,7 @@ final class SimulatedElb implements OperationVisitor<Void> {
             Listener created = asCreated(op.listener());
             listeners.add(created);
             return new ObservedLoadBalancer(o.name(), o.dnsName(), o.scheme(), o.availabilityZones(), o.subnets(),
-                    o.securityGroups(), listeners, o.cookiePolicies(), withDefaultSecurityPolicy(o.otherPolicies(), List.of(created)),
+                    o.securityGroups(), listeners, o.cookiePolicies(), withPoliciesEnabledOn(o.otherPolicies(), List.of(created)),
                     o.healthCheck(), o.tags(), o.attributes());
         });
         return null;

@@ -19,8 +19,7 @@ public final class PlanMarkdownView {
         out.append("Target: `").append(plan.target().endpoint()).append("` (`").append(plan.target().region()).append("`)\n\n");
         if (!plan.hasChanges()) {
             out.append(plan.heldBack() == 0 ? "**No changes.** The target matches the configuration.\n"
-                    : "**No changes will be made,** but the target differs from the configuration where "
-                    + (plan.heldBack() == 1 ? "a change is" : plan.heldBack() + " changes are") + " held back:\n");
+                    : "**No changes will be made,** but " + PlanTextView.heldBackClause(plan) + ":\n");
             notices(plan, out);
             return out.toString();
         }

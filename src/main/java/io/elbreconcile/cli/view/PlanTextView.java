@@ -30,9 +30,8 @@ public final class PlanTextView {
             if (plan.heldBack() == 0) {
                 out.append(style.bold("No changes.")).append(" The target matches the configuration (").append(checked).append(").\n");
             } else {
-                out.append(style.bold("No changes will be made,")).append(" but the target differs from the configuration where ")
-                        .append(plan.heldBack() == 1 ? "a change is" : plan.heldBack() + " changes are").append(" held back (")
-                        .append(checked).append("):\n");
+                out.append(style.bold("No changes will be made,")).append(" but ").append(heldBackClause(plan))
+                        .append(" (").append(checked).append("):\n");
             }
             notices(plan, out);
             return out.toString();
@@ -92,6 +91,12 @@ public final class PlanTextView {
             out.append(style.warn("  ! " + notice)).append('\n');
         }
         out.append('\n');
+    }
+
+    /** For a plan with nothing to do but something held back: how many differences it leaves. */
+    static String heldBackClause(Plan plan) {
+        return "the target differs from the configuration where "
+                + (plan.heldBack() == 1 ? "a change is" : plan.heldBack() + " changes are") + " held back";
     }
 
     public static String summaryLine(PlanSummary summary) {

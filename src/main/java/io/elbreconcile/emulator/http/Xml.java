@@ -81,11 +81,6 @@ public final class Xml {
         return this;
     }
 
-    public Xml raw(String xml) {
-        out.append(xml);
-        return this;
-    }
-
     /** Another writer's output, copied once. */
     public Xml raw(Xml xml) {
         out.append(xml.out);
