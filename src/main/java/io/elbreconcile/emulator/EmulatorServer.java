@@ -55,7 +55,9 @@ public final class EmulatorServer implements AutoCloseable {
      * use is an {@link EmulatorStateException} with a one-line message.
      */
     public static EmulatorServer start(EmulatorConfig config) {
-        StateFile file = config.stateFile() == null ? null : new StateFile(config.stateFile());
+        // The real path: the lock must see one file however it is spelled, and a save through a
+        // symbolic link replaces its target rather than the link.
+        StateFile file = config.stateFile() == null ? null : new StateFile(StateFileLock.realPathOf(config.stateFile()));
         StateFileLock lock = file == null ? null : StateFileLock.acquire(file.path());
         try {
             return start(config, file, lock);

@@ -1,6 +1,8 @@
 package io.elbreconcile.emulator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -50,18 +52,19 @@ final class StateFile {
         }
         Document document;
         try {
-            document = mapper.readValue(json, Document.class);
+            JsonNode tree = mapper.readTree(json);
+            checkVersion(tree);
+            document = mapper.treeToValue(tree, Document.class);
         } catch (JsonProcessingException | RuntimeException e) {
-            throw new EmulatorStateException("emulator state file " + path + " is corrupt (" + firstLine(e)
+            if (e instanceof EmulatorStateException refused) {
+                throw refused;
+            }
+            throw new EmulatorStateException("emulator state file " + path + " is corrupt (" + whatIsWrong(e)
                     + "); delete it to start from an empty world", e);
         }
         if (document == null || document.world() == null) {
             throw new EmulatorStateException("emulator state file " + path + " is corrupt (no world); delete it to start "
                     + "from an empty world", null);
-        }
-        if (document.formatVersion() != FORMAT_VERSION) {
-            throw new EmulatorStateException("emulator state file " + path + " has formatVersion "
-                    + document.formatVersion() + ", this emulator reads " + FORMAT_VERSION, null);
         }
         return document.world();
     }
@@ -90,12 +93,47 @@ final class StateFile {
         }
     }
 
-    private static String firstLine(Exception e) {
-        String message = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
-        if (message == null) {
-            return e.getClass().getSimpleName();
+    /**
+     * The version is read before anything else: a newer file's world may not fit this version's
+     * types, and the user must hear "newer", not how our classes failed to bind it.
+     */
+    private void checkVersion(JsonNode tree) {
+        JsonNode version = tree == null ? null : tree.get("formatVersion");
+        if (version == null || !version.canConvertToInt() || !version.isIntegralNumber()) {
+            throw new EmulatorStateException("emulator state file " + path + " is corrupt (no formatVersion); delete it to"
+                    + " start from an empty world", null);
         }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        int found = version.intValue();
+        if (found > FORMAT_VERSION) {
+            throw new EmulatorStateException("emulator state file " + path + " was written by a newer elb-reconcile (formatVersion "
+                    + found + "; this version reads " + FORMAT_VERSION + "): use that version, or delete the file to start"
+                    + " from an empty world", null);
+        }
+        if (found != FORMAT_VERSION) {
+            throw new EmulatorStateException("emulator state file " + path + " has formatVersion " + found
+                    + ", which this version does not read (it reads " + FORMAT_VERSION + "); delete it to start from an empty world", null);
+        }
+    }
+
+    /**
+     * Where the JSON went wrong, in the file's own terms (line, column, field path); never our class
+     * names or the binder's exception text, which mean nothing to a user.
+     */
+    private static String whatIsWrong(Exception e) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            StringBuilder at = new StringBuilder();
+            for (JsonMappingException.Reference reference : mapping.getPath()) {
+                if (reference.getFieldName() != null) {
+                    at.append(at.length() == 0 ? "" : ".").append(reference.getFieldName());
+                } else if (reference.getIndex() >= 0) {
+                    at.append('[').append(reference.getIndex()).append(']');
+                }
+            }
+            return "unexpected content at " + at;
+        }
+        if (e instanceof JsonProcessingException json && json.getLocation() != null) {
+            return "not valid JSON at line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr();
+        }
+        return "unexpected content";
     }
 }

@@ -5,6 +5,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
@@ -29,6 +30,8 @@ final class StateFileLock implements AutoCloseable {
      * opens the lock file at all.
      */
     private static final Set<String> HELD_HERE = ConcurrentHashMap.newKeySet();
+    /** As the OS's own limit on links followed in one lookup (Linux: 40). */
+    private static final int MAX_LINK_HOPS = 40;
 
     private final String key;
     private final FileChannel channel;
@@ -41,7 +44,7 @@ final class StateFileLock implements AutoCloseable {
     }
 
     static StateFileLock acquire(Path stateFile) {
-        Path absolute = stateFile.toAbsolutePath().normalize();
+        Path absolute = realPathOf(stateFile);
         String key = digest(absolute);
         if (!HELD_HERE.add(key)) {
             throw inUse(absolute);
@@ -66,6 +69,44 @@ final class StateFileLock implements AutoCloseable {
             throw inUse(absolute);
         }
         return new StateFileLock(key, channel, lock);
+    }
+
+    /**
+     * The file the OS would open for {@code stateFile}: symbolic links resolved, also in a path
+     * that does not exist yet (the longest existing ancestor is resolved, the rest appended). A
+     * lock keyed on the spelling instead let {@code real/s.json} and {@code alias/s.json} (alias
+     * a link to real) run two emulators on one file, each overwriting the other's changes.
+     */
+    static Path realPathOf(Path stateFile) {
+        Path path = stateFile.toAbsolutePath().normalize();
+        for (int hops = 0; hops < MAX_LINK_HOPS; hops++) {
+            if (Files.isSymbolicLink(path)) {
+                // A dangling link to a file yet to be written: the file meant is the link's target.
+                try {
+                    path = path.resolveSibling(Files.readSymbolicLink(path)).toAbsolutePath().normalize();
+                    continue;
+                } catch (IOException | UnsupportedOperationException e) {
+                    break;
+                }
+            }
+            break;
+        }
+        Path existing = path;
+        Path rest = null;
+        while (existing != null && !Files.exists(existing)) {
+            Path name = existing.getFileName();
+            rest = rest == null ? name : name.resolve(rest);
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return path;
+        }
+        try {
+            Path real = existing.toRealPath();
+            return rest == null ? real : real.resolve(rest);
+        } catch (IOException e) {
+            return path;
+        }
     }
 
     private static EmulatorStateException inUse(Path stateFile) {

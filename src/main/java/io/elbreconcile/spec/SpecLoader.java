@@ -54,15 +54,16 @@ public final class SpecLoader {
      */
     public Loaded load(Path path) {
         InputFiles.Found found = InputFiles.under(path);
-        if (found.problem() != null) {
-            throw new InvalidInputException(Diagnostics.of(List.of(found.problem())));
+        if (found.files().isEmpty()) {
+            throw new InvalidInputException(Diagnostics.of(found.problems()));
         }
         // Files are independent until the cross-document checks: read them in parallel (a fleet
         // of 2,000 files is most of a big plan's time), then combine in file order.
         List<FileResult> results = found.files().parallelStream().map(this::readFile).toList();
-        List<Diagnostic> problems = new ArrayList<>();
+        // A refused file is reported with the rest; its documents are unknown, as for a broken file.
+        List<Diagnostic> problems = new ArrayList<>(found.problems());
         List<SpecDocument> documents = new ArrayList<>();
-        boolean complete = true;
+        boolean complete = found.problems().isEmpty();
         for (FileResult result : results) {
             problems.addAll(result.problems());
             documents.addAll(result.documents());
@@ -102,6 +103,11 @@ public final class SpecLoader {
     /** The documents of one file, or null (with the problems recorded) when it is not usable YAML. */
     private List<YamlDocument> parse(Path file, String shown, List<Diagnostic> problems) {
         byte[] bytes;
+        Optional<String> unreadable = InputFiles.problemOf(file);
+        if (unreadable.isPresent()) {
+            problems.add(Diagnostic.at(SourceLocation.wholeFile(shown), unreadable.get()));
+            return null;
+        }
         try {
             Optional<Diagnostic> tooLarge = SourceText.sizeProblem(shown, Files.size(file));
             if (tooLarge.isPresent()) {
