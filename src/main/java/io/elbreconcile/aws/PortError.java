@@ -1,5 +1,7 @@
 package io.elbreconcile.aws;
 
+import io.elbreconcile.diag.Printable;
+
 import java.util.Objects;
 
 /**
@@ -50,24 +52,14 @@ public final class PortError extends RuntimeException {
 
     /**
      * One line for users: {@code CreateLBCookieStickinessPolicy: DuplicatePolicyName: Policy ... already exists.}
-     * The code and message come from the far end, so line breaks and control characters in them
-     * are shown escaped: one failure stays one line, and nothing reaches the terminal raw.
+     * The code and message of an answer come from the far end, so they are shown as any value from
+     * the target is (escaped, the first {@value Printable#MAX_VALUE_CHARS} characters); a failure
+     * of ours that got no answer is our own text, escaped only, so it stays one line.
      */
     public String oneLine() {
-        return printable((operation == null ? "" : operation + ": ") + code + ": " + getMessage());
-    }
-
-    private static String printable(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.chars().forEach(c -> {
-            if (c == '\n') {
-                out.append("\\n");
-            } else if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
-                out.append(String.format("\\u%04x", c));
-            } else {
-                out.append((char) c);
-            }
-        });
-        return out.toString();
+        boolean answered = httpStatus > 0;
+        String message = getMessage();
+        return (operation == null ? "" : operation + ": ") + Printable.value(code) + ": "
+                + (answered ? Printable.value(message) : Printable.escaped(message));
     }
 }

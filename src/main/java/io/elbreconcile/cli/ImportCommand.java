@@ -1,7 +1,9 @@
 package io.elbreconcile.cli;
 
 import io.elbreconcile.diag.UserFacingException;
+import io.elbreconcile.diag.Printable;
 import io.elbreconcile.importer.Importer;
+import io.elbreconcile.model.Names;
 import io.elbreconcile.model.DesiredState;
 import io.elbreconcile.model.ObservedLoadBalancer;
 import io.elbreconcile.model.ObservedState;
@@ -17,6 +19,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,9 +89,16 @@ final class ImportCommand implements Callable<Integer> {
         if (!selection.all) {
             for (String name : new TreeSet<>(selection.names)) {
                 if (!observed.loadBalancers().containsKey(name)) {
-                    throw new UserFacingException("load balancer '" + name + "' does not exist on " + describe(target));
+                    throw new UserFacingException("load balancer " + Printable.quoted(name) + " does not exist on " + describe(target));
                 }
             }
+        }
+        for (ObservedLoadBalancer lb : chosen) {
+            // The name becomes a file name under --out: only a valid one may (AWS's own rule, fact 6).
+            Names.loadBalancerNameProblem(lb.name()).ifPresent(problem -> {
+                throw new UserFacingException(describe(target) + " returned a load balancer whose name is not valid: "
+                        + problem + "; nothing was written");
+            });
         }
         Importer importer = new Importer();
         List<Importer.ImportedFile> files = chosen.stream().map(importer::render).toList();
@@ -115,17 +125,34 @@ final class ImportCommand implements Callable<Integer> {
         try {
             Files.createDirectories(out);
             for (Importer.ImportedFile file : files) {
-                if (Files.exists(out.resolve(file.fileName()))) {
-                    throw new UserFacingException(out.resolve(file.fileName()) + " already exists; nothing was written"
+                Path destination = insideOut(file.fileName());
+                // NOFOLLOW: a link already there, even a dangling one, could lead the write elsewhere.
+                if (Files.exists(destination, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new UserFacingException(destination + " already exists; nothing was written"
                             + " (import into an empty directory, or move the file away)");
                 }
             }
             for (Importer.ImportedFile file : files) {
-                AtomicFile.write(file.yaml().stripTrailing() + "\n", out.resolve(file.fileName()));
+                AtomicFile.write(file.yaml().stripTrailing() + "\n", insideOut(file.fileName()));
             }
         } catch (IOException e) {
             throw new UserFacingException("cannot write into " + out + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * {@code --out/NAME}, checked to be directly inside {@code --out} both as written and after
+     * resolving links: the name came from the target, and a name is all it takes to write elsewhere.
+     */
+    private Path insideOut(String fileName) throws IOException {
+        Path directory = out.toAbsolutePath().normalize();
+        Path destination = directory.resolve(fileName).normalize();
+        if (!directory.equals(destination.getParent())
+                || !out.toRealPath().equals(destination.getParent().toRealPath())) {
+            throw new UserFacingException("refusing to write " + Printable.quoted(fileName) + " outside --out " + out
+                    + "; nothing was written");
+        }
+        return out.resolve(destination.getFileName());
     }
 
     private static String describe(TargetOptions target) {

@@ -2,6 +2,7 @@ package io.elbreconcile.cli;
 
 import io.elbreconcile.aws.PortError;
 import io.elbreconcile.diag.InvalidInputException;
+import io.elbreconcile.diag.Printable;
 import io.elbreconcile.diag.UserFacingException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -28,7 +29,9 @@ final class OneLineErrorHandler implements IExecutionExceptionHandler {
                     ? " (request id " + portError.requestId() + ")" : ""));
         } else {
             String message = failure.getMessage();
-            err.println("error: " + (message == null || message.isBlank() ? failure.getClass().getSimpleName() : firstLine(message)));
+            // Our messages quote values already shown safely; the escape also covers any text they carry from elsewhere.
+            err.println("error: " + (message == null || message.isBlank() ? failure.getClass().getSimpleName()
+                    : Printable.escaped(firstLine(message))));
         }
         if (Debug.requested(parseResult)) {
             failure.printStackTrace(err);

@@ -14,9 +14,9 @@ public record Diagnostic(SourceLocation location, String message, Optional<Strin
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(hint, "hint");
-        if (message.contains("\n")) {
-            throw new IllegalArgumentException("a diagnostic is one line: " + message);
-        }
+        // One problem is one line, whatever text the message carries from the input.
+        message = Printable.escaped(message);
+        hint = hint.map(Printable::escaped);
     }
 
     public static Diagnostic at(SourceLocation location, String message) {
@@ -28,7 +28,7 @@ public record Diagnostic(SourceLocation location, String message, Optional<Strin
     }
 
     public String render() {
-        return location + ": " + message + hint.map(h -> " (" + h + ")").orElse("");
+        return Printable.escaped(location.toString()) + ": " + message + hint.map(h -> " (" + h + ")").orElse("");
     }
 
     @Override

@@ -39,8 +39,20 @@ final class YamlWriter {
         return line(indent, key + ": [" + String.join(", ", values.stream().map(YamlWriter::scalar).toList()) + "]");
     }
 
+    /**
+     * Comments quote names from the target (policies left alone, say): a line break in one must not
+     * end the comment and start YAML of the far end's choosing, so breaks and controls are escaped.
+     */
     YamlWriter comment(int indent, String text) {
-        return line(indent, "# " + text);
+        StringBuilder safe = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            if (c < 0x20 || c == 0x7f || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                safe.append(String.format("\\u%04x", (int) c));
+            } else {
+                safe.append(c);
+            }
+        }
+        return line(indent, "# " + safe);
     }
 
     YamlWriter documentSeparator() {

@@ -1,5 +1,6 @@
 package io.elbreconcile.model;
 
+import io.elbreconcile.diag.Printable;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -18,14 +19,14 @@ public final class Names {
             return Optional.of("load balancer name must not be empty");
         }
         if (name.length() > MAX_LOAD_BALANCER_NAME) {
-            return Optional.of("load balancer name '" + name + "' is " + name.length()
+            return Optional.of("load balancer name " + Printable.quoted(name) + " is " + name.length()
                     + " characters; the limit is " + MAX_LOAD_BALANCER_NAME);
         }
         if (!ALLOWED.matcher(name).matches()) {
-            return Optional.of("load balancer name '" + name + "' may contain only letters, digits and hyphens");
+            return Optional.of("load balancer name " + Printable.quoted(name) + " may contain only letters, digits and hyphens");
         }
         if (name.startsWith("-") || name.endsWith("-")) {
-            return Optional.of("load balancer name '" + name + "' must not begin or end with a hyphen");
+            return Optional.of("load balancer name " + Printable.quoted(name) + " must not begin or end with a hyphen");
         }
         return Optional.empty();
     }
@@ -36,7 +37,7 @@ public final class Names {
             return Optional.of("policy name must not be empty");
         }
         if (!ALLOWED.matcher(name).matches()) {
-            return Optional.of("policy name '" + name + "' may contain only letters, digits and hyphens");
+            return Optional.of("policy name " + Printable.quoted(name) + " may contain only letters, digits and hyphens");
         }
         return Optional.empty();
     }

@@ -1,5 +1,6 @@
 package io.elbreconcile.spec;
 
+import io.elbreconcile.diag.Printable;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.elbreconcile.diag.Diagnostic;
 import io.elbreconcile.diag.SourceLocation;
@@ -31,7 +32,7 @@ final class CrossDocumentChecks {
             if (document instanceof LoadBalancerDocument lb) {
                 LoadBalancerDocument first = loadBalancers.putIfAbsent(lb.name(), lb);
                 if (first != null) {
-                    report(nameLocation(lb), "load balancer '" + lb.name() + "' is already declared at " + nameLocation(first));
+                    report(nameLocation(lb), "load balancer " + Printable.quoted(lb.name()) + " is already declared at " + nameLocation(first));
                 }
             }
         }
@@ -40,8 +41,8 @@ final class CrossDocumentChecks {
                 PolicyDocument first = policiesByLoadBalancer.computeIfAbsent(policy.loadBalancer(), k -> new LinkedHashMap<>())
                         .putIfAbsent(policy.name(), policy);
                 if (first != null) {
-                    report(nameLocation(policy), "policy '" + policy.name() + "' is already declared for load balancer '"
-                            + policy.loadBalancer() + "' at " + nameLocation(first) + " (policy names are unique per load balancer)");
+                    report(nameLocation(policy), "policy " + Printable.quoted(policy.name()) + " is already declared for load balancer "
+                            + Printable.quoted(policy.loadBalancer()) + " at " + nameLocation(first) + " (policy names are unique per load balancer)");
                 }
             }
         }
@@ -92,8 +93,8 @@ final class CrossDocumentChecks {
             SourceLocation where = at(lb, pointer + "/policies/" + j);
             PolicyDocument policy = declared.get(name);
             if (policy == null && complete) {
-                report(where, "listener " + port + " names policy '" + name + "', but no document declares it for load balancer '"
-                        + lb.name() + "'", DidYouMean.hint(name, declared.keySet()).orElse(null));
+                report(where, "listener " + port + " names policy " + Printable.quoted(name) + ", but no document declares it for load balancer "
+                        + Printable.quoted(lb.name()), DidYouMean.hint(name, declared.keySet()).orElse(null));
             }
             if (!protocol.supportsCookieStickiness()) {
                 report(where, "listener " + port + " uses " + protocol + "; cookie stickiness policies work only on HTTP and HTTPS listeners");
@@ -129,8 +130,8 @@ final class CrossDocumentChecks {
             if (loadBalancers.containsKey(policy.loadBalancer())) {
                 if (policy.attachModeFieldsWritten()) {
                     String field = policy.source().tree().path("spec").has("listenerPorts") ? "listenerPorts" : "ensure";
-                    report(at(policy, "/spec/" + field), field + " is for attach mode only; load balancer '" + policy.loadBalancer()
-                            + "' has a LoadBalancer document, so list the policy in its listeners' policies instead");
+                    report(at(policy, "/spec/" + field), field + " is for attach mode only; load balancer " + Printable.quoted(policy.loadBalancer())
+                            + " has a LoadBalancer document, so list the policy in its listeners' policies instead");
                 }
                 continue;
             }
@@ -140,9 +141,9 @@ final class CrossDocumentChecks {
             for (int port : policy.listenerPorts()) {
                 PolicyDocument other = portOwners.putIfAbsent(port, policy);
                 if (other != null) {
-                    report(at(policy, "/spec/listenerPorts"), "policies '" + other.name() + "' and '" + policy.name()
-                            + "' are both attached to listener " + port + " of '" + policy.loadBalancer()
-                            + "'; a listener takes at most one stickiness policy");
+                    report(at(policy, "/spec/listenerPorts"), "policies " + Printable.quoted(other.name()) + " and " + Printable.quoted(policy.name())
+                            + " are both attached to listener " + port + " of " + Printable.quoted(policy.loadBalancer())
+                            + "; a listener takes at most one stickiness policy");
                 }
             }
         }

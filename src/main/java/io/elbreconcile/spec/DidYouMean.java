@@ -1,5 +1,6 @@
 package io.elbreconcile.spec;
 
+import io.elbreconcile.diag.Printable;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,7 +32,7 @@ final class DidYouMean {
     }
 
     static Optional<String> hint(String typed, Collection<String> candidates) {
-        return closest(typed, candidates).map(c -> "did you mean '" + c + "'?");
+        return closest(typed, candidates).map(c -> "did you mean " + Printable.quoted(c) + "?");
     }
 
     /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */

@@ -1,5 +1,6 @@
 package io.elbreconcile.spec;
 
+import io.elbreconcile.diag.Printable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
@@ -89,7 +90,7 @@ final class SchemaCheck {
         String pointer = message.getInstanceLocation().toString();
         Locations locations = document.locations();
         JsonNode value = message.getInstanceNode();
-        String field = fieldName(pointer);
+        String field = Printable.value(fieldName(pointer));
         SourceLocation at = locations.ofValue(pointer);
         JsonNode rule = schemaAt(message);
         return switch (message.getType()) {
@@ -104,7 +105,7 @@ final class SchemaCheck {
             case "minLength", "maxLength", "pattern", "not" -> stringRule(at, pointer, field, value, message);
             case "minItems" -> Diagnostic.at(at, field + " needs at least " + rule.asText() + " item" + (rule.asInt() == 1 ? "" : "s"));
             case "maxItems" -> Diagnostic.at(at, field + " has " + value.size() + " items; at most " + rule.asText() + " are allowed");
-            case "uniqueItems" -> Diagnostic.at(at, field + " lists the same item twice: " + value);
+            case "uniqueItems" -> Diagnostic.at(at, field + " lists the same item twice: " + Printable.value(value.toString()));
             case "maxProperties" -> Diagnostic.at(at, field + " has " + value.size() + " entries; at most " + rule.asText() + " are allowed");
             case "propertyNames" -> tagKey(document, pointer, message);
             case "oneOf" -> Diagnostic.at(locations.ofKey(pointer), field + ": declare exactly one of "
@@ -121,7 +122,7 @@ final class SchemaCheck {
         List<String> known = parentRule == null ? List.of() : fieldNames(parentRule.path("properties"));
         Optional<String> hint = DidYouMean.hint(name, known);
         String where = parentPointer.isEmpty() ? "" : " in " + fieldName(parentPointer);
-        return Diagnostic.at(at, "unknown field '" + name + "'" + where,
+        return Diagnostic.at(at, "unknown field " + Printable.quoted(name) + Printable.value(where),
                 hint.orElse(known.isEmpty() ? null : "expected one of: " + String.join(", ", known)));
     }
 
@@ -151,16 +152,16 @@ final class SchemaCheck {
         String text = value.asText();
         String evaluation = message.getSchemaLocation().toString();
         if (evaluation.contains("/$defs/loadBalancerName/")) {
-            return Diagnostic.at(at, Names.loadBalancerNameProblem(text).orElse("invalid load balancer name '" + text + "'"));
+            return Diagnostic.at(at, Names.loadBalancerNameProblem(text).orElse("invalid load balancer name " + Printable.quoted(text)));
         }
         if (evaluation.contains("/$defs/policyName/")) {
             if (message.getType().equals("not")) {
-                return Diagnostic.at(at, "policy name '" + text + "' is reserved: names ending in -elbr-tmp are elb-reconcile's temporary policies");
+                return Diagnostic.at(at, "policy name " + Printable.quoted(text) + " is reserved: names ending in -elbr-tmp are elb-reconcile's temporary policies");
             }
             if (message.getType().equals("maxLength")) {
-                return Diagnostic.at(at, "policy name '" + text + "' is " + text.length() + " characters; the limit is 255");
+                return Diagnostic.at(at, "policy name " + Printable.quoted(text) + " is " + text.length() + " characters; the limit is 255");
             }
-            return Diagnostic.at(at, Names.policyNameProblem(text).orElse("invalid policy name '" + text + "'"));
+            return Diagnostic.at(at, Names.policyNameProblem(text).orElse("invalid policy name " + Printable.quoted(text)));
         }
         JsonNode rule = schemaAt(message);
         return switch (message.getType()) {
@@ -176,12 +177,12 @@ final class SchemaCheck {
         String key = message.getProperty();
         SourceLocation at = document.locations().ofKey(Locations.child(pointer, key));
         if (key.startsWith("aws:") || key.startsWith("elb-reconcile:")) {
-            return Diagnostic.at(at, "tag key '" + key + "' is reserved (aws: belongs to AWS, elb-reconcile: to this tool)");
+            return Diagnostic.at(at, "tag key " + Printable.quoted(key) + " is reserved (aws: belongs to AWS, elb-reconcile: to this tool)");
         }
         if (key.isEmpty() || key.length() > 128) {
-            return Diagnostic.at(at, "tag key '" + key + "' must be 1-128 characters long");
+            return Diagnostic.at(at, "tag key " + Printable.quoted(key) + " must be 1-128 characters long");
         }
-        return Diagnostic.at(at, "tag key '" + key + "' may contain only letters, digits, spaces and _ . : / = + - @");
+        return Diagnostic.at(at, "tag key " + Printable.quoted(key) + " may contain only letters, digits, spaces and _ . : / = + - @");
     }
 
     /** The schema node of the keyword that failed, e.g. the array of an {@code enum}. */
@@ -254,8 +255,7 @@ final class SchemaCheck {
     }
 
     private static String shown(JsonNode value) {
-        String text = value.isTextual() ? "'" + value.asText() + "'" : value.toString();
-        return text.length() > 80 ? text.substring(0, 77) + "..." : text;
+        return value.isTextual() ? Printable.quoted(value.asText()) : Printable.value(value.toString());
     }
 
     /** {@code /spec/listeners/0/protocol} → {@code spec.listeners[0].protocol}, as users write it. */

@@ -1,5 +1,6 @@
 package io.elbreconcile.spec;
 
+import io.elbreconcile.diag.Printable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -177,7 +178,7 @@ final class YamlReader {
                 String name = key.getValue();
                 String childPointer = Locations.child(pointer, name);
                 if (object.has(name)) {
-                    problems.add(Diagnostic.at(keyLocation, "duplicate key '" + name + "' (first at "
+                    problems.add(Diagnostic.at(keyLocation, "duplicate key " + Printable.quoted(name) + " (first at "
                             + locations.ofKey(childPointer) + ")"));
                     continue;
                 }

@@ -16,6 +16,17 @@ class PortErrorTest {
     @Test
     void aMessageFromTheFarEndCannotBreakTheLineOrReachTheTerminalRaw() {
         PortError error = new PortError(ErrorKind.REJECTED, "Weird", "first\nsecond\r\u001b[2Jcleared", 400, null, null, null);
-        assertEquals("Weird: first\\nsecond\\u000d\\u001b[2Jcleared", error.oneLine());
+        assertEquals("Weird: first\\nsecond\\r\\u001b[2Jcleared", error.oneLine());
+    }
+
+    @Test
+    void aLongAnswerShowsItsFirst120CharactersButOurOwnTextIsKeptWhole() {
+        String huge = "x".repeat(200_000);
+        PortError answered = new PortError(ErrorKind.OTHER, "Code" + huge, "name " + huge, 400, null, "DescribeTags", null);
+        assertEquals("DescribeTags: Code" + "x".repeat(116) + "…: name " + "x".repeat(115) + "…", answered.oneLine());
+
+        String ours = "no AWS credentials found ".repeat(8);
+        PortError unanswered = new PortError(ErrorKind.REJECTED, "MissingCredentials", ours, 0, null, null, null);
+        assertEquals("MissingCredentials: " + ours, unanswered.oneLine());
     }
 }
