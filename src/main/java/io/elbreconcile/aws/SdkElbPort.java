@@ -44,23 +44,30 @@ import java.util.function.Function;
 public final class SdkElbPort implements ElbPort {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * Attempts per call that a silent endpoint can use up before the call's own limit: each attempt
+     * gets a third of it, so a throttled or failed attempt still leaves room for retries.
+     */
+    private static final int ATTEMPTS_WITHIN_TIMEOUT = 3;
 
     private final ResolvedConnection connection;
     private final TargetSettings settings;
     private final RetryStrategy retries;
     private final CallAccounting accounting;
+    private final WaitingCalls waiting;
     private final LongAdder reads = new LongAdder();
     private final LongAdder writes = new LongAdder();
     private final Object clientLock = new Object();
     private volatile ElasticLoadBalancingClient client;
     private volatile boolean closed;
 
-    private SdkElbPort(TargetSettings settings, ResolvedConnection connection, RetryStrategy retries, TokenBucket rateLimit) {
+    private SdkElbPort(TargetSettings settings, ResolvedConnection connection, RetryStrategy retries, TokenBucket rateLimit,
+                       StillWaiting stillWaiting) {
         this.settings = settings;
         this.retries = retries;
         this.connection = connection;
         this.accounting = new CallAccounting(rateLimit);
+        this.waiting = new WaitingCalls(connection.target().endpoint(), settings.effectiveCallTimeout(), stillWaiting, System::nanoTime);
     }
 
     /**
@@ -69,11 +76,20 @@ public final class SdkElbPort implements ElbPort {
      * region can be found and no endpoint is given); connects on the first call.
      */
     public static SdkElbPort connect(TargetSettings settings) {
-        return connect(settings, System.getenv());
+        return connect(settings, StillWaiting.NOBODY);
+    }
+
+    /** As {@link #connect(TargetSettings)}, telling {@code stillWaiting} about calls the endpoint is slow to answer. */
+    public static SdkElbPort connect(TargetSettings settings, StillWaiting stillWaiting) {
+        return connect(settings, System.getenv(), stillWaiting);
     }
 
     /** As {@link #connect(TargetSettings)}, with the environment variables given (for tests). */
     public static SdkElbPort connect(TargetSettings settings, Map<String, String> environment) {
+        return connect(settings, environment, StillWaiting.NOBODY);
+    }
+
+    private static SdkElbPort connect(TargetSettings settings, Map<String, String> environment, StillWaiting stillWaiting) {
         ResolvedConnection connection = ResolvedConnection.resolve(settings, environment);
         double rate = settings.maxRequestsPerSecond();
         if (rate < 0) {
@@ -82,13 +98,13 @@ public final class SdkElbPort implements ElbPort {
             rate = endpoint != null && ResolvedConnection.isLoopback(endpoint) ? 0 : TargetSettings.DEFAULT_AWS_REQUESTS_PER_SECOND;
         }
         return new SdkElbPort(settings, connection, RetryStrategies.of(settings, environment),
-                rate > 0 ? TokenBucket.perSecond(rate) : null);
+                rate > 0 ? TokenBucket.perSecond(rate) : null, stillWaiting);
     }
 
     /** With a given rate limit (null for none), so tests can use a clock of their own. */
     static SdkElbPort connect(TargetSettings settings, Map<String, String> environment, TokenBucket rateLimit) {
         return new SdkElbPort(settings, ResolvedConnection.resolve(settings, environment),
-                RetryStrategies.of(settings, environment), rateLimit);
+                RetryStrategies.of(settings, environment), rateLimit, StillWaiting.NOBODY);
     }
 
     @Override
@@ -286,6 +302,7 @@ public final class SdkElbPort implements ElbPort {
 
     @Override
     public void close() {
+        waiting.close();
         synchronized (clientLock) {
             closed = true;
             if (client != null) {
@@ -306,11 +323,11 @@ public final class SdkElbPort implements ElbPort {
     }
 
     private <T> T invoke(String operation, Function<ElasticLoadBalancingClient, T> call) {
-        try {
+        try (WaitingCalls.Call waited = waiting.started(operation)) {
             return call.apply(client());
         } catch (SdkException | ResolvedConnection.CredentialsUnavailable e) {
             // The SDK passes a credentials provider's own exception through unwrapped.
-            throw SdkErrors.toPortError(e, operation);
+            throw SdkErrors.toPortError(e, operation, connection.target().endpoint(), settings.effectiveCallTimeout());
         }
     }
 
@@ -342,31 +359,40 @@ public final class SdkElbPort implements ElbPort {
      * Plain HTTP (an emulator on loopback) skips the TLS set-up the default client does eagerly:
      * loading the trust store is a tenth of a second of every cold run against the emulator.
      */
-    private static SdkHttpClient httpClient(URI endpointOverride) {
+    private static SdkHttpClient httpClient(URI endpointOverride, Duration attemptTimeout) {
+        // The SDK's attempt timer ends a silent attempt; the socket's own limit, a little later, is
+        // only a backstop, and connecting never takes longer than an attempt may.
+        Duration connectTimeout = attemptTimeout.compareTo(CONNECT_TIMEOUT) < 0 ? attemptTimeout : CONNECT_TIMEOUT;
+        Duration readTimeout = attemptTimeout.plusSeconds(1);
         if (endpointOverride != null && "http".equalsIgnoreCase(endpointOverride.getScheme())) {
             return UrlConnectionHttpClient.create(uri -> {
                 try {
                     HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
-                    connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
-                    connection.setReadTimeout((int) READ_TIMEOUT.toMillis());
+                    connection.setConnectTimeout((int) Math.max(1, connectTimeout.toMillis()));
+                    connection.setReadTimeout((int) readTimeout.toMillis());
                     return connection;
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             });
         }
-        return UrlConnectionHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT).socketTimeout(READ_TIMEOUT).build();
+        return UrlConnectionHttpClient.builder().connectionTimeout(connectTimeout).socketTimeout(readTimeout).build();
     }
 
     private ElasticLoadBalancingClient build() {
+        // The call timeout bounds a call with its retries and back-off (PRODUCT.md section 11).
+        Duration callTimeout = settings.effectiveCallTimeout();
+        Duration attemptTimeout = callTimeout.dividedBy(ATTEMPTS_WITHIN_TIMEOUT);
         ClientOverrideConfiguration.Builder overrides = ClientOverrideConfiguration.builder()
+                .apiCallTimeout(callTimeout)
+                .apiCallAttemptTimeout(attemptTimeout)
                 .retryStrategy(retries)
                 .addExecutionInterceptor(accounting);
         if (settings.profile() != null) {
             overrides.defaultProfileName(settings.profile());
         }
         ElasticLoadBalancingClientBuilder builder = ElasticLoadBalancingClient.builder()
-                .httpClient(httpClient(connection.endpointOverride()))
+                .httpClient(httpClient(connection.endpointOverride(), attemptTimeout))
                 .region(connection.region())
                 .credentialsProvider(connection.credentials())
                 .overrideConfiguration(overrides.build());

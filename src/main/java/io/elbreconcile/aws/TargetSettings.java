@@ -1,5 +1,7 @@
 package io.elbreconcile.aws;
 
+import java.time.Duration;
+
 /**
  * Where and how to reach the ELB API, as the user gave it; every member may be absent (null, or 0
  * for the numbers) and is then resolved the way the AWS SDK and CLI do. Free of SDK types so that
@@ -13,6 +15,8 @@ package io.elbreconcile.aws;
  *                             default: {@value #DEFAULT_AWS_REQUESTS_PER_SECOND} per second, none for a loopback endpoint
  * @param maxAttempts attempts per call including the first, for throttling, 5xx and connection errors;
  *        0 means {@code AWS_MAX_ATTEMPTS} or else {@value #DEFAULT_MAX_ATTEMPTS}
+ * @param callTimeout the longest one call may take, its retries and back-off included; null means
+ *        {@link #DEFAULT_CALL_TIMEOUT}
  */
 public record TargetSettings(
         String endpointUrl,
@@ -20,11 +24,18 @@ public record TargetSettings(
         String profile,
         StaticCredentials staticCredentials,
         double maxRequestsPerSecond,
-        int maxAttempts) {
+        int maxAttempts,
+        Duration callTimeout) {
 
     public static final int DEFAULT_MAX_ATTEMPTS = 5;
     /** AWS's planning figure for the ELB API (refill 10 per second); above it an apply only collects throttling. */
     public static final double DEFAULT_AWS_REQUESTS_PER_SECOND = 10;
+    /**
+     * A silent or unreachable endpoint must end a command within a minute (PRODUCT.md section 11):
+     * one call's whole budget, leaving room for start-up and the reply's processing. An ELB call
+     * that answers at all answers in seconds, retries included.
+     */
+    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(45);
 
     /** Keys given on the command line or by a test; the secret never appears in {@link #toString()}. */
     public record StaticCredentials(String accessKeyId, String secretAccessKey, String sessionToken) {
@@ -47,35 +58,47 @@ public record TargetSettings(
         if (maxAttempts < 0) {
             throw new IllegalArgumentException("maxAttempts must not be negative: " + maxAttempts);
         }
+        if (callTimeout != null && (callTimeout.isNegative() || callTimeout.isZero())) {
+            throw new IllegalArgumentException("callTimeout must be positive: " + callTimeout);
+        }
     }
 
     /** Everything from the environment: SDK default chains, no rate limit, attempts as the environment says. */
     public static TargetSettings defaults() {
-        return new TargetSettings(null, null, null, null, 0, 0);
+        return new TargetSettings(null, null, null, null, 0, 0, null);
     }
 
     public TargetSettings withEndpointUrl(String url) {
-        return new TargetSettings(url, region, profile, staticCredentials, maxRequestsPerSecond, maxAttempts);
+        return new TargetSettings(url, region, profile, staticCredentials, maxRequestsPerSecond, maxAttempts, callTimeout);
     }
 
     public TargetSettings withRegion(String newRegion) {
-        return new TargetSettings(endpointUrl, newRegion, profile, staticCredentials, maxRequestsPerSecond, maxAttempts);
+        return new TargetSettings(endpointUrl, newRegion, profile, staticCredentials, maxRequestsPerSecond, maxAttempts, callTimeout);
     }
 
     public TargetSettings withProfile(String newProfile) {
-        return new TargetSettings(endpointUrl, region, newProfile, staticCredentials, maxRequestsPerSecond, maxAttempts);
+        return new TargetSettings(endpointUrl, region, newProfile, staticCredentials, maxRequestsPerSecond, maxAttempts, callTimeout);
     }
 
     public TargetSettings withStaticCredentials(StaticCredentials credentials) {
-        return new TargetSettings(endpointUrl, region, profile, credentials, maxRequestsPerSecond, maxAttempts);
+        return new TargetSettings(endpointUrl, region, profile, credentials, maxRequestsPerSecond, maxAttempts, callTimeout);
     }
 
     public TargetSettings withMaxRequestsPerSecond(double perSecond) {
-        return new TargetSettings(endpointUrl, region, profile, staticCredentials, perSecond, maxAttempts);
+        return new TargetSettings(endpointUrl, region, profile, staticCredentials, perSecond, maxAttempts, callTimeout);
     }
 
     public TargetSettings withMaxAttempts(int attempts) {
-        return new TargetSettings(endpointUrl, region, profile, staticCredentials, maxRequestsPerSecond, attempts);
+        return new TargetSettings(endpointUrl, region, profile, staticCredentials, maxRequestsPerSecond, attempts, callTimeout);
+    }
+
+    public TargetSettings withCallTimeout(Duration timeout) {
+        return new TargetSettings(endpointUrl, region, profile, staticCredentials, maxRequestsPerSecond, maxAttempts, timeout);
+    }
+
+    /** The call timeout asked for, or the default. */
+    public Duration effectiveCallTimeout() {
+        return callTimeout == null ? DEFAULT_CALL_TIMEOUT : callTimeout;
     }
 
     private static String blankToNull(String value) {

@@ -93,8 +93,9 @@ final class Connection implements AutoCloseable {
                 .withEndpointUrl(options.endpointUrl)
                 .withRegion(options.region)
                 .withProfile(options.profile)
-                .withMaxRequestsPerSecond(options.requestsPerSecond());
-        SdkElbPort port = SdkElbPort.connect(settings);
+                .withMaxRequestsPerSecond(options.requestsPerSecond())
+                .withCallTimeout(options.callTimeout());
+        SdkElbPort port = SdkElbPort.connect(settings, options.stillWaiting());
         return new Connection(null, port, port.target());
     }
 
@@ -112,8 +113,9 @@ final class Connection implements AutoCloseable {
                 .withEndpointUrl(server.endpoint().toString())
                 .withRegion(region)
                 .withStaticCredentials(new TargetSettings.StaticCredentials("emulator", "emulator", null))
-                .withMaxRequestsPerSecond(Math.max(0, options.requestsPerSecond()));
-        ElbPort port = SdkElbPort.connect(settings);
+                .withMaxRequestsPerSecond(Math.max(0, options.requestsPerSecond()))
+                .withCallTimeout(options.callTimeout());
+        ElbPort port = SdkElbPort.connect(settings, options.stillWaiting());
         return new Connection(server, port, new Target("emulator:" + state, region, null));
     }
 

@@ -1,8 +1,14 @@
 package io.elbreconcile.cli;
 
+import io.elbreconcile.aws.StillWaiting;
+import io.elbreconcile.diag.UserFacingException;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** Where the commands that talk to ELB send their calls (PRODUCT.md section 4, target options). */
 final class TargetOptions {
@@ -29,13 +35,48 @@ final class TargetOptions {
                     + " (default: 10, AWS's planning figure; none for an endpoint on this machine; 0 = none).")
     Double maxRequestsPerSecond;
 
+    @Option(names = "--call-timeout", paramLabel = "SECONDS",
+            description = "The longest one API call may take, its retries included, before the command ends naming the"
+                    + " endpoint (default: 45). After 5 s of waiting (or half this limit), stderr says what it waits for.")
+    Double callTimeoutSeconds;
+
+    /** The command this mixin belongs to: where its notices go. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    /** The call timeout asked for, or null for the default. */
+    Duration callTimeout() {
+        if (callTimeoutSeconds == null) {
+            return null;
+        }
+        if (callTimeoutSeconds.isNaN() || callTimeoutSeconds < 0.1 || callTimeoutSeconds > 3600) {
+            throw new UserFacingException("--call-timeout must be a number of seconds from 0.1 to 3600, not "
+                    + TargetOptions.shellWord(String.valueOf(callTimeoutSeconds)));
+        }
+        return Duration.ofMillis(Math.round(callTimeoutSeconds * 1000));
+    }
+
+    /** Says on stderr what a slow endpoint keeps the command waiting for. */
+    StillWaiting stillWaiting() {
+        if (command == null) {
+            return StillWaiting.NOBODY;
+        }
+        PrintWriter err = command.commandLine().getErr();
+        return (endpoint, operation, otherCalls, waited) -> {
+            err.println("still waiting for " + endpoint + " (" + operation
+                    + (otherCalls == 0 ? "" : " and " + otherCalls + " more call" + (otherCalls == 1 ? "" : "s"))
+                    + ", " + waited.toSeconds() + " s)...");
+            err.flush();
+        };
+    }
+
     /** The rate asked for; negative when not given, which lets the target decide (TargetSettings). */
     double requestsPerSecond() {
         if (maxRequestsPerSecond == null) {
             return -1;
         }
         if (maxRequestsPerSecond < 0 || maxRequestsPerSecond.isNaN() || maxRequestsPerSecond.isInfinite()) {
-            throw new io.elbreconcile.diag.UserFacingException("--max-rps must be a number of requests per second, 0 for no limit; not "
+            throw new UserFacingException("--max-rps must be a number of requests per second, 0 for no limit; not "
                     + maxRequestsPerSecond);
         }
         return maxRequestsPerSecond;
@@ -55,6 +96,9 @@ final class TargetOptions {
         }
         if (profile != null) {
             out.add("--profile " + shellWord(profile));
+        }
+        if (callTimeoutSeconds != null) {
+            out.add("--call-timeout " + shellWord(String.valueOf(callTimeoutSeconds)));
         }
         return String.join(" ", out);
     }
