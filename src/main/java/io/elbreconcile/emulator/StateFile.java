@@ -44,6 +44,11 @@ final class StateFile {
     World load() {
         String json;
         try {
+            // Checked before opening: a FIFO in its place would keep the emulator waiting for ever.
+            if (Files.exists(path) && !Files.isRegularFile(path)) {
+                throw new EmulatorStateException("emulator state file " + path + " is not a regular file; give the path of a"
+                        + " JSON file (it is created if missing)", null);
+            }
             json = Files.readString(path);
         } catch (NoSuchFileException e) {
             return World.empty();

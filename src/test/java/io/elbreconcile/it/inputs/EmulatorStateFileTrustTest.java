@@ -88,6 +88,20 @@ class EmulatorStateFileTrustTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(60) // a guard, not a measurement: opening the FIFO would block for ever
+    void aStateFileThatIsNotARegularFileIsRefusedUnopened() throws IOException, InterruptedException {
+        Path fifo = dir.resolve("state.json");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is needed here");
+
+        Cli.Result result = Cli.run("emulator", "serve", "--port", "0", "--state", fifo.toString());
+
+        assertEquals(ExitCodes.ERROR, result.code(), result.toString());
+        assertEquals(java.util.List.of("error: emulator state file " + fifo + " is not a regular file; give the path of a"
+                + " JSON file (it is created if missing)"), result.errLines());
+    }
+
+    @Test
     void aCorruptStateFileNamesWhereNotOurClasses() throws IOException {
         Path state = Files.writeString(dir.resolve("state.json"), "{\"formatVersion\":1,\"world\":{\"loadBalancers\":{\"a\":{\"name\":[1]}}}}");
 
