@@ -1,10 +1,10 @@
 package io.elbreconcile.cli;
 
-import io.elbreconcile.diag.UserFacingException;
 import io.elbreconcile.diag.Printable;
+import io.elbreconcile.diag.UserFacingException;
 import io.elbreconcile.importer.Importer;
-import io.elbreconcile.model.Names;
 import io.elbreconcile.model.DesiredState;
+import io.elbreconcile.model.Names;
 import io.elbreconcile.model.ObservedLoadBalancer;
 import io.elbreconcile.model.ObservedState;
 import io.elbreconcile.observe.Observer;

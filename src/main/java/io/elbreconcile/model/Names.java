@@ -1,6 +1,7 @@
 package io.elbreconcile.model;
 
 import io.elbreconcile.diag.Printable;
+
 import java.util.Optional;
 import java.util.regex.Pattern;
 

@@ -1,8 +1,8 @@
 package io.elbreconcile.spec;
 
-import io.elbreconcile.diag.Printable;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.elbreconcile.diag.Diagnostic;
+import io.elbreconcile.diag.Printable;
 import io.elbreconcile.diag.SourceLocation;
 import io.elbreconcile.model.Protocol;
 

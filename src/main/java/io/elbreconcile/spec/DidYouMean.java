@@ -1,6 +1,7 @@
 package io.elbreconcile.spec;
 
 import io.elbreconcile.diag.Printable;
+
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,6 +1,5 @@
 package io.elbreconcile.spec;
 
-import io.elbreconcile.diag.Printable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
@@ -10,6 +9,7 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.elbreconcile.diag.Diagnostic;
+import io.elbreconcile.diag.Printable;
 import io.elbreconcile.diag.SourceLocation;
 import io.elbreconcile.model.Names;
 

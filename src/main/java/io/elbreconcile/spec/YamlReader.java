@@ -1,11 +1,11 @@
 package io.elbreconcile.spec;
 
-import io.elbreconcile.diag.Printable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.elbreconcile.diag.Diagnostic;
+import io.elbreconcile.diag.Printable;
 import io.elbreconcile.diag.SourceLocation;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
