@@ -7,6 +7,8 @@ import io.elbreconcile.diag.UserFacingException;
 import io.elbreconcile.emulator.EmulatorConfig;
 import io.elbreconcile.emulator.EmulatorServer;
 import io.elbreconcile.emulator.EmulatorStateException;
+import io.elbreconcile.emulator.engine.EngineSettings;
+import io.elbreconcile.emulator.engine.Quotas;
 import io.elbreconcile.model.Target;
 
 import java.nio.file.Path;
@@ -19,6 +21,9 @@ import java.util.concurrent.CompletionException;
  * HTTP by the same SDK client as AWS; its identity is its state file, since the port changes.
  */
 final class Connection implements AutoCloseable {
+
+    /** The embedded emulator's load balancers per region (AWS: 20; `emulator serve --quota` sets its own). */
+    static final int EMBEDDED_LOAD_BALANCER_QUOTA = 10_000;
 
     private final EmulatorServer emulator;
     private final ElbPort port;
@@ -104,7 +109,9 @@ final class Connection implements AutoCloseable {
         Path state = options.emulatorStateFile().toAbsolutePath().normalize();
         EmulatorServer server;
         try {
-            server = EmulatorServer.start(EmulatorConfig.embedded(state));
+            // A local sandbox for whole fleets: room for far more than AWS's 20 load balancers per region.
+            server = EmulatorServer.start(EmulatorConfig.embedded(state).withSettings(EngineSettings.AWS_LIKE
+                    .withQuotas(Quotas.AWS_DEFAULTS.with(Quotas.LOAD_BALANCERS, EMBEDDED_LOAD_BALANCER_QUOTA))));
         } catch (EmulatorStateException e) {
             throw new UserFacingException(e.getMessage());
         }

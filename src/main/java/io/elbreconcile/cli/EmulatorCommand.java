@@ -4,6 +4,8 @@ import io.elbreconcile.diag.UserFacingException;
 import io.elbreconcile.emulator.EmulatorConfig;
 import io.elbreconcile.emulator.EmulatorServer;
 import io.elbreconcile.emulator.EmulatorStateException;
+import io.elbreconcile.emulator.engine.EngineSettings;
+import io.elbreconcile.emulator.engine.Quotas;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,8 +40,11 @@ final class EmulatorCommand implements Runnable {
                     "  aws elb describe-load-balancers --region us-east-1 \\",
                     "      --endpoint-url http://127.0.0.1:4566",
                     "  elb-reconcile emulator serve --throttle-rate 20 --error-rate 0.05 --seed 7",
+                    "  elb-reconcile emulator serve --quota classic-load-balancers=5000",
                     "",
-                    "Admin: GET /_emulator/calls (counts per action), POST /_emulator/reset (empty world).",
+                    "One world per account and region (the region of each request's SigV4 credential scope).",
+                    "Admin: GET /_emulator/calls (counts per action), POST /_emulator/reset or",
+                    "POST /moto-api/reset (empty every world).",
                     "Exit codes: 0 on clean shutdown, 1 error (port in use, unreadable state file)."})
     static final class Serve implements Callable<Integer> {
 
@@ -72,6 +77,16 @@ final class EmulatorCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "0", description = "Seed of the fault injection, for repeatable runs.")
         long seed;
 
+        @Option(names = "--quota", paramLabel = "NAME=N",
+                description = "Raise (or lower) a quota, by its DescribeAccountLimits name; repeatable. AWS's defaults: "
+                        + "classic-load-balancers=20 (per region), classic-listeners=100, classic-registered-instances=1000.")
+        java.util.List<String> quotas = new java.util.ArrayList<>();
+
+        @Option(names = "--health-time-scale", paramLabel = "FACTOR", defaultValue = "0.01",
+                description = "Registered instances turn InService after healthyThreshold x interval seconds times FACTOR "
+                        + "(default 0.01; 1 = AWS's pace, 0 = at once).")
+        double healthTimeScale;
+
         @Override
         public Integer call() throws InterruptedException {
             if (port < 0 || port > 65535) {
@@ -82,7 +97,8 @@ final class EmulatorCommand implements Runnable {
             }
             EmulatorConfig config = EmulatorConfig.embedded(state)
                     .withBindAddress(bind).withPort(port).withLatencyMs(latencyMs)
-                    .withThrottleRate(throttleRate).withErrorRate(errorRate).withSeed(seed);
+                    .withThrottleRate(throttleRate).withErrorRate(errorRate).withSeed(seed)
+                    .withSettings(settings());
             EmulatorServer server;
             try {
                 server = EmulatorServer.start(config);
@@ -101,6 +117,32 @@ final class EmulatorCommand implements Runnable {
             spec.commandLine().getOut().flush();
             stopped.await();
             return ExitCodes.OK;
+        }
+
+        private EngineSettings settings() {
+            if (!(healthTimeScale >= 0) || Double.isInfinite(healthTimeScale)) {
+                throw new UserFacingException("--health-time-scale must be a number of at least 0, not " + healthTimeScale);
+            }
+            Quotas raised = Quotas.AWS_DEFAULTS;
+            for (String quota : quotas) {
+                int equals = quota.indexOf('=');
+                String name = equals < 0 ? quota : quota.substring(0, equals);
+                if (!raised.values().containsKey(name)) {
+                    throw new UserFacingException("--quota " + quota + ": unknown quota " + name + "; known: "
+                            + String.join(", ", raised.values().keySet()));
+                }
+                int value;
+                try {
+                    value = equals < 0 ? -1 : Integer.parseInt(quota.substring(equals + 1).trim());
+                } catch (NumberFormatException e) {
+                    value = -1;
+                }
+                if (value < 1) {
+                    throw new UserFacingException("--quota " + quota + ": give NAME=N with N a whole number of at least 1");
+                }
+                raised = raised.with(name, value);
+            }
+            return new EngineSettings(raised, healthTimeScale);
         }
     }
 }

@@ -1,10 +1,11 @@
 package io.elbreconcile.emulator;
 
 import com.sun.net.httpserver.HttpServer;
-import io.elbreconcile.emulator.engine.World;
+import io.elbreconcile.emulator.engine.Worlds;
 import io.elbreconcile.emulator.http.AdminRoutes;
 import io.elbreconcile.emulator.http.CallRecorder;
 import io.elbreconcile.emulator.http.Faults;
+import io.elbreconcile.emulator.http.MotoResetRoute;
 import io.elbreconcile.emulator.http.QueryFront;
 import io.elbreconcile.emulator.http.RecordedCall;
 import io.elbreconcile.emulator.http.actions.ActionCatalog;
@@ -70,7 +71,7 @@ public final class EmulatorServer implements AutoCloseable {
     }
 
     private static EmulatorServer start(EmulatorConfig config, StateFile file, StateFileLock lock) {
-        World initial = file == null ? World.empty() : file.load();
+        Worlds initial = file == null ? Worlds.empty() : file.load(DEFAULT_REGION);
         PersistentWorldStore store = new PersistentWorldStore(initial, file);
         CallRecorder recorder = new CallRecorder();
         Faults faults = new Faults(config.latencyMs(), config.throttleRate(), config.errorRate(), config.seed(),
@@ -90,8 +91,9 @@ public final class EmulatorServer implements AutoCloseable {
         }
         AdminRoutes admin = new AdminRoutes(store, recorder);
         server.createContext("/", new QueryFront(ActionCatalog.all(), store, recorder, faults,
-                System::currentTimeMillis, DEFAULT_REGION));
+                config.clock()::millis, DEFAULT_REGION, config.settings()));
         server.createContext(AdminRoutes.PREFIX, admin);
+        server.createContext(MotoResetRoute.PATH, new MotoResetRoute(admin));
         ExecutorService executor = Executors.newFixedThreadPool(16, daemonThreads());
         server.setExecutor(executor);
         server.start();

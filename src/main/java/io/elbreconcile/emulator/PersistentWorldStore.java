@@ -2,12 +2,14 @@ package io.elbreconcile.emulator;
 
 import io.elbreconcile.emulator.engine.Transition;
 import io.elbreconcile.emulator.engine.World;
+import io.elbreconcile.emulator.engine.WorldKey;
+import io.elbreconcile.emulator.engine.Worlds;
 import io.elbreconcile.emulator.http.WorldStore;
 
 import java.util.function.Function;
 
 /**
- * The current world. Reads see a consistent immutable snapshot without locking; updates are
+ * The current worlds, one per account and region. Reads see a consistent immutable snapshot without locking; updates are
  * serialised. With a state file, saving is write-behind: a background thread writes the latest
  * world at most every {@link #SAVE_DELAY_MILLIS} ms, and {@link #save()} (on close) writes it at
  * once. Rewriting the whole file after every request made a 2,000-load-balancer apply quadratic;
@@ -21,12 +23,12 @@ final class PersistentWorldStore implements WorldStore {
 
     private final StateFile file;
     private final Object saving = new Object();
-    private volatile World world;
-    private World saved;
+    private volatile Worlds worlds;
+    private Worlds saved;
     private boolean closed;
 
-    PersistentWorldStore(World initial, StateFile file) {
-        this.world = initial;
+    PersistentWorldStore(Worlds initial, StateFile file) {
+        this.worlds = initial;
         this.saved = initial; // nothing to write until something changes: a run that changed nothing leaves no file
         this.file = file;
         if (file != null) {
@@ -37,15 +39,16 @@ final class PersistentWorldStore implements WorldStore {
     }
 
     @Override
-    public World read() {
-        return world;
+    public World read(WorldKey key) {
+        return worlds.get(key);
     }
 
     @Override
-    public synchronized <T> T update(Function<World, Transition<T>> change) {
-        Transition<T> transition = change.apply(world);
-        if (transition.world() != world) {
-            world = transition.world();
+    public synchronized <T> T update(WorldKey key, Function<World, Transition<T>> change) {
+        World before = worlds.get(key);
+        Transition<T> transition = change.apply(before);
+        if (transition.world() != before) {
+            worlds = worlds.with(key, transition.world());
             wakeWriter();
         }
         return transition.result();
@@ -53,7 +56,7 @@ final class PersistentWorldStore implements WorldStore {
 
     @Override
     public synchronized void reset() {
-        world = World.empty();
+        worlds = Worlds.empty();
         save();
     }
 
@@ -63,7 +66,7 @@ final class PersistentWorldStore implements WorldStore {
             return;
         }
         synchronized (saving) {
-            World current = world;
+            Worlds current = worlds;
             if (current != saved) {
                 file.save(current);
                 saved = current;
@@ -92,7 +95,7 @@ final class PersistentWorldStore implements WorldStore {
         try {
             while (true) {
                 synchronized (saving) {
-                    while (!closed && world == saved) {
+                    while (!closed && worlds == saved) {
                         saving.wait();
                     }
                     if (closed) {

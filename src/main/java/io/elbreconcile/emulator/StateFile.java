@@ -1,12 +1,17 @@
 package io.elbreconcile.emulator;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.elbreconcile.emulator.engine.DefaultVpc;
+import io.elbreconcile.emulator.engine.LoadBalancerState;
 import io.elbreconcile.emulator.engine.World;
+import io.elbreconcile.emulator.engine.WorldKey;
+import io.elbreconcile.emulator.engine.Worlds;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -14,17 +19,28 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.TreeMap;
 
 /**
- * The world as a JSON file with a {@code formatVersion}. Saves go to a temporary file in the same
- * directory, then replace the target with an atomic move, so a killed emulator leaves either the
- * old or the new file, never half of one.
+ * The worlds as a JSON file with a {@code formatVersion}. Version 2 holds one world per account and
+ * region; version 1 (one world) is still read, into the default region, its zone-only load
+ * balancers moved into that region's default VPC as AWS did when it retired EC2-Classic. Saves go
+ * to a temporary file in the same directory, then replace the target with an atomic move, so a
+ * killed emulator leaves either the old or the new file, never half of one.
  */
 final class StateFile {
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
+    /** One world, before worlds were kept per account and region. */
+    static final int SINGLE_WORLD_VERSION = 1;
 
-    /** The document on disk. */
-    record Document(int formatVersion, World world) {
+    /** The document on disk: {@code worlds} in version 2, {@code world} in version 1. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Document(int formatVersion, World world, List<KeyedWorld> worlds) {
+    }
+
+    /** One account's world in one region. */
+    record KeyedWorld(String account, String region, World world) {
     }
 
     private final Path path;
@@ -40,8 +56,8 @@ final class StateFile {
         return path;
     }
 
-    /** A missing file is an empty world; anything unreadable is a one-line EmulatorStateException. */
-    World load() {
+    /** A missing file is no worlds; anything unreadable is a one-line EmulatorStateException. */
+    Worlds load(String defaultRegion) {
         String json;
         try {
             // Checked before opening: a FIFO in its place would keep the emulator waiting for ever.
@@ -51,7 +67,7 @@ final class StateFile {
             }
             json = Files.readString(path);
         } catch (NoSuchFileException e) {
-            return World.empty();
+            return Worlds.empty();
         } catch (IOException e) {
             throw new EmulatorStateException("cannot read emulator state file " + path + ": " + e.getMessage(), e);
         }
@@ -67,20 +83,58 @@ final class StateFile {
             throw new EmulatorStateException("emulator state file " + path + " is corrupt (" + whatIsWrong(e)
                     + "); delete it to start from an empty world", e);
         }
-        if (document == null || document.world() == null) {
-            throw new EmulatorStateException("emulator state file " + path + " is corrupt (no world); delete it to start "
-                    + "from an empty world", null);
+        if (document == null) {
+            throw corrupt("no world");
         }
-        return document.world();
+        if (document.formatVersion() == SINGLE_WORLD_VERSION) {
+            if (document.world() == null) {
+                throw corrupt("no world");
+            }
+            WorldKey key = WorldKey.of(defaultRegion);
+            return Worlds.empty().with(key, intoDefaultVpc(document.world(), key));
+        }
+        if (document.worlds() == null) {
+            throw corrupt("no worlds");
+        }
+        TreeMap<WorldKey, World> worlds = new TreeMap<>();
+        for (KeyedWorld keyed : document.worlds()) {
+            if (keyed == null || keyed.account() == null || keyed.region() == null || keyed.world() == null) {
+                throw corrupt("a world without account, region or load balancers");
+            }
+            if (worlds.put(new WorldKey(keyed.account(), keyed.region()), keyed.world()) != null) {
+                throw corrupt("two worlds for account " + keyed.account() + " in " + keyed.region());
+            }
+        }
+        return new Worlds(worlds);
     }
 
-    void save(World world) {
+    private EmulatorStateException corrupt(String why) {
+        return new EmulatorStateException("emulator state file " + path + " is corrupt (" + why
+                + "); delete it to start from an empty world", null);
+    }
+
+    /** Zone-only load balancers of a version 1 file had no VPC (EC2-Classic); AWS moved such ones into the default VPC. */
+    private static World intoDefaultVpc(World world, WorldKey key) {
+        DefaultVpc vpc = DefaultVpc.of(key);
+        World moved = world;
+        for (LoadBalancerState lb : world.loadBalancers().values()) {
+            if (!lb.inVpc()) {
+                List<String> groups = lb.securityGroups().isEmpty() ? List.of(vpc.securityGroupId()) : lb.securityGroups();
+                moved = moved.with(lb.withPlacement(vpc.vpcId(), vpc.subnetsFor(lb.availabilityZones()), groups));
+            }
+        }
+        return moved;
+    }
+
+    void save(Worlds worlds) {
         try {
             Path directory = path.getParent();
             Files.createDirectories(directory);
             Path temporary = Files.createTempFile(directory, path.getFileName().toString(), ".tmp");
             try {
-                mapper.writeValue(temporary.toFile(), new Document(FORMAT_VERSION, world));
+                List<KeyedWorld> keyed = worlds.byKey().entrySet().stream()
+                        .map(e -> new KeyedWorld(e.getKey().account(), e.getKey().region(), e.getValue())).toList();
+                mapper.writeValue(temporary.toFile(), new Document(FORMAT_VERSION, null, keyed));
                 move(temporary);
             } finally {
                 Files.deleteIfExists(temporary);
@@ -114,9 +168,10 @@ final class StateFile {
                     + found + "; this version reads " + FORMAT_VERSION + "): use that version, or delete the file to start"
                     + " from an empty world", null);
         }
-        if (found != FORMAT_VERSION) {
+        if (found != FORMAT_VERSION && found != SINGLE_WORLD_VERSION) {
             throw new EmulatorStateException("emulator state file " + path + " has formatVersion " + found
-                    + ", which this version does not read (it reads " + FORMAT_VERSION + "); delete it to start from an empty world", null);
+                    + ", which this version does not read (it reads " + SINGLE_WORLD_VERSION + " and " + FORMAT_VERSION
+                    + "); delete it to start from an empty world", null);
         }
     }
 

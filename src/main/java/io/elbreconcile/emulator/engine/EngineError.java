@@ -7,7 +7,11 @@ package io.elbreconcile.emulator.engine;
  */
 public enum EngineError {
     // ---- modelled errors (reference 4.1) -------------------------------------------------------
-    LOAD_BALANCER_NOT_FOUND("LoadBalancerNotFound", 400, "There is no ACTIVE Load Balancer named '%s'"),
+    /**
+     * AWS's current wording, as DescribeLoadBalancers answers it (seen in zalando-stups/senza issue
+     * 399); reference 3.2 quotes an older "There is no ACTIVE Load Balancer named '%s'".
+     */
+    LOAD_BALANCER_NOT_FOUND("LoadBalancerNotFound", 400, "Cannot find Load Balancer %s"),
     CERTIFICATE_NOT_FOUND("CertificateNotFound", 400,
             "The specified SSL ID '%s' does not refer to a valid SSL certificate in AWS Identity and Access Management (IAM) or AWS Certificate Manager (ACM)."),
     DUPLICATE_LOAD_BALANCER_NAME("DuplicateLoadBalancerName", 400,
@@ -21,12 +25,18 @@ public enum EngineError {
     POLICY_CANNOT_BE_ENABLED("InvalidConfigurationRequest", 409, "%s cannot be enabled"),
     STICKINESS_NEEDS_HTTP("InvalidConfigurationRequest", 409,
             "%s cannot be enabled: stickiness policies apply only to HTTP/HTTPS listeners, and port %d uses %s"),
+    /**
+     * Also for a certificate given with a plain listener at creation: PRODUCT.md section 14 wants it
+     * refused. AWS itself was seen dropping it silently (hashicorp/terraform pull 3887), which makes
+     * a tool's next plan differ forever; InvalidConfigurationRequest is the modelled code for both
+     * create calls.
+     */
     LISTENER_NOT_SECURE("InvalidConfigurationRequest", 409,
             "The listener on port %d uses %s; an SSL certificate applies only to HTTPS and SSL listeners"),
     INSTANCE_PORT_PROTOCOL_CONFLICT("InvalidConfigurationRequest", 409,
             "Listeners sending to instance port %d must all use a secure (HTTPS, SSL) or all a plain (HTTP, TCP) instance protocol: %s from port %d, %s from port %d"),
     VPC_ONLY("InvalidConfigurationRequest", 409, "%s is supported only for load balancers in a VPC"),
-    NOT_FOR_VPC("InvalidConfigurationRequest", 409, "%s is not supported for load balancers in a VPC; use %s"),
+    NOT_FOR_VPC("InvalidConfigurationRequest", 409, "%s is not supported for load balancers in a non-default VPC; use %s"),
     LAST_ZONE("InvalidConfigurationRequest", 409, "A load balancer must keep at least one %s"),
     INVALID_ATTRIBUTE_VALUE("InvalidConfigurationRequest", 409, "Invalid value for %s: %s"),
     INVALID_POLICY_ATTRIBUTES("InvalidConfigurationRequest", 409, "%s"),

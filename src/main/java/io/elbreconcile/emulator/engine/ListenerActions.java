@@ -15,7 +15,7 @@ public final class ListenerActions {
     }
 
     /** An identical listener on a taken port is a no-op; a different one is {@code DuplicateListener}. */
-    public static World create(World world, String loadBalancer, List<ListenerSpec> specs) {
+    public static World create(World world, String loadBalancer, List<ListenerSpec> specs, Quotas quotas) {
         LoadBalancerState lb = world.require(loadBalancer);
         if (specs.isEmpty()) {
             throw EngineError.MISSING_PARAMETER.exception("Listeners");
@@ -34,7 +34,7 @@ public final class ListenerActions {
             listeners.add(wanted);
             added.add(wanted.loadBalancerPort());
         }
-        checkListenerSet(listeners);
+        checkListenerSet(listeners, quotas);
         return world.with(withDefaultSecurityPolicy(lb.withListeners(listeners), added));
     }
 
@@ -64,9 +64,9 @@ public final class ListenerActions {
      * CreateLoadBalancerListeners alike (reference 6.3 and 6.6): the listener quota, and listeners
      * sending to one instance port agree on a secure (HTTPS, SSL) or a plain back end.
      */
-    static void checkListenerSet(List<ListenerState> listeners) {
-        if (listeners.size() > Limits.LISTENERS) {
-            throw EngineError.VALIDATION.exception("Exceeded quota of " + Limits.LISTENERS + " listeners");
+    static void checkListenerSet(List<ListenerState> listeners, Quotas quotas) {
+        if (listeners.size() > quotas.listeners()) {
+            throw EngineError.VALIDATION.exception("Exceeded quota of " + quotas.listeners() + " listeners");
         }
         java.util.Map<Integer, ListenerState> byInstancePort = new java.util.HashMap<>();
         for (ListenerState listener : listeners) {

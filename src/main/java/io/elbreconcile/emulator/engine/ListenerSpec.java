@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * A listener as a request gives it; {@link #toState()} applies AWS's defaults and rules
  * (reference 6.3): instance protocol defaults to HTTP behind HTTP/HTTPS and TCP behind TCP/SSL,
- * the two sides must both be layer 7 or both layer 4, and secure listeners need a certificate.
+ * the two sides must both be layer 7 or both layer 4, secure listeners need a certificate and plain
+ * ones (HTTP, TCP) take none.
  */
 public record ListenerSpec(String protocol, int loadBalancerPort, String instanceProtocol, int instancePort,
                            String sslCertificateId) {
@@ -29,10 +30,14 @@ public record ListenerSpec(String protocol, int loadBalancerPort, String instanc
             throw EngineError.VALIDATION.exception("SSLCertificateId is required for the " + front
                     + " listener on port " + loadBalancerPort);
         }
+        if (!secure && certificate != null) {
+            // PRODUCT.md section 14: refused, never dropped (a dropped certificate makes a plan loop).
+            throw EngineError.LISTENER_NOT_SECURE.exception(loadBalancerPort, front);
+        }
         if (certificate != null) {
             checkCertificate(certificate);
         }
-        return new ListenerState(front, loadBalancerPort, back, instancePort, secure ? certificate : null, java.util.List.of());
+        return new ListenerState(front, loadBalancerPort, back, instancePort, certificate, java.util.List.of());
     }
 
     static void checkCertificate(String certificate) {

@@ -35,7 +35,8 @@ public final class LoadBalancerActions {
      * name returns the existing DNS name and changes nothing; any difference is
      * {@code DuplicateLoadBalancerName} (reference fact 10).
      */
-    public static Transition<String> create(World world, CreateRequest request, String region, long nowMillis) {
+    public static Transition<String> create(World world, CreateRequest request, WorldKey key, Quotas quotas,
+                                            long nowMillis) {
         Names.checkLoadBalancerName(request.name());
         if (request.listeners().isEmpty()) {
             throw EngineError.MISSING_PARAMETER.exception("Listeners");
@@ -52,7 +53,7 @@ public final class LoadBalancerActions {
                 listeners.add(listener);
             }
         }
-        ListenerActions.checkListenerSet(listeners);
+        ListenerActions.checkListenerSet(listeners, quotas);
         if (request.availabilityZones().isEmpty() == request.subnets().isEmpty()) {
             throw EngineError.VALIDATION.exception("Exactly one of AvailabilityZones or Subnets must be specified");
         }
@@ -67,21 +68,27 @@ public final class LoadBalancerActions {
 
         var existing = world.find(request.name());
         if (existing.isPresent()) {
-            String difference = difference(existing.get(), listeners, request, scheme, tags);
+            String difference = difference(existing.get(), listeners, request, scheme, tags, DefaultVpc.of(key));
             if (difference != null) {
                 throw EngineError.DUPLICATE_LOAD_BALANCER_NAME.exception(request.name(), difference);
             }
             return new Transition<>(world, existing.get().dnsName());
         }
-        if (world.loadBalancers().size() >= Limits.LOAD_BALANCERS) {
-            throw EngineError.TOO_MANY_LOAD_BALANCERS.exception(Limits.LOAD_BALANCERS);
+        if (world.loadBalancers().size() >= quotas.loadBalancers()) {
+            throw EngineError.TOO_MANY_LOAD_BALANCERS.exception(quotas.loadBalancers());
         }
-        boolean vpc = !request.subnets().isEmpty();
-        List<String> zones = vpc ? zonesOf(request.subnets(), region) : request.availabilityZones();
-        String vpcId = vpc ? "vpc-" + hex(request.subnets().get(0), 8) : null;
-        LoadBalancerState created = new LoadBalancerState(request.name(), dnsName(request.name(), scheme, region),
-                nowMillis, scheme, listeners, List.of(), List.of(), zones, request.subnets(), vpcId,
-                request.securityGroups(), List.of(), HealthCheckState.DEFAULT, AttributesState.DEFAULT, tags);
+        DefaultVpc defaultVpc = DefaultVpc.of(key);
+        boolean byZones = request.subnets().isEmpty();
+        // Placed by zones: the region's default VPC, a default subnet per zone, its default group.
+        List<String> zones = byZones ? request.availabilityZones() : defaultVpc.zonesOf(request.subnets());
+        List<String> subnets = byZones ? defaultVpc.subnetsFor(zones) : request.subnets();
+        String vpcId = byZones || request.subnets().stream().allMatch(defaultVpc::isDefaultSubnet)
+                ? defaultVpc.vpcId() : "vpc-" + hex(request.subnets().get(0), 8);
+        List<String> groups = request.securityGroups().isEmpty() && (byZones || vpcId.equals(defaultVpc.vpcId()))
+                ? List.of(defaultVpc.securityGroupId()) : request.securityGroups();
+        LoadBalancerState created = new LoadBalancerState(request.name(), dnsName(request.name(), scheme, key.region()),
+                nowMillis, scheme, listeners, List.of(), List.of(), zones, subnets, vpcId,
+                groups, List.of(), HealthCheckState.DEFAULT, AttributesState.DEFAULT, tags, null);
         created = ListenerActions.withDefaultSecurityPolicy(created,
                 listeners.stream().map(ListenerState::loadBalancerPort).collect(java.util.stream.Collectors.toSet()));
         return new Transition<>(world.with(created), created.dnsName());
@@ -125,7 +132,7 @@ public final class LoadBalancerActions {
     }
 
     private static String difference(LoadBalancerState existing, List<ListenerState> listeners, CreateRequest request,
-                                     String scheme, List<Tag> tags) {
+                                     String scheme, List<Tag> tags, DefaultVpc defaultVpc) {
         Set<String> wanted = new TreeSet<>();
         listeners.forEach(l -> wanted.add(key(l)));
         Set<String> have = new TreeSet<>();
@@ -136,14 +143,18 @@ public final class LoadBalancerActions {
         if (!existing.scheme().equals(scheme)) {
             return "scheme";
         }
-        if (!existing.subnets().equals(request.subnets().stream().sorted().distinct().toList())) {
+        boolean byZones = request.subnets().isEmpty();
+        if (!byZones && !existing.subnets().equals(request.subnets().stream().sorted().distinct().toList())) {
             return "subnets";
         }
-        if (!existing.inVpc()
+        if (byZones
                 && !existing.availabilityZones().equals(request.availabilityZones().stream().sorted().distinct().toList())) {
             return "availability zones";
         }
-        if (!new TreeSet<>(existing.securityGroups()).equals(new TreeSet<>(request.securityGroups()))) {
+        // Without groups AWS chose the default VPC's group; asking again without any is the same request.
+        boolean defaultGroups = request.securityGroups().isEmpty()
+                && existing.securityGroups().equals(List.of(defaultVpc.securityGroupId()));
+        if (!defaultGroups && !new TreeSet<>(existing.securityGroups()).equals(new TreeSet<>(request.securityGroups()))) {
             return "security groups";
         }
         if (!asMap(existing.tags()).equals(asMap(tags))) {
@@ -161,12 +172,6 @@ public final class LoadBalancerActions {
         Map<String, String> map = new HashMap<>();
         tags.forEach(t -> map.put(t.key(), t.value()));
         return map;
-    }
-
-    /** The emulator knows no real subnets: each gets a stable zone of the region. */
-    /** The emulator has no EC2: a subnet's zone is derived from its id, the same every time. */
-    static List<String> zonesOf(List<String> subnets, String region) {
-        return subnets.stream().map(s -> region + (char) ('a' + Math.floorMod(s.hashCode(), 3))).distinct().toList();
     }
 
     private static String hex(String seed, int length) {

@@ -1,21 +1,27 @@
 package io.elbreconcile.emulator.engine;
 
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * One Classic Load Balancer. Listeners and back-end servers are kept sorted by port; policies and
- * tags keep their creation order (AWS reports policies in that order). {@code vpcId} is null for a
- * load balancer created with Availability Zones only.
+ * tags keep their creation order (AWS reports policies in that order). {@code vpcId} is null only
+ * for a load balancer of an older state file made with Availability Zones only (EC2-Classic style);
+ * new ones live in the region's {@link DefaultVpc}. {@code registrations} holds when each instance
+ * was registered, for its health; an instance missing there (older state files) counts as long
+ * registered.
  */
 public record LoadBalancerState(String name, String dnsName, long createdTimeMillis, String scheme,
                                 List<ListenerState> listeners, List<PolicyState> policies,
                                 List<BackendServerState> backendServers, List<String> availabilityZones,
                                 List<String> subnets, String vpcId, List<String> securityGroups,
                                 List<String> instances, HealthCheckState healthCheck, AttributesState attributes,
-                                List<Tag> tags) {
+                                List<Tag> tags, SortedMap<String, Long> registrations) {
 
     public LoadBalancerState {
         Objects.requireNonNull(name, "name");
@@ -32,6 +38,9 @@ public record LoadBalancerState(String name, String dnsName, long createdTimeMil
         Objects.requireNonNull(healthCheck, "healthCheck");
         Objects.requireNonNull(attributes, "attributes");
         tags = List.copyOf(tags);
+        TreeMap<String, Long> kept = registrations == null ? new TreeMap<>() : new TreeMap<>(registrations);
+        kept.keySet().retainAll(instances);
+        registrations = Collections.unmodifiableSortedMap(kept);
     }
 
     public boolean inVpc() {
@@ -52,54 +61,59 @@ public record LoadBalancerState(String name, String dnsName, long createdTimeMil
 
     public LoadBalancerState withListeners(List<ListenerState> next) {
         return new LoadBalancerState(name, dnsName, createdTimeMillis, scheme, next, policies, backendServers,
-                availabilityZones, subnets, vpcId, securityGroups, instances, healthCheck, attributes, tags);
+                availabilityZones, subnets, vpcId, securityGroups, instances, healthCheck, attributes, tags, registrations);
     }
 
     public LoadBalancerState withPolicies(List<PolicyState> next) {
         return new LoadBalancerState(name, dnsName, createdTimeMillis, scheme, listeners, next, backendServers,
-                availabilityZones, subnets, vpcId, securityGroups, instances, healthCheck, attributes, tags);
+                availabilityZones, subnets, vpcId, securityGroups, instances, healthCheck, attributes, tags, registrations);
     }
 
     public LoadBalancerState withBackendServers(List<BackendServerState> next) {
         return new LoadBalancerState(name, dnsName, createdTimeMillis, scheme, listeners, policies, next,
-                availabilityZones, subnets, vpcId, securityGroups, instances, healthCheck, attributes, tags);
+                availabilityZones, subnets, vpcId, securityGroups, instances, healthCheck, attributes, tags, registrations);
     }
 
     public LoadBalancerState withAvailabilityZones(List<String> next) {
         return new LoadBalancerState(name, dnsName, createdTimeMillis, scheme, listeners, policies, backendServers,
-                next, subnets, vpcId, securityGroups, instances, healthCheck, attributes, tags);
+                next, subnets, vpcId, securityGroups, instances, healthCheck, attributes, tags, registrations);
     }
 
     /** New subnets, and the zones they are in: a VPC load balancer's zones follow its subnets. */
-    public LoadBalancerState withSubnets(List<String> next) {
-        // Zones are named region + letter; the region is the one the load balancer was made in.
-        String region = availabilityZones.get(0).substring(0, availabilityZones.get(0).length() - 1);
+    public LoadBalancerState withSubnets(List<String> next, List<String> zones) {
         return new LoadBalancerState(name, dnsName, createdTimeMillis, scheme, listeners, policies, backendServers,
-                LoadBalancerActions.zonesOf(next, region), next, vpcId, securityGroups, instances, healthCheck, attributes, tags);
+                zones, next, vpcId, securityGroups, instances, healthCheck, attributes, tags, registrations);
     }
 
     public LoadBalancerState withSecurityGroups(List<String> next) {
         return new LoadBalancerState(name, dnsName, createdTimeMillis, scheme, listeners, policies, backendServers,
-                availabilityZones, subnets, vpcId, next, instances, healthCheck, attributes, tags);
+                availabilityZones, subnets, vpcId, next, instances, healthCheck, attributes, tags, registrations);
     }
 
-    public LoadBalancerState withInstances(List<String> next) {
+    /** The registered instances and when each was registered; {@code nextRegistrations} may hold more ids than kept. */
+    public LoadBalancerState withInstances(List<String> next, SortedMap<String, Long> nextRegistrations) {
         return new LoadBalancerState(name, dnsName, createdTimeMillis, scheme, listeners, policies, backendServers,
-                availabilityZones, subnets, vpcId, securityGroups, next, healthCheck, attributes, tags);
+                availabilityZones, subnets, vpcId, securityGroups, next, healthCheck, attributes, tags, nextRegistrations);
+    }
+
+    /** The same placement in another VPC, with its subnets, zones and security groups (older state files). */
+    public LoadBalancerState withPlacement(String nextVpcId, List<String> nextSubnets, List<String> nextGroups) {
+        return new LoadBalancerState(name, dnsName, createdTimeMillis, scheme, listeners, policies, backendServers,
+                availabilityZones, nextSubnets, nextVpcId, nextGroups, instances, healthCheck, attributes, tags, registrations);
     }
 
     public LoadBalancerState withHealthCheck(HealthCheckState next) {
         return new LoadBalancerState(name, dnsName, createdTimeMillis, scheme, listeners, policies, backendServers,
-                availabilityZones, subnets, vpcId, securityGroups, instances, next, attributes, tags);
+                availabilityZones, subnets, vpcId, securityGroups, instances, next, attributes, tags, registrations);
     }
 
     public LoadBalancerState withAttributes(AttributesState next) {
         return new LoadBalancerState(name, dnsName, createdTimeMillis, scheme, listeners, policies, backendServers,
-                availabilityZones, subnets, vpcId, securityGroups, instances, healthCheck, next, tags);
+                availabilityZones, subnets, vpcId, securityGroups, instances, healthCheck, next, tags, registrations);
     }
 
     public LoadBalancerState withTags(List<Tag> next) {
         return new LoadBalancerState(name, dnsName, createdTimeMillis, scheme, listeners, policies, backendServers,
-                availabilityZones, subnets, vpcId, securityGroups, instances, healthCheck, attributes, next);
+                availabilityZones, subnets, vpcId, securityGroups, instances, healthCheck, attributes, next, registrations);
     }
 }

@@ -6,48 +6,59 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Availability Zones (load balancers without subnets), subnets and security groups (VPC load
- * balancers). Each returns the resulting list, as the API does.
+ * Availability Zones, subnets and security groups. Each returns the resulting list, as the API
+ * does. Zones can be enabled and disabled on a load balancer of the default VPC (each zone is its
+ * default subnet) and on one of an older EC2-Classic style state file; a load balancer of any other
+ * VPC changes subnets instead.
  */
 public final class NetworkActions {
 
     private NetworkActions() {
     }
 
-    public static Transition<List<String>> enableZones(World world, String loadBalancer, List<String> zones) {
-        LoadBalancerState lb = notInVpc(world.require(loadBalancer), "EnableAvailabilityZonesForLoadBalancer",
+    public static Transition<List<String>> enableZones(World world, WorldKey key, String loadBalancer, List<String> zones) {
+        DefaultVpc vpc = DefaultVpc.of(key);
+        LoadBalancerState lb = zonesAllowed(world.require(loadBalancer), vpc, "EnableAvailabilityZonesForLoadBalancer",
                 "AttachLoadBalancerToSubnets");
         zones.forEach(LoadBalancerActions::checkZone);
-        LoadBalancerState next = lb.withAvailabilityZones(union(lb.availabilityZones(), zones));
+        List<String> nextZones = union(lb.availabilityZones(), zones);
+        LoadBalancerState next = lb.inVpc()
+                ? lb.withSubnets(union(lb.subnets(), vpc.subnetsFor(zones)), nextZones)
+                : lb.withAvailabilityZones(nextZones);
         return new Transition<>(world.with(next), next.availabilityZones());
     }
 
-    public static Transition<List<String>> disableZones(World world, String loadBalancer, List<String> zones) {
-        LoadBalancerState lb = notInVpc(world.require(loadBalancer), "DisableAvailabilityZonesForLoadBalancer",
+    public static Transition<List<String>> disableZones(World world, WorldKey key, String loadBalancer, List<String> zones) {
+        DefaultVpc vpc = DefaultVpc.of(key);
+        LoadBalancerState lb = zonesAllowed(world.require(loadBalancer), vpc, "DisableAvailabilityZonesForLoadBalancer",
                 "DetachLoadBalancerFromSubnets");
         List<String> remaining = minus(lb.availabilityZones(), zones);
         if (remaining.isEmpty()) {
             throw EngineError.LAST_ZONE.exception("Availability Zone");
         }
-        LoadBalancerState next = lb.withAvailabilityZones(remaining);
+        Set<String> gone = new HashSet<>(zones);
+        LoadBalancerState next = lb.inVpc()
+                ? lb.withSubnets(lb.subnets().stream().filter(s -> !gone.contains(vpc.zoneOf(s))).toList(), remaining)
+                : lb.withAvailabilityZones(remaining);
         return new Transition<>(world.with(next), next.availabilityZones());
     }
 
-    public static Transition<List<String>> attachSubnets(World world, String loadBalancer, List<String> subnets) {
+    public static Transition<List<String>> attachSubnets(World world, WorldKey key, String loadBalancer, List<String> subnets) {
         LoadBalancerState lb = inVpc(world.require(loadBalancer), "AttachLoadBalancerToSubnets");
         subnets.forEach(LoadBalancerActions::checkSubnet);
-        LoadBalancerState next = lb.withSubnets(union(lb.subnets(), subnets));
-        return new Transition<>(world.with(next), next.subnets());
+        List<String> next = union(lb.subnets(), subnets);
+        LoadBalancerState changed = lb.withSubnets(next, DefaultVpc.of(key).zonesOf(next));
+        return new Transition<>(world.with(changed), changed.subnets());
     }
 
-    public static Transition<List<String>> detachSubnets(World world, String loadBalancer, List<String> subnets) {
+    public static Transition<List<String>> detachSubnets(World world, WorldKey key, String loadBalancer, List<String> subnets) {
         LoadBalancerState lb = inVpc(world.require(loadBalancer), "DetachLoadBalancerFromSubnets");
         List<String> remaining = minus(lb.subnets(), subnets);
         if (remaining.isEmpty()) {
             throw EngineError.LAST_ZONE.exception("subnet");
         }
-        LoadBalancerState next = lb.withSubnets(remaining);
-        return new Transition<>(world.with(next), next.subnets());
+        LoadBalancerState changed = lb.withSubnets(remaining, DefaultVpc.of(key).zonesOf(remaining));
+        return new Transition<>(world.with(changed), changed.subnets());
     }
 
     /** Replaces the set of security groups (reference 5). */
@@ -68,8 +79,8 @@ public final class NetworkActions {
         return lb;
     }
 
-    private static LoadBalancerState notInVpc(LoadBalancerState lb, String action, String instead) {
-        if (lb.inVpc()) {
+    private static LoadBalancerState zonesAllowed(LoadBalancerState lb, DefaultVpc vpc, String action, String instead) {
+        if (lb.inVpc() && !vpc.contains(lb)) {
             throw EngineError.NOT_FOR_VPC.exception(action, instead);
         }
         return lb;

@@ -1,20 +1,28 @@
 package io.elbreconcile.emulator.http;
 
+import io.elbreconcile.emulator.engine.EngineSettings;
 import io.elbreconcile.emulator.engine.Transition;
 import io.elbreconcile.emulator.engine.World;
+import io.elbreconcile.emulator.engine.WorldKey;
 
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
- * What a handler may use besides its parameters: the world, the caller's region, the time.
- * {@code beforeCommit} runs after a change is computed and before it is kept; when it throws, the
- * world stays as it was (the front refuses parameters the handler never read there).
+ * What a handler may use besides its parameters: the caller's world (by account and region), the
+ * time and the emulation settings. {@code beforeCommit} runs after a change is computed and before
+ * it is kept; when it throws, the world stays as it was (the front refuses parameters the handler
+ * never read there).
  */
-public record ActionContext(WorldStore store, String region, long nowMillis, Runnable beforeCommit) {
+public record ActionContext(WorldStore store, WorldKey key, long nowMillis, EngineSettings settings,
+                            Runnable beforeCommit) {
+
+    public String region() {
+        return key.region();
+    }
 
     public World world() {
-        return store.read();
+        return store.read(key);
     }
 
     /** A change with nothing to report back. */
@@ -23,7 +31,7 @@ public record ActionContext(WorldStore store, String region, long nowMillis, Run
     }
 
     public <T> T transition(Function<World, Transition<T>> change) {
-        return store.update(world -> {
+        return store.update(key, world -> {
             Transition<T> next = change.apply(world);
             beforeCommit.run();
             return next;

@@ -4,6 +4,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.elbreconcile.emulator.engine.EngineError;
 import io.elbreconcile.emulator.engine.EngineException;
+import io.elbreconcile.emulator.engine.EngineSettings;
+import io.elbreconcile.emulator.engine.WorldKey;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +30,9 @@ public final class QueryFront implements HttpHandler {
     public static final int MAX_BODY_BYTES = 1 << 20;
     /** How much of an oversized body we still read, so the client sees our answer, not a reset. */
     private static final long MAX_DRAIN_BYTES = 64L << 20;
-    private static final Pattern CREDENTIAL_REGION = Pattern.compile("Credential=[^/,\\s]+/\\d{8}/([a-z0-9-]+)/");
+    private static final Pattern CREDENTIAL_REGION = Pattern.compile("Credential=[^/,\\s]+/\\d{8}/(" + RegionName.PATTERN + ")/");
+    /** The same scope in a presigned request's {@code X-Amz-Credential}: AKID/DATE/REGION/SERVICE/aws4_request. */
+    private static final Pattern SCOPE_REGION = Pattern.compile("[^/\\s]+/\\d{8}/(" + RegionName.PATTERN + ")/.*");
 
     private final Map<String, ActionHandler> handlers;
     private final WorldStore store;
@@ -36,15 +40,17 @@ public final class QueryFront implements HttpHandler {
     private final Faults faults;
     private final LongSupplier clockMillis;
     private final String defaultRegion;
+    private final EngineSettings settings;
 
     public QueryFront(Map<String, ActionHandler> handlers, WorldStore store, CallRecorder recorder, Faults faults,
-                      LongSupplier clockMillis, String defaultRegion) {
+                      LongSupplier clockMillis, String defaultRegion, EngineSettings settings) {
         this.handlers = Map.copyOf(handlers);
         this.store = store;
         this.recorder = recorder;
         this.faults = faults;
         this.clockMillis = clockMillis;
         this.defaultRegion = defaultRegion;
+        this.settings = settings;
     }
 
     @Override
@@ -108,22 +114,32 @@ public final class QueryFront implements HttpHandler {
         if (faults.failThisOne()) {
             throw EngineError.INTERNAL_FAILURE.exception();
         }
+        WorldKey key = WorldKey.of(region(exchange, parameters.get("X-Amz-Credential")));
+        // Presigned requests carry their signature as parameters; they are no action's parameters.
+        parameters.keySet().removeIf(name -> name.startsWith("X-Amz-"));
         parameters.remove("Action");
         parameters.remove("Operation");
         parameters.remove("Version");
         recorder.record(new RecordedCall(action, parameters), handler.mutating());
         Xml result = new Xml();
         Query query = new Query(parameters);
-        handler.handle(query, new ActionContext(store, region(exchange), clockMillis.getAsLong(), query::rejectUnread), result);
+        handler.handle(query, new ActionContext(store, key, clockMillis.getAsLong(), settings, query::rejectUnread), result);
         query.rejectUnread();
         return Response.success(action, result, requestId);
     }
 
-    private String region(HttpExchange exchange) {
+    /** The region of the SigV4 credential scope (header, else presigned parameter), else the default. */
+    private String region(HttpExchange exchange, String credentialParameter) {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (authorization != null) {
             Matcher matcher = CREDENTIAL_REGION.matcher(authorization);
             if (matcher.find()) {
+                return matcher.group(1);
+            }
+        }
+        if (credentialParameter != null) {
+            Matcher matcher = SCOPE_REGION.matcher(credentialParameter);
+            if (matcher.matches()) {
                 return matcher.group(1);
             }
         }

@@ -21,18 +21,20 @@ class EmulatorEngineTest {
                 List.of(), null, List.of());
     }
 
+    static final WorldKey US_EAST_1 = WorldKey.of("us-east-1");
+
     static ListenerSpec http(int port, int instancePort) {
         return new ListenerSpec("HTTP", port, null, instancePort, null);
     }
 
     static World seeded() {
-        return LoadBalancerActions.create(World.empty(), request("my-load-balancer", http(80, 8080)), "us-east-1", NOW).world();
+        return LoadBalancerActions.create(World.empty(), request("my-load-balancer", http(80, 8080)), US_EAST_1, Quotas.AWS_DEFAULTS, NOW).world();
     }
 
     @Test
     void createGivesDefaultsAndLeavesTheOldWorldAlone() {
         World empty = World.empty();
-        Transition<String> created = LoadBalancerActions.create(empty, request("my-load-balancer", http(80, 8080)), "us-east-1", NOW);
+        Transition<String> created = LoadBalancerActions.create(empty, request("my-load-balancer", http(80, 8080)), US_EAST_1, Quotas.AWS_DEFAULTS, NOW);
         assertTrue(empty.loadBalancers().isEmpty());
         LoadBalancerState lb = created.world().require("my-load-balancer");
         assertEquals(created.result(), lb.dnsName());
@@ -42,38 +44,42 @@ class EmulatorEngineTest {
         assertEquals(300, lb.attributes().drainingTimeout());
         assertEquals("HTTP", lb.listeners().get(0).instanceProtocol());
         assertEquals("internet-facing", lb.scheme());
-        assertNull(lb.vpcId());
+        // Zones only: the region's default VPC, its default subnet in the zone, its default group.
+        DefaultVpc vpc = DefaultVpc.of(US_EAST_1);
+        assertEquals(vpc.vpcId(), lb.vpcId());
+        assertEquals(List.of(vpc.subnetFor("us-east-1a")), lb.subnets());
+        assertEquals(List.of(vpc.securityGroupId()), lb.securityGroups());
     }
 
     @Test
     void aVpcLoadBalancersZonesFollowItsSubnets() {
         var vpc = new LoadBalancerActions.CreateRequest("vpc", List.of(http(80, 8080)), List.of(), List.of("subnet-0a"),
                 List.of("sg-1"), "internal", List.of());
-        World world = LoadBalancerActions.create(World.empty(), vpc, "eu-west-1", NOW).world();
+        World world = LoadBalancerActions.create(World.empty(), vpc, WorldKey.of("eu-west-1"), Quotas.AWS_DEFAULTS, NOW).world();
         List<String> first = world.require("vpc").availabilityZones();
         assertEquals(1, first.size());
         assertTrue(first.get(0).matches("eu-west-1[a-c]"), first.toString());
         List<String> more = List.of("subnet-0b", "subnet-0c", "subnet-0d", "subnet-0e");
-        World attached = NetworkActions.attachSubnets(world, "vpc", more).world();
+        World attached = NetworkActions.attachSubnets(world, WorldKey.of("eu-west-1"), "vpc", more).world();
         LoadBalancerState lb = attached.require("vpc");
-        assertEquals(LoadBalancerActions.zonesOf(lb.subnets(), "eu-west-1").stream().sorted().toList(),
+        assertEquals(DefaultVpc.of(WorldKey.of("eu-west-1")).zonesOf(lb.subnets()).stream().sorted().toList(),
                 lb.availabilityZones().stream().sorted().toList());
         assertEquals(lb.availabilityZones().stream().distinct().count(), lb.availabilityZones().size(), "each zone once");
         assertTrue(lb.availabilityZones().size() > 1, lb.availabilityZones().toString());
-        World detached = NetworkActions.detachSubnets(attached, "vpc", more).world();
+        World detached = NetworkActions.detachSubnets(attached, WorldKey.of("eu-west-1"), "vpc", more).world();
         assertEquals(first, detached.require("vpc").availabilityZones());
     }
 
     @Test
     void identicalCreateReturnsTheSameDnsNameAndADifferentOneIsRefused() {
         World world = seeded();
-        Transition<String> again = LoadBalancerActions.create(world, request("my-load-balancer", http(80, 8080)), "us-east-1", NOW + 5);
+        Transition<String> again = LoadBalancerActions.create(world, request("my-load-balancer", http(80, 8080)), US_EAST_1, Quotas.AWS_DEFAULTS, NOW + 5);
         assertSame(world, again.world());
         assertEquals(world.require("my-load-balancer").dnsName(), again.result());
 
         var tagged = new LoadBalancerActions.CreateRequest("my-load-balancer", List.of(http(80, 8080)), List.of("us-east-1a"),
                 List.of(), List.of(), null, List.of(new Tag("env", "dev")));
-        EngineException e = assertThrows(EngineException.class, () -> LoadBalancerActions.create(world, tagged, "us-east-1", NOW));
+        EngineException e = assertThrows(EngineException.class, () -> LoadBalancerActions.create(world, tagged, US_EAST_1, Quotas.AWS_DEFAULTS, NOW));
         assertEquals(EngineError.DUPLICATE_LOAD_BALANCER_NAME, e.error());
         assertTrue(e.getMessage().endsWith("configured with different tags."), e.getMessage());
     }
@@ -103,11 +109,11 @@ class EmulatorEngineTest {
     @Test
     void listenersIdenticalAreANoOpAndConflictingAreDuplicates() {
         World world = seeded();
-        World same = ListenerActions.create(world, "my-load-balancer", List.of(http(80, 8080)));
+        World same = ListenerActions.create(world, "my-load-balancer", List.of(http(80, 8080)), Quotas.AWS_DEFAULTS);
         assertEquals(world.require("my-load-balancer").listeners(), same.require("my-load-balancer").listeners());
         assertEquals(EngineError.DUPLICATE_LISTENER,
-                error(() -> ListenerActions.create(world, "my-load-balancer", List.of(http(80, 9090)))));
-        World more = ListenerActions.create(world, "my-load-balancer", List.of(http(8081, 8080), http(81, 8080)));
+                error(() -> ListenerActions.create(world, "my-load-balancer", List.of(http(80, 9090)), Quotas.AWS_DEFAULTS)));
+        World more = ListenerActions.create(world, "my-load-balancer", List.of(http(8081, 8080), http(81, 8080)), Quotas.AWS_DEFAULTS);
         assertEquals(List.of(80, 81, 8081), more.require("my-load-balancer").listeners().stream()
                 .map(ListenerState::loadBalancerPort).toList());
         World fewer = ListenerActions.delete(more, "my-load-balancer", List.of(81, 9999));
@@ -119,7 +125,7 @@ class EmulatorEngineTest {
     void pagesAreSortedAndAMarkerSurvivesDeletionsBeforeIt() {
         World built = World.empty();
         for (int i = 0; i < 10; i++) {
-            built = LoadBalancerActions.create(built, request("lb-" + i, http(80, 80)), "us-east-1", NOW).world();
+            built = LoadBalancerActions.create(built, request("lb-" + i, http(80, 80)), US_EAST_1, Quotas.AWS_DEFAULTS, NOW).world();
         }
         World world = built;
         Paging.Page<LoadBalancerState> first = LoadBalancerActions.describe(world, List.of(), null, 4);
@@ -175,13 +181,14 @@ class EmulatorEngineTest {
 
     @Test
     void instancesAndZones() {
-        World world = InstanceActions.register(seeded(), "my-load-balancer", List.of("i-12345678", "i-12345678")).world();
+        World world = InstanceActions.register(seeded(), "my-load-balancer", List.of("i-12345678", "i-12345678"),
+                Quotas.AWS_DEFAULTS, NOW).world();
         assertEquals(List.of("i-12345678"), world.require("my-load-balancer").instances());
         assertEquals(EngineError.INSTANCE_NOT_REGISTERED,
-                error(() -> InstanceActions.health(seeded(), "my-load-balancer", List.of("i-12345678"))));
-        Transition<List<String>> zones = NetworkActions.enableZones(world, "my-load-balancer", List.of("us-east-1b"));
+                error(() -> InstanceActions.health(seeded(), "my-load-balancer", List.of("i-12345678"), NOW, 0.01)));
+        Transition<List<String>> zones = NetworkActions.enableZones(world, US_EAST_1, "my-load-balancer", List.of("us-east-1b"));
         assertEquals(List.of("us-east-1a", "us-east-1b"), zones.result());
-        assertEquals(EngineError.LAST_ZONE, error(() -> NetworkActions.disableZones(world, "my-load-balancer", List.of("us-east-1a"))));
+        assertEquals(EngineError.LAST_ZONE, error(() -> NetworkActions.disableZones(world, US_EAST_1, "my-load-balancer", List.of("us-east-1a"))));
         assertNotEquals(world, zones.world());
     }
 

@@ -17,7 +17,7 @@ class EmulatorPolicyEngineTest {
         var request = new LoadBalancerActions.CreateRequest(LB, List.of(EmulatorEngineTest.http(80, 8080),
                 new ListenerSpec("TCP", 9000, null, 9000, null), EmulatorEngineTest.http(8080, 8080)),
                 List.of("us-east-1a"), List.of(), List.of(), null, List.of());
-        World world = LoadBalancerActions.create(World.empty(), request, "us-east-1", 0).world();
+        World world = LoadBalancerActions.create(World.empty(), request, WorldKey.of("us-east-1"), Quotas.AWS_DEFAULTS, 0).world();
         world = PolicyActions.createLbCookie(world, LB, "lb-60", 60L);
         world = PolicyActions.createLbCookie(world, LB, "lb-session", null);
         return PolicyActions.createAppCookie(world, LB, "app", "JSESSIONID");

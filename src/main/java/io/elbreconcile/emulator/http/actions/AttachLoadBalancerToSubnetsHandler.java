@@ -15,6 +15,6 @@ public final class AttachLoadBalancerToSubnetsHandler implements ActionHandler {
     public void handle(Query query, ActionContext context, Xml result) {
         String name = query.required("LoadBalancerName");
         var subnets = query.requiredList("Subnets");
-        result.stringList("Subnets", context.transition(w -> NetworkActions.attachSubnets(w, name, subnets)));
+        result.stringList("Subnets", context.transition(w -> NetworkActions.attachSubnets(w, context.key(), name, subnets)));
     }
 }

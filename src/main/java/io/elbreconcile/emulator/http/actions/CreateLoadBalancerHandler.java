@@ -16,7 +16,8 @@ public final class CreateLoadBalancerHandler implements ActionHandler {
         var request = new LoadBalancerActions.CreateRequest(query.required("LoadBalancerName"),
                 Shapes.listeners(query), query.list("AvailabilityZones"), query.list("Subnets"),
                 query.list("SecurityGroups"), query.optional("Scheme"), Shapes.tags(query));
-        String dnsName = context.transition(w -> LoadBalancerActions.create(w, request, context.region(), context.nowMillis()));
+        String dnsName = context.transition(w -> LoadBalancerActions.create(w, request, context.key(),
+                context.settings().quotas(), context.nowMillis()));
         result.element("DNSName", dnsName);
     }
 }

@@ -15,6 +15,6 @@ public final class CreateLoadBalancerListenersHandler implements ActionHandler {
     public void handle(Query query, ActionContext context, Xml result) {
         String name = query.required("LoadBalancerName");
         var listeners = Shapes.listeners(query);
-        context.apply(w -> ListenerActions.create(w, name, listeners));
+        context.apply(w -> ListenerActions.create(w, name, listeners, context.settings().quotas()));
     }
 }

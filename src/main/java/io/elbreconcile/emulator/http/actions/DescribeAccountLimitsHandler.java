@@ -13,7 +13,7 @@ public final class DescribeAccountLimitsHandler implements ActionHandler {
 
     @Override
     public void handle(Query query, ActionContext context, Xml result) {
-        var page = Limits.describe(query.optional("Marker"), query.optionalInt("PageSize"));
+        var page = Limits.describe(context.settings().quotas(), query.optional("Marker"), query.optionalInt("PageSize"));
         result.list("Limits", page.items(), (x, l) -> x.element("Name", l.name()).element("Max", l.max()));
         result.element("NextMarker", page.nextMarker());
     }

@@ -6,14 +6,15 @@ import io.elbreconcile.emulator.http.Query;
 import io.elbreconcile.emulator.http.Xml;
 import io.elbreconcile.emulator.engine.InstanceActions;
 
-/** DescribeInstanceHealth: every registered instance is InService (no real health checks run). */
+/** DescribeInstanceHealth: health follows the clock and the health check (InstanceActions). */
 public final class DescribeInstanceHealthHandler implements ActionHandler {
     @Override public String action() { return "DescribeInstanceHealth"; }
     @Override public boolean mutating() { return false; }
 
     @Override
     public void handle(Query query, ActionContext context, Xml result) {
-        var states = InstanceActions.health(context.world(), query.required("LoadBalancerName"), Shapes.instanceIds(query));
+        var states = InstanceActions.health(context.world(), query.required("LoadBalancerName"), Shapes.instanceIds(query),
+                context.nowMillis(), context.settings().healthTimeScale());
         result.list("InstanceStates", states, (x, s) -> x.element("InstanceId", s.instanceId())
                 .element("State", s.state()).element("ReasonCode", s.reasonCode()).element("Description", s.description()));
     }

@@ -16,7 +16,7 @@ public final class DescribeLoadBalancersHandler implements ActionHandler {
         var page = LoadBalancerActions.describe(context.world(), query.list("LoadBalancerNames"),
                 query.optional("Marker"), query.optionalInt("PageSize"));
         result.reserve(page.items().size() * 2_500);   // about what one description takes
-        result.list("LoadBalancerDescriptions", page.items(), Descriptions::write);
+        result.list("LoadBalancerDescriptions", page.items(), (x, lb) -> Descriptions.write(x, lb, context.key()));
         result.element("NextMarker", page.nextMarker());
     }
 }

@@ -1,8 +1,10 @@
 package io.elbreconcile.emulator.http.actions;
 
+import io.elbreconcile.emulator.engine.DefaultVpc;
 import io.elbreconcile.emulator.engine.ListenerState;
 import io.elbreconcile.emulator.engine.LoadBalancerState;
 import io.elbreconcile.emulator.engine.PolicyState;
+import io.elbreconcile.emulator.engine.WorldKey;
 import io.elbreconcile.emulator.http.Xml;
 
 import java.util.List;
@@ -19,7 +21,7 @@ final class Descriptions {
     private Descriptions() {
     }
 
-    static void write(Xml xml, LoadBalancerState lb) {
+    static void write(Xml xml, LoadBalancerState lb, WorldKey key) {
         String region = lb.dnsName().split("\\.")[1];
         xml.element("LoadBalancerName", lb.name())
                 .element("DNSName", lb.dnsName());
@@ -41,11 +43,27 @@ final class Descriptions {
                 .element("VPCId", lb.vpcId());
         Shapes.instances(xml, lb.instances());
         Shapes.healthCheck(xml, lb.healthCheck());
-        xml.open("SourceSecurityGroup").element("OwnerAlias", "amazon-elb").element("GroupName", "amazon-elb-sg")
-                .close("SourceSecurityGroup");
+        sourceSecurityGroup(xml, lb, key);
         xml.stringList("SecurityGroups", lb.securityGroups())
                 .element("CreatedTime", Shapes.timestamp(lb.createdTimeMillis()))
                 .element("Scheme", lb.scheme());
+    }
+
+    /**
+     * In a VPC the group instances admit traffic from is the load balancer's own first group, owned
+     * by the account; the emulator knows only the default group's name, and names others by id.
+     * Only an EC2-Classic style load balancer of an older state file keeps AWS's shared group.
+     */
+    private static void sourceSecurityGroup(Xml xml, LoadBalancerState lb, WorldKey key) {
+        String owner = "amazon-elb";
+        String group = "amazon-elb-sg";
+        if (lb.inVpc() && !lb.securityGroups().isEmpty()) {
+            owner = key.account();
+            String first = lb.securityGroups().get(0);
+            group = first.equals(DefaultVpc.of(key).securityGroupId()) ? DefaultVpc.SECURITY_GROUP_NAME : first;
+        }
+        xml.open("SourceSecurityGroup").element("OwnerAlias", owner).element("GroupName", group)
+                .close("SourceSecurityGroup");
     }
 
     static void listener(Xml xml, ListenerState l) {

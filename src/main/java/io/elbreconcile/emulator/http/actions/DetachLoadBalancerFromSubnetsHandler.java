@@ -15,6 +15,6 @@ public final class DetachLoadBalancerFromSubnetsHandler implements ActionHandler
     public void handle(Query query, ActionContext context, Xml result) {
         String name = query.required("LoadBalancerName");
         var subnets = query.requiredList("Subnets");
-        result.stringList("Subnets", context.transition(w -> NetworkActions.detachSubnets(w, name, subnets)));
+        result.stringList("Subnets", context.transition(w -> NetworkActions.detachSubnets(w, context.key(), name, subnets)));
     }
 }

@@ -15,6 +15,6 @@ public final class DisableAvailabilityZonesForLoadBalancerHandler implements Act
     public void handle(Query query, ActionContext context, Xml result) {
         String name = query.required("LoadBalancerName");
         var zones = query.requiredList("AvailabilityZones");
-        result.stringList("AvailabilityZones", context.transition(w -> NetworkActions.disableZones(w, name, zones)));
+        result.stringList("AvailabilityZones", context.transition(w -> NetworkActions.disableZones(w, context.key(), name, zones)));
     }
 }

@@ -15,6 +15,6 @@ public final class EnableAvailabilityZonesForLoadBalancerHandler implements Acti
     public void handle(Query query, ActionContext context, Xml result) {
         String name = query.required("LoadBalancerName");
         var zones = query.requiredList("AvailabilityZones");
-        result.stringList("AvailabilityZones", context.transition(w -> NetworkActions.enableZones(w, name, zones)));
+        result.stringList("AvailabilityZones", context.transition(w -> NetworkActions.enableZones(w, context.key(), name, zones)));
     }
 }

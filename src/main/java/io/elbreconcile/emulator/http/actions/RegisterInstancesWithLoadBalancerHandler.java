@@ -15,6 +15,7 @@ public final class RegisterInstancesWithLoadBalancerHandler implements ActionHan
     public void handle(Query query, ActionContext context, Xml result) {
         String name = query.required("LoadBalancerName");
         var ids = Shapes.instanceIds(query);
-        Shapes.instances(result, context.transition(w -> InstanceActions.register(w, name, ids)));
+        Shapes.instances(result, context.transition(w -> InstanceActions.register(w, name, ids, context.settings().quotas(),
+                context.nowMillis())));
     }
 }
