@@ -43,20 +43,21 @@ final class LoadBalancerPlanner {
         Address address = Address.loadBalancer(lb);
         SortedMap<String, Object> after = Properties.loadBalancer(desired.scheme(), desired.availabilityZones(),
                 desired.subnets(), desired.securityGroups());
+        boolean byZones = desired.subnets().isEmpty();
         String ready = null;
         if (observed != null && mustReplace(desired, observed)) {
             String why = replacementReason(desired, observed);
             if (desired.protect() || !options.allowDelete()) {
                 plan.notice(Plan.HELD_BACK + address + " must be replaced (" + why + ") but "
                         + (desired.protect() ? "it is protected (protect: true)" : "replacing deletes it: pass --allow-delete"));
-                plan.change(Change.of(address, Action.NOOP, before(observed), after,
+                plan.change(Change.of(address, Action.NOOP, before(observed, byZones), after,
                         "replacement held back: " + why));
                 // The rest (listeners, policies, health check, attributes, tags) still converges
                 // on the load balancer that stays.
             } else {
                 String delete = plan.step(address, new DeleteLoadBalancer(lb), List.of());
                 ready = create(desired, List.of(delete));
-                plan.change(Change.of(address, Action.REPLACE, before(observed), after, why));
+                plan.change(Change.of(address, Action.REPLACE, before(observed, byZones), after, why));
                 observed = null;
             }
         } else if (observed == null) {
@@ -74,19 +75,18 @@ final class LoadBalancerPlanner {
         new TagPlanner(plan, options).planManaged(desired, observed, ready, created, plan.stepIdsSince(firstStep));
     }
 
+    /**
+     * Only the scheme. Since EC2-Classic was retired every load balancer is in a VPC: one placed by
+     * zones lives in the default VPC and AWS reports its default subnets and group too, so a switch
+     * between zones and subnets is made in place (zones there are default subnets).
+     */
     private static boolean mustReplace(DesiredLoadBalancer desired, ObservedLoadBalancer observed) {
-        return desired.scheme() != observed.scheme()
-                || desired.subnets().isEmpty() != observed.subnets().isEmpty();
+        return desired.scheme() != observed.scheme();
     }
 
     private static String replacementReason(DesiredLoadBalancer desired, ObservedLoadBalancer observed) {
-        if (desired.scheme() != observed.scheme()) {
-            return "scheme cannot change in place: " + (observed.scheme() == null ? "unknown" : observed.scheme().wire())
-                    + " -> " + desired.scheme().wire();
-        }
-        return desired.subnets().isEmpty()
-                ? "moving out of a VPC (subnets -> availability zones) needs a new load balancer"
-                : "moving into a VPC (availability zones -> subnets) needs a new load balancer";
+        return "scheme cannot change in place: " + (observed.scheme() == null ? "unknown" : observed.scheme().wire())
+                + " -> " + desired.scheme().wire();
     }
 
     private String create(DesiredLoadBalancer desired, List<String> deps) {
@@ -95,10 +95,14 @@ final class LoadBalancerPlanner {
                 TagPlanner.desiredTags(desired, options)), deps);
     }
 
-    private static SortedMap<String, Object> before(ObservedLoadBalancer observed) {
-        // The zones of a VPC load balancer follow from its subnets: shown as declared, by subnets only.
-        return Properties.loadBalancer(observed.scheme(), observed.subnets().isEmpty() ? observed.availabilityZones() : List.of(),
-                observed.subnets(), observed.securityGroups());
+    /**
+     * Shown as the YAML places it: by zones (the default subnets and group are AWS's choice, not
+     * the declaration's), or by subnets and groups (the zones follow from the subnets).
+     */
+    private static SortedMap<String, Object> before(ObservedLoadBalancer observed, boolean byZones) {
+        return byZones || observed.subnets().isEmpty()
+                ? Properties.loadBalancer(observed.scheme(), observed.availabilityZones(), List.of(), List.of())
+                : Properties.loadBalancer(observed.scheme(), List.of(), observed.subnets(), observed.securityGroups());
     }
 
     /** Zones, subnets and security groups change in place. */
@@ -111,8 +115,8 @@ final class LoadBalancerPlanner {
         boolean byZones = desired.subnets().isEmpty();
         List<String> addZones = byZones ? minus(desired.availabilityZones(), observed.availabilityZones()) : List.of();
         List<String> dropZones = byZones ? minus(observed.availabilityZones(), desired.availabilityZones()) : List.of();
-        List<String> addSubnets = minus(desired.subnets(), observed.subnets());
-        List<String> dropSubnets = minus(observed.subnets(), desired.subnets());
+        List<String> addSubnets = byZones ? List.of() : minus(desired.subnets(), observed.subnets());
+        List<String> dropSubnets = byZones ? List.of() : minus(observed.subnets(), desired.subnets());
         // Add before removing so the load balancer always keeps at least one zone or subnet.
         String enable = addZones.isEmpty() ? null : plan.step(address, new EnableAvailabilityZones(lb, addZones), List.of());
         if (!dropZones.isEmpty()) {
@@ -122,11 +126,11 @@ final class LoadBalancerPlanner {
         if (!dropSubnets.isEmpty()) {
             plan.step(address, new DetachSubnets(lb, dropSubnets), nonNull(attach));
         }
-        if (!desired.subnets().isEmpty() && !desired.securityGroups().equals(observed.securityGroups())) {
+        if (!byZones && !desired.securityGroups().isEmpty() && !desired.securityGroups().equals(observed.securityGroups())) {
             plan.step(address, new ApplySecurityGroups(lb, desired.securityGroups()), List.of());
         }
         boolean changed = plan.stepCount() > mark;
-        plan.change(Change.of(address, changed ? Action.UPDATE : Action.NOOP, before(observed), after));
+        plan.change(Change.of(address, changed ? Action.UPDATE : Action.NOOP, before(observed, byZones), after));
     }
 
     private List<ListenerPolicyPlan> planListeners(DesiredLoadBalancer desired, ObservedLoadBalancer observed,

@@ -159,8 +159,11 @@ class EmulatorErrorsTest {
                 refused("unknown additional attribute", "LoadBalancerAttributeNotFound", 400,
                         elb -> elb.modifyLoadBalancerAttributes(r -> r.loadBalancerName(LB).loadBalancerAttributes(a -> a
                                 .additionalAttributes(AdditionalAttribute.builder().key("elb.nope").value("1").build())))),
-                refused("subnets on a load balancer outside a VPC", "InvalidConfigurationRequest", 409,
-                        elb -> elb.attachLoadBalancerToSubnets(r -> r.loadBalancerName(LB).subnets("subnet-0abc"))),
+                refused("a certificate on a TCP listener (refused, never dropped)", "InvalidConfigurationRequest", 409,
+                        elb -> elb.createLoadBalancerListeners(r -> r.loadBalancerName(LB).listeners(listener("TCP", 8443, 443, CERT)))),
+                refused("a certificate on an HTTP listener at creation", "InvalidConfigurationRequest", 409,
+                        elb -> elb.createLoadBalancer(r -> r.loadBalancerName("plain").availabilityZones("us-east-1a")
+                                .listeners(listener("HTTP", 80, 80, CERT)))),
                 refused("health check timeout not below interval", "ValidationError", 400,
                         elb -> elb.configureHealthCheck(r -> r.loadBalancerName(LB).healthCheck(h -> h.target("TCP:80")
                                 .interval(5).timeout(5).healthyThreshold(2).unhealthyThreshold(2)))),

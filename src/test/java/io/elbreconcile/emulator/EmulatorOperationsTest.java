@@ -3,6 +3,7 @@ package io.elbreconcile.emulator;
 import io.elbreconcile.emulator.http.RecordedCall;
 import io.elbreconcile.testing.ElbClients;
 import io.elbreconcile.testing.EmulatorExtension;
+import io.elbreconcile.testing.EmulatorOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Pagination, faults and the admin endpoints: what the reconciler's operators rely on. */
 @ExtendWith(EmulatorExtension.class)
+@EmulatorOptions(loadBalancerQuota = 1_000)
 class EmulatorOperationsTest {
 
     @Test

@@ -72,7 +72,7 @@ class EmulatorProtocolTest {
             // Reference 3.2: RequestId is a direct child of ErrorResponse.
             "missing load balancer | Action=DeleteLoadBalancerPolicy&Version=2012-06-01&LoadBalancerName=nope&PolicyName=p | 400 | "
                     + "<ErrorResponse xmlns=\"" + NS + "\"><Error><Type>Sender</Type><Code>LoadBalancerNotFound</Code>"
-                    + "<Message>There is no ACTIVE Load Balancer named &apos;nope&apos;</Message></Error><RequestId>ID</RequestId></ErrorResponse>",
+                    + "<Message>Cannot find Load Balancer nope</Message></Error><RequestId>ID</RequestId></ErrorResponse>",
             "policy in use | Action=DeleteLoadBalancerPolicy&Version=2012-06-01&LoadBalancerName=my-load-balancer&PolicyName=on | 409 | "
                     + "<ErrorResponse xmlns=\"" + NS + "\"><Error><Type>Sender</Type><Code>InvalidConfigurationRequest</Code>"
                     + "<Message>You cannot delete policy [on] since it is enabled or referred by other enabled policy.</Message></Error>"

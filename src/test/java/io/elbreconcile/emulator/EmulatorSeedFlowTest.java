@@ -2,6 +2,7 @@ package io.elbreconcile.emulator;
 
 import io.elbreconcile.testing.ElbClients;
 import io.elbreconcile.testing.EmulatorExtension;
+import io.elbreconcile.testing.EmulatorOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The happy paths, driven through the real AWS SDK v2 over loopback HTTP. */
 @ExtendWith(EmulatorExtension.class)
+@EmulatorOptions(loadBalancerQuota = 1_000, healthTimeScale = 1)
 class EmulatorSeedFlowTest {
 
     private final EmulatorServer emulator;
@@ -84,9 +86,13 @@ class EmulatorSeedFlowTest {
         assertEquals(10, lb.healthCheck().healthyThreshold());
         assertEquals("internet-facing", lb.scheme());
         assertEquals(List.of("us-east-1a"), lb.availabilityZones());
-        assertTrue(lb.subnets().isEmpty());
+        // Zones only: the default VPC of the account and region, as AWS has done since EC2-Classic.
+        assertTrue(lb.vpcId().matches("vpc-[0-9a-f]{8}"), lb.vpcId());
+        assertEquals(1, lb.subnets().size());
+        assertEquals(1, lb.securityGroups().size());
         assertTrue(lb.createdTime() != null);
-        assertEquals("amazon-elb", lb.sourceSecurityGroup().ownerAlias());
+        assertEquals("123456789012", lb.sourceSecurityGroup().ownerAlias());
+        assertEquals("default", lb.sourceSecurityGroup().groupName());
     }
 
     @Test
@@ -172,7 +178,9 @@ class EmulatorSeedFlowTest {
                         Instance.builder().instanceId("i-12345678").build())).instances();
         assertEquals(2, registered.size());
         var health = elb.describeInstanceHealth(r -> r.loadBalancerName("my-load-balancer")).instanceStates();
-        assertEquals(List.of("InService", "InService"), health.stream().map(s -> s.state()).toList());
+        // Health checks at AWS's pace here (healthTimeScale 1): 10 checks 30 s apart are still to come.
+        assertEquals(List.of("OutOfService", "OutOfService"), health.stream().map(s -> s.state()).toList());
+        assertEquals("Instance registration is still in progress.", health.get(0).description());
         var remaining = elb.deregisterInstancesFromLoadBalancer(r -> r.loadBalancerName("my-load-balancer")
                 .instances(Instance.builder().instanceId("i-12345678").build())).instances();
         assertEquals(List.of("i-0123456789abcdef0"), remaining.stream().map(Instance::instanceId).toList());

@@ -37,7 +37,7 @@ class EmulatorStateFileTest {
             while (!(Files.exists(state) && Files.readString(state).contains("\"env\"")) && System.nanoTime() < deadline) {
                 Thread.onSpinWait();
             }
-            assertTrue(Files.readString(state).contains("\"formatVersion\":1"));
+            assertTrue(Files.readString(state).contains("\"formatVersion\":2"));
             assertTrue(Files.readString(state).contains("\"env\""), "saved without closing");
             before = elb.describeLoadBalancers().loadBalancerDescriptions().get(0);
         }

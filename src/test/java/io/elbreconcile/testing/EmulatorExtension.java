@@ -2,14 +2,16 @@ package io.elbreconcile.testing;
 
 import io.elbreconcile.emulator.EmulatorConfig;
 import io.elbreconcile.emulator.EmulatorServer;
+import io.elbreconcile.emulator.engine.EngineSettings;
+import io.elbreconcile.emulator.engine.Quotas;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * JUnit 5 extension: one embedded emulator (loopback, ephemeral port, in memory, no faults) per
- * test class, injected as an {@link EmulatorServer} parameter and reset before each test, so
+ * JUnit 5 extension: one embedded emulator (loopback, ephemeral port, in memory, no faults, AWS's
+ * quotas unless the class says otherwise with {@link EmulatorOptions}) per test class, injected as an {@link EmulatorServer} parameter and reset before each test, so
  * tests share the start-up cost but not the world or the call counts.
  */
 public final class EmulatorExtension implements ParameterResolver, BeforeEachCallback {
@@ -17,7 +19,13 @@ public final class EmulatorExtension implements ParameterResolver, BeforeEachCal
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(EmulatorExtension.class);
 
     private static final class Running implements ExtensionContext.Store.CloseableResource {
-        final EmulatorServer server = EmulatorServer.start(EmulatorConfig.embedded(null));
+        final EmulatorServer server;
+
+        Running(EmulatorOptions options) {
+            EngineSettings settings = options == null ? EngineSettings.AWS_LIKE : new EngineSettings(
+                    Quotas.AWS_DEFAULTS.with(Quotas.LOAD_BALANCERS, options.loadBalancerQuota()), options.healthTimeScale());
+            server = EmulatorServer.start(EmulatorConfig.embedded(null).withSettings(settings));
+        }
 
         @Override
         public void close() {
@@ -43,6 +51,7 @@ public final class EmulatorExtension implements ParameterResolver, BeforeEachCal
     private static EmulatorServer server(ExtensionContext context) {
         ExtensionContext classContext = context.getTestClass().isPresent() && context.getTestMethod().isPresent()
                 ? context.getParent().orElse(context) : context;
-        return classContext.getStore(NAMESPACE).getOrComputeIfAbsent("emulator", key -> new Running(), Running.class).server;
+        return classContext.getStore(NAMESPACE).getOrComputeIfAbsent("emulator",
+                key -> new Running(classContext.getRequiredTestClass().getAnnotation(EmulatorOptions.class)), Running.class).server;
     }
 }

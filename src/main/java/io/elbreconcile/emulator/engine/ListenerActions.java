@@ -50,8 +50,7 @@ public final class ListenerActions {
         }
         List<PolicyState> policies = new ArrayList<>(lb.policies());
         if (lb.policy(DEFAULT_SECURITY_POLICY).isEmpty()) {
-            policies.add(PolicyTypes.SAMPLES.stream().filter(p -> p.name().equals(DEFAULT_SECURITY_POLICY)).findFirst()
-                    .orElseThrow());
+            policies.add(PredefinedSslPolicies.find(DEFAULT_SECURITY_POLICY).orElseThrow());
         }
         List<ListenerState> listeners = lb.listeners().stream()
                 .map(l -> newPorts.contains(l.loadBalancerPort()) && l.secure() ? l.withPolicyNames(List.of(DEFAULT_SECURITY_POLICY)) : l)

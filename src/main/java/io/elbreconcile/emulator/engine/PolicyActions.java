@@ -88,11 +88,11 @@ public final class PolicyActions {
     public static List<PolicyState> describe(World world, String loadBalancer, List<String> policyNames) {
         if (loadBalancer == null) {
             if (policyNames.isEmpty()) {
-                return PolicyTypes.SAMPLES;
+                return PredefinedSslPolicies.all();
             }
             List<PolicyState> out = new ArrayList<>();
             for (String name : new LinkedHashSet<>(policyNames)) {
-                out.add(PolicyTypes.SAMPLES.stream().filter(p -> p.name().equals(name)).findFirst()
+                out.add(PredefinedSslPolicies.find(name)
                         .orElseThrow(() -> EngineError.SAMPLE_POLICY_NOT_FOUND.exception(name)));
             }
             return out;

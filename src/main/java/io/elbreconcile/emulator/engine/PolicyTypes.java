@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The policy types ELB defines and the predefined sample policies (reference 6.2). The SSL
+ * The policy types ELB defines (reference 6.2); the predefined policies are in
+ * {@link PredefinedSslPolicies}. The SSL
  * negotiation type lists only a representative subset of its many cipher attributes.
  */
 public final class PolicyTypes {
@@ -59,12 +60,6 @@ public final class PolicyTypes {
                             new AttributeType("ECDHE-RSA-AES128-GCM-SHA256", "Boolean", "ZERO_OR_ONE", "true", null),
                             new AttributeType("Reference-Security-Policy", "String", "ZERO_OR_ONE", null, null))));
 
-    /** Predefined policies: what DescribeLoadBalancerPolicies returns without a load balancer name. */
-    public static final List<PolicyState> SAMPLES = List.of(
-            sslSample("ELBSample-ELBDefaultNegotiationPolicy"),
-            sslSample("ELBSample-OpenSSLDefaultNegotiationPolicy"),
-            sslSample("ELBSecurityPolicy-2016-08"),
-            sslSample("ELBSecurityPolicy-TLS-1-2-2017-01"));
 
     private PolicyTypes() {
     }
@@ -83,13 +78,5 @@ public final class PolicyTypes {
             out.add(find(name).orElseThrow(() -> EngineError.POLICY_TYPE_NOT_FOUND.exception(name)));
         }
         return out;
-    }
-
-    private static PolicyState sslSample(String name) {
-        return new PolicyState(name, SSL_NEGOTIATION, List.of(
-                new PolicyAttribute("Protocol-TLSv1.2", "true"),
-                new PolicyAttribute("Protocol-TLSv1.1", name.contains("TLS-1-2") ? "false" : "true"),
-                new PolicyAttribute("Server-Defined-Cipher-Order", "true"),
-                new PolicyAttribute("ECDHE-RSA-AES128-GCM-SHA256", "true")));
     }
 }

@@ -1,6 +1,8 @@
 package io.elbreconcile.it.apply;
 
 import io.elbreconcile.emulator.EmulatorConfig;
+import io.elbreconcile.emulator.engine.EngineSettings;
+import io.elbreconcile.emulator.engine.Quotas;
 import io.elbreconcile.emulator.EmulatorServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +49,9 @@ class ApplyReliabilityTest {
 
     /** Apply, then plan --detailed-exitcode, against a faulty emulator of this seed. */
     private static List<Harness.Result> run(Path input, long seed) {
+        // Thirty load balancers: above AWS's default quota of 20, raised as for any fleet.
         try (EmulatorServer emulator = EmulatorServer.start(EmulatorConfig.embedded(null)
+                .withSettings(EngineSettings.AWS_LIKE.withQuotas(Quotas.AWS_DEFAULTS.with(Quotas.LOAD_BALANCERS, 100)))
                 .withThrottleRate(20).withErrorRate(0.05).withSeed(seed))) {
             List<Harness.Result> results = new ArrayList<>();
             // The CLI's own defaults for an endpoint: client-side limit of 20 requests per second, parallelism 8.

@@ -10,6 +10,7 @@ import io.elbreconcile.emulator.EmulatorServer;
 import io.elbreconcile.it.Cli;
 import io.elbreconcile.testing.ElbClients;
 import io.elbreconcile.testing.EmulatorExtension;
+import io.elbreconcile.testing.EmulatorOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * exit codes, the text and JSON outputs, normalisation, and that drift only reads.
  */
 @ExtendWith(EmulatorExtension.class)
+@EmulatorOptions(loadBalancerQuota = 5_000)
 class DriftCommandTest {
 
     static final String WEB = """

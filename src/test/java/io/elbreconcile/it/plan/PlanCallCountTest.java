@@ -4,6 +4,7 @@ import io.elbreconcile.cli.ExitCodes;
 import io.elbreconcile.cli.Main;
 import io.elbreconcile.emulator.EmulatorServer;
 import io.elbreconcile.testing.EmulatorExtension;
+import io.elbreconcile.testing.EmulatorOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * declares attributes, and never a call per policy. Counted by the emulator, not by the client.
  */
 @ExtendWith(EmulatorExtension.class)
+@EmulatorOptions(loadBalancerQuota = 5_000)
 class PlanCallCountTest {
 
     @ParameterizedTest(name = "{0} load balancers")
