@@ -50,4 +50,33 @@ class VpcPlacementTest {
         assertTrue(ops.get(0).startsWith("AttachLoadBalancerToSubnets"), ops::toString);
         assertTrue(ops.get(1).startsWith("DetachLoadBalancerFromSubnets"), ops::toString);
     }
+
+    private static DesiredLoadBalancer byZones(List<String> zones) {
+        return new DesiredLoadBalancer("db", Scheme.INTERNAL, zones, List.of(), List.of(), List.of(tcp(5432)),
+                null, null, new TreeMap<>(), false, List.of());
+    }
+
+    @Test
+    void aLoadBalancerPlacedByZonesIsNotChangedByTheDefaultSubnetsAndGroupAwsReports() {
+        // AWS puts a zone-only load balancer in the default VPC and reports its default subnet and group.
+        Plan plan = plan(desired(byZones(List.of("us-east-1a"))),
+                world(reported(List.of("subnet-default-a"), List.of("us-east-1a"))));
+        assertEquals(List.of(), operationsInOrder(plan));
+        Change lb = plan.changes().stream().filter(c -> c.address().toString().equals("LoadBalancer/db")).findFirst().orElseThrow();
+        assertEquals(Action.NOOP, lb.action());
+        assertEquals(lb.before(), lb.after(), "shown by zones, as declared");
+    }
+
+    @Test
+    void movingBetweenZonesAndSubnetsIsInPlaceNotAReplacement() {
+        Plan toZones = plan(desired(byZones(List.of("us-east-1a", "us-east-1b"))),
+                world(reported(List.of("subnet-default-a"), List.of("us-east-1a"))));
+        assertEquals(List.of("EnableAvailabilityZonesForLoadBalancer"), operationsInOrder(toZones).stream()
+                .map(op -> op.split("[ (]")[0]).toList());
+        Plan toSubnets = plan(desired(declared(List.of("subnet-1"))),
+                world(reported(List.of("subnet-default-a"), List.of("us-east-1a"))));
+        List<String> ops = operationsInOrder(toSubnets);
+        assertTrue(ops.stream().noneMatch(op -> op.startsWith("DeleteLoadBalancer")), ops::toString);
+        assertTrue(ops.get(0).startsWith("AttachLoadBalancerToSubnets"), ops::toString);
+    }
 }

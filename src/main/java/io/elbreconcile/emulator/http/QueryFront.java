@@ -115,8 +115,6 @@ public final class QueryFront implements HttpHandler {
             throw EngineError.INTERNAL_FAILURE.exception();
         }
         WorldKey key = WorldKey.of(region(exchange, parameters.get("X-Amz-Credential")));
-        // Presigned requests carry their signature as parameters; they are no action's parameters.
-        parameters.keySet().removeIf(name -> name.startsWith("X-Amz-"));
         parameters.remove("Action");
         parameters.remove("Operation");
         parameters.remove("Version");
