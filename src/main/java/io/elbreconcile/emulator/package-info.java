@@ -14,8 +14,8 @@
  *
  * <p>Deliberate choices where AWS is undocumented (reference section 8) are commented where they
  * are made: deleting an unknown policy succeeds; a session-cookie policy has no
- * CookieExpirationPeriod attribute; the tag quota is 50; account quotas are raised (see
- * {@code Limits}). One world serves every region; the region of the request's signature only
- * shapes the DNS names.
+ * CookieExpirationPeriod attribute; the tag quota is 50; the adjustable quotas start at AWS's
+ * defaults ({@code Quotas}). Each (account, region) has its own world ({@code WorldKey}); the
+ * region is the one of the request's SigV4 credential scope.
  */
 package io.elbreconcile.emulator;
