@@ -201,6 +201,37 @@ class EmulatorStandInTest {
     }
 
     @Test
+    void ec2DescribeSecurityGroupsFindsTheSourceGroupAsTerraformAsksForIt() throws Exception {
+        try (EmulatorServer emulator = EmulatorServer.start(EmulatorConfig.embedded(null));
+             ElasticLoadBalancingClient elb = ElbClients.forEndpoint(emulator.endpoint())) {
+            create(elb, "web", "us-east-1a");
+            LoadBalancerDescription lb = elb.describeLoadBalancers().loadBalancerDescriptions().get(0);
+            String filters = "Action=DescribeSecurityGroups&Version=2016-11-15"
+                    + "&Filter.1.Name=group-name&Filter.1.Value.1=" + lb.sourceSecurityGroup().groupName()
+                    + "&Filter.2.Name=vpc-id&Filter.2.Value.1=" + lb.vpcId()
+                    + "&Filter.3.Name=owner-id&Filter.3.Value.1=" + lb.sourceSecurityGroup().ownerAlias();
+            HttpResponse<String> found = post(emulator, filters);
+            assertEquals(200, found.statusCode(), found.body());
+            assertTrue(found.body().contains("<groupId>" + lb.securityGroups().get(0) + "</groupId>"), found.body());
+            assertTrue(found.body().contains("<vpcId>" + lb.vpcId() + "</vpcId>"), found.body());
+            HttpResponse<String> otherVpc = post(emulator, "Action=DescribeSecurityGroups&Version=2016-11-15"
+                    + "&Filter.1.Name=vpc-id&Filter.1.Value.1=vpc-00000000");
+            assertTrue(otherVpc.body().contains("<securityGroupInfo/>"), otherVpc.body());
+            HttpResponse<String> unknownFilter = post(emulator, "Action=DescribeSecurityGroups&Version=2016-11-15"
+                    + "&Filter.1.Name=tag:Name&Filter.1.Value.1=x");
+            assertEquals(400, unknownFilter.statusCode(), unknownFilter.body());
+            HttpResponse<String> otherEc2 = post(emulator, "Action=DescribeInstances&Version=2016-11-15");
+            assertEquals(400, otherEc2.statusCode(), otherEc2.body());
+        }
+    }
+
+    private static HttpResponse<String> post(EmulatorServer emulator, String form) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(emulator.endpoint())
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void motoApiResetEmptiesEveryWorld() throws Exception {
         try (EmulatorServer emulator = EmulatorServer.start(EmulatorConfig.embedded(null));
              ElasticLoadBalancingClient east = ElbClients.forEndpoint(emulator.endpoint());

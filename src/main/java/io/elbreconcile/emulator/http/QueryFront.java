@@ -101,6 +101,12 @@ public final class QueryFront implements HttpHandler {
         if (version == null || version.isEmpty()) {
             throw EngineError.MISSING_PARAMETER.exception("Version");
         }
+        if (version.equals(Ec2SecurityGroups.VERSION) && action.equals(Ec2SecurityGroups.ACTION)) {
+            // The one EC2 read tools make about load balancers (Terraform's aws_elb): answered from the ELB world.
+            WorldKey key = WorldKey.of(region(exchange, parameters.get("X-Amz-Credential")));
+            recorder.record(new RecordedCall("ec2:" + action, parameters), false);
+            return Ec2SecurityGroups.answer(parameters, store.read(key), key, requestId);
+        }
         if (!version.equals(VERSION)) {
             throw EngineError.WRONG_VERSION.exception(action, version);
         }
