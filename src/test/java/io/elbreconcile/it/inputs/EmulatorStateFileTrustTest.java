@@ -75,7 +75,7 @@ class EmulatorStateFileTrustTest {
                 "{\"formatVersion\":99,\"world\":{\"regions\":{\"us-east-1\":{}},\"loadBalancers\":null}}");
         Path input = Files.writeString(dir.resolve("web.yaml"), WEB);
         String expected = "error: emulator state file " + state + " was written by a newer elb-reconcile (formatVersion 99;"
-                + " this version reads 1): use that version, or delete the file to start from an empty world";
+                + " this version reads 2): use that version, or delete the file to start from an empty world";
 
         Cli.Result apply = Cli.run("apply", input.toString(), "--auto-approve", "--emulator=" + state);
         Cli.Result serve = Cli.run("emulator", "serve", "--port", "0", "--state", state.toString());
