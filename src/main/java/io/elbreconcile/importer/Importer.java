@@ -7,6 +7,7 @@ import io.elbreconcile.model.HealthCheck;
 import io.elbreconcile.model.LbCookiePolicy;
 import io.elbreconcile.model.Listener;
 import io.elbreconcile.model.ObservedLoadBalancer;
+import io.elbreconcile.model.ReservedTags;
 import io.elbreconcile.model.StickinessPolicy;
 
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ public final class Importer {
         healthCheck(yaml, lb.healthCheck());
         attributes(yaml, lb.attributes());
         Map<String, String> tags = lb.tags().entrySet().stream()
-                .filter(t -> !t.getKey().startsWith("aws:") && !t.getKey().startsWith("elb-reconcile:"))
+                .filter(t -> !ReservedTags.isReserved(t.getKey()))
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a,
                         java.util.TreeMap::new));
         if (!tags.isEmpty()) {
