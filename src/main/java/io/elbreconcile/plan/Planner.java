@@ -94,6 +94,6 @@ public final class Planner {
 
     /** A digest of the desired state itself (where things were declared does not count). */
     static String inputDigest(DesiredState desired) {
-        return Fingerprints.sha256(desired.loadBalancers().toString() + "\n" + desired.attachments());
+        return InputDigest.of(desired);
     }
 }
