@@ -1,10 +1,8 @@
 package io.elbreconcile.importer;
 
 import io.elbreconcile.model.AccessLog;
-import io.elbreconcile.model.AppCookiePolicy;
 import io.elbreconcile.model.Attributes;
 import io.elbreconcile.model.HealthCheck;
-import io.elbreconcile.model.LbCookiePolicy;
 import io.elbreconcile.model.Listener;
 import io.elbreconcile.model.ObservedLoadBalancer;
 import io.elbreconcile.model.ReservedTags;
@@ -154,12 +152,11 @@ public final class Importer {
         yaml.field(1, "name", policy.name(), null);
         yaml.line(0, "spec:");
         yaml.field(1, "loadBalancer", lb.name(), null);
-        if (policy instanceof LbCookiePolicy lbCookie) {
-            yaml.field(1, "cookieExpirationPeriod", lbCookie.cookieExpirationPeriod(),
-                    lbCookie.cookieExpirationPeriod() == 0 ? "0 = browser-session cookie (AWS default)" : "seconds");
-        } else if (policy instanceof AppCookiePolicy app) {
-            yaml.field(1, "cookieName", app.cookieName(), null);
-        }
+        Runnable settings = policy.match(
+                lbCookie -> () -> yaml.field(1, "cookieExpirationPeriod", lbCookie.cookieExpirationPeriod(),
+                        lbCookie.cookieExpirationPeriod() == 0 ? "0 = browser-session cookie (AWS default)" : "seconds"),
+                app -> () -> yaml.field(1, "cookieName", app.cookieName(), null));
+        settings.run();
         boolean enabledNowhere = lb.listeners().stream().noneMatch(l -> l.policyNames().contains(policy.name()));
         if (enabledNowhere) {
             yaml.comment(0, "enabled on no listener; kept so that plan does not delete it as an orphan");

@@ -1,13 +1,11 @@
 package io.elbreconcile.plan;
 
 import io.elbreconcile.model.AccessLog;
-import io.elbreconcile.model.AppCookiePolicy;
 import io.elbreconcile.model.Attributes;
 import io.elbreconcile.model.ConnectionDraining;
 import io.elbreconcile.model.DesiredLoadBalancer;
 import io.elbreconcile.model.DesiredState;
 import io.elbreconcile.model.HealthCheck;
-import io.elbreconcile.model.LbCookiePolicy;
 import io.elbreconcile.model.Listener;
 import io.elbreconcile.model.PolicyAttachment;
 import io.elbreconcile.model.StickinessPolicy;
@@ -108,11 +106,8 @@ final class InputDigest {
         SortedMap<String, Object> out = new TreeMap<>();
         out.put("kind", policy.kind().documentKind());
         out.put("name", policy.name());
-        if (policy instanceof LbCookiePolicy lb) {
-            out.put("cookieExpirationPeriod", lb.cookieExpirationPeriod());
-        } else if (policy instanceof AppCookiePolicy app) {
-            out.put("cookieName", app.cookieName());
-        }
+        policy.match(lb -> out.put("cookieExpirationPeriod", lb.cookieExpirationPeriod()),
+                app -> out.put("cookieName", app.cookieName()));
         return out;
     }
 
