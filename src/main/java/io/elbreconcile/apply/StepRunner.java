@@ -3,14 +3,10 @@ package io.elbreconcile.apply;
 import io.elbreconcile.aws.ElbPort;
 import io.elbreconcile.aws.ErrorKind;
 import io.elbreconcile.aws.PortError;
-import io.elbreconcile.model.AppCookiePolicy;
-import io.elbreconcile.model.LbCookiePolicy;
 import io.elbreconcile.model.Listener;
 import io.elbreconcile.model.ObservedLoadBalancer;
 import io.elbreconcile.model.StickinessPolicy;
 import io.elbreconcile.plan.Step;
-import io.elbreconcile.plan.operation.CreateAppCookiePolicy;
-import io.elbreconcile.plan.operation.CreateLbCookiePolicy;
 import io.elbreconcile.plan.operation.Operation;
 
 import java.time.Duration;
@@ -49,7 +45,7 @@ final class StepRunner {
     private StepOutcome onError(Step step, PortError error, long start) {
         Operation operation = step.operation();
         if (error.kind() == ErrorKind.DUPLICATE_POLICY_NAME) {
-            Optional<StickinessPolicy> wanted = policyCreatedBy(operation);
+            Optional<StickinessPolicy> wanted = operation.createdPolicy();
             if (wanted.isPresent()) {
                 return adoptOrExplain(step, wanted.get(), error, start);
             }
@@ -93,16 +89,6 @@ final class StepRunner {
         } catch (PortError again) {
             return error.oneLine();
         }
-    }
-
-    private static Optional<StickinessPolicy> policyCreatedBy(Operation operation) {
-        if (operation instanceof CreateLbCookiePolicy lb) {
-            return Optional.of(new LbCookiePolicy(lb.policyName(), lb.cookieExpirationPeriod()));
-        }
-        if (operation instanceof CreateAppCookiePolicy app) {
-            return Optional.of(new AppCookiePolicy(app.policyName(), app.cookieName()));
-        }
-        return Optional.empty();
     }
 
     private Duration since(long start) {

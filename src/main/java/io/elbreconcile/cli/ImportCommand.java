@@ -7,6 +7,7 @@ import io.elbreconcile.model.DesiredState;
 import io.elbreconcile.model.Names;
 import io.elbreconcile.model.ObservedLoadBalancer;
 import io.elbreconcile.model.ObservedState;
+import io.elbreconcile.model.ReservedTags;
 import io.elbreconcile.observe.Observer;
 import io.elbreconcile.observe.Scope;
 import picocli.CommandLine.ArgGroup;
@@ -82,7 +83,7 @@ final class ImportCommand implements Callable<Integer> {
         }
         List<ObservedLoadBalancer> chosen = new ArrayList<>();
         for (ObservedLoadBalancer lb : observed.loadBalancers().values()) {
-            if (stack == null || stack.equals(lb.tags().get(Observer.STACK_TAG))) {
+            if (stack == null || stack.equals(lb.tags().get(ReservedTags.STACK))) {
                 chosen.add(lb);
             }
         }

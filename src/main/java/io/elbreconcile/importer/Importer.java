@@ -1,12 +1,11 @@
 package io.elbreconcile.importer;
 
 import io.elbreconcile.model.AccessLog;
-import io.elbreconcile.model.AppCookiePolicy;
 import io.elbreconcile.model.Attributes;
 import io.elbreconcile.model.HealthCheck;
-import io.elbreconcile.model.LbCookiePolicy;
 import io.elbreconcile.model.Listener;
 import io.elbreconcile.model.ObservedLoadBalancer;
+import io.elbreconcile.model.ReservedTags;
 import io.elbreconcile.model.StickinessPolicy;
 
 import java.util.ArrayList;
@@ -68,7 +67,7 @@ public final class Importer {
         healthCheck(yaml, lb.healthCheck());
         attributes(yaml, lb.attributes());
         Map<String, String> tags = lb.tags().entrySet().stream()
-                .filter(t -> !t.getKey().startsWith("aws:") && !t.getKey().startsWith("elb-reconcile:"))
+                .filter(t -> !ReservedTags.isReserved(t.getKey()))
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a,
                         java.util.TreeMap::new));
         if (!tags.isEmpty()) {
@@ -153,12 +152,11 @@ public final class Importer {
         yaml.field(1, "name", policy.name(), null);
         yaml.line(0, "spec:");
         yaml.field(1, "loadBalancer", lb.name(), null);
-        if (policy instanceof LbCookiePolicy lbCookie) {
-            yaml.field(1, "cookieExpirationPeriod", lbCookie.cookieExpirationPeriod(),
-                    lbCookie.cookieExpirationPeriod() == 0 ? "0 = browser-session cookie (AWS default)" : "seconds");
-        } else if (policy instanceof AppCookiePolicy app) {
-            yaml.field(1, "cookieName", app.cookieName(), null);
-        }
+        Runnable settings = policy.match(
+                lbCookie -> () -> yaml.field(1, "cookieExpirationPeriod", lbCookie.cookieExpirationPeriod(),
+                        lbCookie.cookieExpirationPeriod() == 0 ? "0 = browser-session cookie (AWS default)" : "seconds"),
+                app -> () -> yaml.field(1, "cookieName", app.cookieName(), null));
+        settings.run();
         boolean enabledNowhere = lb.listeners().stream().noneMatch(l -> l.policyNames().contains(policy.name()));
         if (enabledNowhere) {
             yaml.comment(0, "enabled on no listener; kept so that plan does not delete it as an orphan");

@@ -1,6 +1,7 @@
 package io.elbreconcile.model;
 
 import java.util.Objects;
+import java.util.function.Function;
 
 /** Application-controlled stickiness: follows the lifetime of the application's own cookie. */
 public record AppCookiePolicy(String name, String cookieName) implements StickinessPolicy {
@@ -26,5 +27,10 @@ public record AppCookiePolicy(String name, String cookieName) implements Stickin
     @Override
     public String describeSettings() {
         return "cookieName=" + cookieName;
+    }
+
+    @Override
+    public <R> R match(Function<LbCookiePolicy, R> lbCookie, Function<AppCookiePolicy, R> appCookie) {
+        return appCookie.apply(this);
     }
 }

@@ -1,6 +1,7 @@
 package io.elbreconcile.model;
 
 import java.util.Objects;
+import java.util.function.Function;
 
 /** Duration-based stickiness: the load balancer issues its own cookie. */
 public record LbCookiePolicy(String name, long cookieExpirationPeriod) implements StickinessPolicy {
@@ -26,5 +27,10 @@ public record LbCookiePolicy(String name, long cookieExpirationPeriod) implement
     @Override
     public String describeSettings() {
         return "cookieExpirationPeriod=" + cookieExpirationPeriod;
+    }
+
+    @Override
+    public <R> R match(Function<LbCookiePolicy, R> lbCookie, Function<AppCookiePolicy, R> appCookie) {
+        return lbCookie.apply(this);
     }
 }

@@ -1,5 +1,7 @@
 package io.elbreconcile.model;
 
+import java.util.function.Function;
+
 /** A cookie stickiness policy. AWS policies are immutable: a changed attribute means a new policy. */
 public sealed interface StickinessPolicy permits LbCookiePolicy, AppCookiePolicy {
 
@@ -17,4 +19,10 @@ public sealed interface StickinessPolicy permits LbCookiePolicy, AppCookiePolicy
 
     /** Attributes for display, e.g. {@code cookieExpirationPeriod=60}. */
     String describeSettings();
+
+    /**
+     * The one place that tells the kinds apart: a caller gives one function per kind, so a new kind
+     * fails to compile wherever it must be handled (Java 17 has no pattern switch; see STYLE.md).
+     */
+    <R> R match(Function<LbCookiePolicy, R> lbCookie, Function<AppCookiePolicy, R> appCookie);
 }

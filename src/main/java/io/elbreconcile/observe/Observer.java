@@ -9,6 +9,7 @@ import io.elbreconcile.model.DesiredLoadBalancer;
 import io.elbreconcile.model.DesiredState;
 import io.elbreconcile.model.ObservedLoadBalancer;
 import io.elbreconcile.model.ObservedState;
+import io.elbreconcile.model.ReservedTags;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -51,8 +52,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Observer {
 
     public static final int DEFAULT_PARALLELISM = 8;
-    /** The tag {@code --stack} puts on managed load balancers (the planner's constant, repeated: observe may not see plan). */
-    public static final String STACK_TAG = "elb-reconcile:stack";
 
     private final ElbPort port;
     private final int parallelism;
@@ -126,7 +125,7 @@ public final class Observer {
                 continue;
             }
             boolean keep = scope.wholeRegion() || wanted.contains(name)
-                    || (scope.stack() != null && scope.stack().equals(tags.get(STACK_TAG)));
+                    || (scope.stack() != null && scope.stack().equals(tags.get(ReservedTags.STACK)));
             if (keep) {
                 result.put(name, lb.withTags(tags).withAttributes(enrichment.attributes.get(name)));
             }

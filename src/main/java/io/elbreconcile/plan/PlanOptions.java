@@ -12,7 +12,6 @@ import java.util.Optional;
  */
 public record PlanOptions(Optional<String> stack, boolean allowDelete, ReplaceStrategy replaceStrategy) {
 
-    public static final String STACK_TAG = "elb-reconcile:stack";
     public static final String PROTECT_TAG = "elb-reconcile:protect";
 
     public PlanOptions {

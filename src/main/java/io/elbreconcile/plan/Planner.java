@@ -9,6 +9,7 @@ import io.elbreconcile.model.DesiredState;
 import io.elbreconcile.model.ObservedLoadBalancer;
 import io.elbreconcile.model.ObservedState;
 import io.elbreconcile.model.PolicyAttachment;
+import io.elbreconcile.model.ReservedTags;
 import io.elbreconcile.model.Target;
 import io.elbreconcile.plan.operation.DeleteLoadBalancer;
 
@@ -66,13 +67,13 @@ public final class Planner {
         }
         String stack = options.stack().get();
         for (ObservedLoadBalancer lb : observed.loadBalancers().values()) {
-            boolean ours = stack.equals(lb.tags().get(PlanOptions.STACK_TAG));
+            boolean ours = stack.equals(lb.tags().get(ReservedTags.STACK));
             if (!ours || desired.loadBalancers().containsKey(lb.name())) {
                 continue;
             }
             owned.add(lb.name());
             Address address = Address.loadBalancer(lb.name());
-            String why = "undeclared, tagged " + PlanOptions.STACK_TAG + "=" + stack;
+            String why = "undeclared, tagged " + ReservedTags.STACK + "=" + stack;
             boolean protectedLb = "true".equals(lb.tags().get(PlanOptions.PROTECT_TAG));
             boolean attached = desired.attachmentsByLoadBalancer().containsKey(lb.name());
             if (protectedLb || attached || !options.allowDelete()) {
@@ -93,6 +94,6 @@ public final class Planner {
 
     /** A digest of the desired state itself (where things were declared does not count). */
     static String inputDigest(DesiredState desired) {
-        return Fingerprints.sha256(desired.loadBalancers().toString() + "\n" + desired.attachments());
+        return InputDigest.of(desired);
     }
 }

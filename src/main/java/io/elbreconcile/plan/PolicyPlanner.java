@@ -1,8 +1,6 @@
 package io.elbreconcile.plan;
 
 import io.elbreconcile.model.Address;
-import io.elbreconcile.model.AppCookiePolicy;
-import io.elbreconcile.model.LbCookiePolicy;
 import io.elbreconcile.model.ObservedLoadBalancer;
 import io.elbreconcile.model.StickinessPolicy;
 import io.elbreconcile.plan.operation.CreateAppCookiePolicy;
@@ -233,11 +231,9 @@ final class PolicyPlanner {
     }
 
     private Operation create(StickinessPolicy policy) {
-        if (policy instanceof LbCookiePolicy lbCookie) {
-            return new CreateLbCookiePolicy(lb, lbCookie.name(), lbCookie.cookieExpirationPeriod());
-        }
-        AppCookiePolicy app = (AppCookiePolicy) policy;
-        return new CreateAppCookiePolicy(lb, app.name(), app.cookieName());
+        return policy.match(
+                lbCookie -> new CreateLbCookiePolicy(lb, lbCookie.name(), lbCookie.cookieExpirationPeriod()),
+                app -> new CreateAppCookiePolicy(lb, app.name(), app.cookieName()));
     }
 
     static SortedMap<String, String> noUnwanted() {

@@ -1,10 +1,8 @@
 package io.elbreconcile.plan;
 
 import io.elbreconcile.model.AccessLog;
-import io.elbreconcile.model.AppCookiePolicy;
 import io.elbreconcile.model.Attributes;
 import io.elbreconcile.model.HealthCheck;
-import io.elbreconcile.model.LbCookiePolicy;
 import io.elbreconcile.model.Listener;
 import io.elbreconcile.model.Scheme;
 import io.elbreconcile.model.StickinessPolicy;
@@ -61,11 +59,8 @@ final class Properties {
     static SortedMap<String, Object> policy(StickinessPolicy policy) {
         SortedMap<String, Object> p = new TreeMap<>();
         p.put("type", policy.kind().awsTypeName());
-        if (policy instanceof LbCookiePolicy lb) {
-            p.put("cookieExpirationPeriod", lb.cookieExpirationPeriod());
-        } else if (policy instanceof AppCookiePolicy app) {
-            p.put("cookieName", app.cookieName());
-        }
+        policy.match(lb -> p.put("cookieExpirationPeriod", lb.cookieExpirationPeriod()),
+                app -> p.put("cookieName", app.cookieName()));
         return p;
     }
 

@@ -3,6 +3,7 @@ package io.elbreconcile.plan;
 import io.elbreconcile.model.Address;
 import io.elbreconcile.model.DesiredLoadBalancer;
 import io.elbreconcile.model.ObservedLoadBalancer;
+import io.elbreconcile.model.ReservedTags;
 import io.elbreconcile.plan.operation.AddTags;
 import io.elbreconcile.plan.operation.RemoveTags;
 
@@ -29,7 +30,7 @@ final class TagPlanner {
     /** Declared tags plus the ownership and protection tags this tool manages. */
     static SortedMap<String, String> desiredTags(DesiredLoadBalancer desired, PlanOptions options) {
         SortedMap<String, String> tags = new TreeMap<>(desired.tags());
-        options.stack().ifPresent(stack -> tags.put(PlanOptions.STACK_TAG, stack));
+        options.stack().ifPresent(stack -> tags.put(ReservedTags.STACK, stack));
         if (desired.protect()) {
             // Lets a later run recognise the load balancer as protected even once its document is gone.
             tags.put(PlanOptions.PROTECT_TAG, "true");
@@ -84,9 +85,9 @@ final class TagPlanner {
 
     /** AWS's own keys and this tool's bookkeeping keys (other than protect, which it sets) stay. */
     private static boolean removable(String key) {
-        if (key.startsWith("aws:")) {
+        if (ReservedTags.isAws(key)) {
             return false;
         }
-        return !key.startsWith("elb-reconcile:") || key.equals(PlanOptions.PROTECT_TAG);
+        return !ReservedTags.isTool(key) || key.equals(PlanOptions.PROTECT_TAG);
     }
 }

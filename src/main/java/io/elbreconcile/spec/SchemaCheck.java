@@ -12,6 +12,7 @@ import io.elbreconcile.diag.Diagnostic;
 import io.elbreconcile.diag.Printable;
 import io.elbreconcile.diag.SourceLocation;
 import io.elbreconcile.model.Names;
+import io.elbreconcile.model.ReservedTags;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -176,7 +177,7 @@ final class SchemaCheck {
     private Diagnostic tagKey(YamlDocument document, String pointer, ValidationMessage message) {
         String key = message.getProperty();
         SourceLocation at = document.locations().ofKey(Locations.child(pointer, key));
-        if (key.startsWith("aws:") || key.startsWith("elb-reconcile:")) {
+        if (ReservedTags.isReserved(key)) {
             return Diagnostic.at(at, "tag key " + Printable.quoted(key) + " is reserved (aws: belongs to AWS, elb-reconcile: to this tool)");
         }
         if (key.isEmpty() || key.length() > 128) {

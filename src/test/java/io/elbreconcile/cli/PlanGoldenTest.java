@@ -14,11 +14,14 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Golden files of the three plan formats, produced end to end: the scenario's {@code before/}
- * YAML is applied to an embedded emulator, then {@code after/} is planned against it. Rerun with
- * {@code -Dgolden.update=true} to rewrite the files after an intended change, and review the diff.
+ * YAML is applied to an embedded emulator, then {@code after/} is planned against it. A golden file
+ * that is missing or differs fails the test. To write the files after an intended change (or for a
+ * new scenario), ask for it explicitly with
+ * {@code mvn -B test -Dtest=PlanGoldenTest -Dgolden.update=true}, then review the diff before committing.
  */
 class PlanGoldenTest {
 
@@ -47,9 +50,11 @@ class PlanGoldenTest {
             assertEquals(ExitCodes.CHANGES, plan.code, plan.err);
             String actual = plan.out.replace(Path.of(state).toAbsolutePath().toString(), "<STATE>");
             Path golden = dir.resolve(format[1]);
-            if (UPDATE || !Files.exists(golden)) {
+            if (UPDATE) {
                 Files.writeString(golden, actual, StandardCharsets.UTF_8);
             }
+            assertTrue(Files.exists(golden), "golden file " + golden + " is missing: write it with -Dgolden.update=true"
+                    + " and review it");
             assertEquals(Files.readString(golden, StandardCharsets.UTF_8), actual, "golden file " + golden);
         }
     }

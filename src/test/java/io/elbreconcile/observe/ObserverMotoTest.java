@@ -14,6 +14,7 @@ import io.elbreconcile.model.ObservedLoadBalancer;
 import io.elbreconcile.model.ObservedState;
 import io.elbreconcile.model.PolicyAttachment;
 import io.elbreconcile.model.Protocol;
+import io.elbreconcile.model.ReservedTags;
 import io.elbreconcile.model.Scheme;
 import io.elbreconcile.testing.MotoServer;
 import org.junit.jupiter.api.Test;
@@ -88,9 +89,9 @@ class ObserverMotoTest {
     @Test
     void aStackIsFoundByItsTagAcrossPages(MotoServer.Endpoint moto) {
         try (SdkElbPort port = connect(moto)) {
-            create(port, "web", Map.of(Observer.STACK_TAG, "blue"));
-            create(port, "leftover", Map.of(Observer.STACK_TAG, "blue"));
-            create(port, "green", Map.of(Observer.STACK_TAG, "green"));
+            create(port, "web", Map.of(ReservedTags.STACK, "blue"));
+            create(port, "leftover", Map.of(ReservedTags.STACK, "blue"));
+            create(port, "green", Map.of(ReservedTags.STACK, "green"));
             DesiredState desired = new DesiredState(new TreeMap<>(Map.of("web", declared("web", null))), List.of(),
                     new TreeMap<>());
 

@@ -5,6 +5,7 @@ import io.elbreconcile.model.DesiredState;
 import io.elbreconcile.model.Listener;
 import io.elbreconcile.model.ObservedState;
 import io.elbreconcile.model.Protocol;
+import io.elbreconcile.model.ReservedTags;
 import io.elbreconcile.model.Scheme;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -44,7 +45,7 @@ class ObserverProperties {
             boolean inStack = random.nextInt(10) == 0;
             if (exists) {
                 region.add(name);
-                elb.with(name, inStack ? Map.of(Observer.STACK_TAG, "blue") : Map.of());
+                elb.with(name, inStack ? Map.of(ReservedTags.STACK, "blue") : Map.of());
                 if (inStack) {
                     tagged.add(name);
                 }

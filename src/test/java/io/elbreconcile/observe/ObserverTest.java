@@ -11,6 +11,7 @@ import io.elbreconcile.model.ObservedLoadBalancer;
 import io.elbreconcile.model.ObservedState;
 import io.elbreconcile.model.PolicyAttachment;
 import io.elbreconcile.model.Protocol;
+import io.elbreconcile.model.ReservedTags;
 import io.elbreconcile.model.Scheme;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -200,10 +201,10 @@ class ObserverTest {
     @Test
     void aStackFindsItsUndeclaredLoadBalancersByTag() {
         elb.withNumbered("other", 1000)
-                .with("web", Map.of(Observer.STACK_TAG, "blue"))
-                .with("old-1", Map.of(Observer.STACK_TAG, "blue"))
-                .with("old-2", Map.of(Observer.STACK_TAG, "blue", "team", "x"))
-                .with("green-1", Map.of(Observer.STACK_TAG, "green"));
+                .with("web", Map.of(ReservedTags.STACK, "blue"))
+                .with("old-1", Map.of(ReservedTags.STACK, "blue"))
+                .with("old-2", Map.of(ReservedTags.STACK, "blue", "team", "x"))
+                .with("green-1", Map.of(ReservedTags.STACK, "green"));
 
         ObservedState observed = observer.observe(desired(List.of("web", "api")), Scope.stack("blue"));
 

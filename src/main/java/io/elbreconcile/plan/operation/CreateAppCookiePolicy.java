@@ -1,5 +1,10 @@
 package io.elbreconcile.plan.operation;
 
+import io.elbreconcile.model.AppCookiePolicy;
+import io.elbreconcile.model.StickinessPolicy;
+
+import java.util.Optional;
+
 /** Creates an application-cookie stickiness policy; creating does not enable it. */
 public record CreateAppCookiePolicy(String loadBalancer, String policyName, String cookieName) implements Operation {
 
@@ -11,6 +16,11 @@ public record CreateAppCookiePolicy(String loadBalancer, String policyName, Stri
     @Override
     public String describe() {
         return "Create app cookie stickiness policy " + policyName + " on " + loadBalancer + " following cookie " + cookieName;
+    }
+
+    @Override
+    public Optional<StickinessPolicy> createdPolicy() {
+        return Optional.of(new AppCookiePolicy(policyName, cookieName));
     }
 
     @Override

@@ -1,5 +1,10 @@
 package io.elbreconcile.plan.operation;
 
+import io.elbreconcile.model.LbCookiePolicy;
+import io.elbreconcile.model.StickinessPolicy;
+
+import java.util.Optional;
+
 /** Creates a duration-based stickiness policy; creating does not enable it (reference fact 1). */
 public record CreateLbCookiePolicy(String loadBalancer, String policyName, long cookieExpirationPeriod) implements Operation {
 
@@ -11,6 +16,11 @@ public record CreateLbCookiePolicy(String loadBalancer, String policyName, long 
     @Override
     public String describe() {
         return "Create LB cookie stickiness policy " + policyName + " on " + loadBalancer + " (" + (cookieExpirationPeriod == 0 ? "browser-session cookie" : "cookie expires after " + cookieExpirationPeriod + " s") + ")";
+    }
+
+    @Override
+    public Optional<StickinessPolicy> createdPolicy() {
+        return Optional.of(new LbCookiePolicy(policyName, cookieExpirationPeriod));
     }
 
     @Override

@@ -1,5 +1,9 @@
 package io.elbreconcile.plan.operation;
 
+import io.elbreconcile.model.StickinessPolicy;
+
+import java.util.Optional;
+
 /**
  * One API call the apply engine will make. Each record holds exactly the parameters of its call,
  * so a saved plan says precisely what will be sent. Behaviour lives on the types (Java 17 has no
@@ -21,4 +25,9 @@ public sealed interface Operation permits
     String describe();
 
     <R> R accept(OperationVisitor<R> visitor);
+
+    /** The policy this operation creates, if it creates one: apply adopts an identical one AWS already has. */
+    default Optional<StickinessPolicy> createdPolicy() {
+        return Optional.empty();
+    }
 }
