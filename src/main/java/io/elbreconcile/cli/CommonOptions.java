@@ -1,13 +1,25 @@
 package io.elbreconcile.cli;
 
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** Options every command takes. */
+/**
+ * What every command reads of the global options ({@link GlobalOptions}), wherever on the command
+ * line they were given. A command built on its own, without the root command, has none set.
+ * ({@code @Command} only because picocli takes no mixin without an annotation of its own.)
+ */
+@Command
 final class CommonOptions {
 
-    @Option(names = "--debug", description = "Print stack traces and AWS request ids on errors.")
-    boolean debug;
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
-    @Option(names = "--no-color", description = "No colour, even on a terminal (NO_COLOR is honoured too).")
-    boolean noColor;
+    boolean noColor() {
+        return global() != null && global().noColor;
+    }
+
+    private GlobalOptions global() {
+        return command != null && command.root().userObject() instanceof RootCommand root ? root.global : null;
+    }
 }

@@ -19,10 +19,11 @@ public final class Main {
     private static final java.util.Set<String> LOADING_COMMANDS = java.util.Set.of("validate", "plan", "apply", "drift", "graph");
 
     public static void main(String[] args) {
-        if (args.length > 0 && LOADING_COMMANDS.contains(args[0])) {
+        int named = commandIndex(args);
+        if (named >= 0 && LOADING_COMMANDS.contains(args[named])) {
             io.elbreconcile.spec.SpecLoader.prepareInBackground();
         }
-        if (args.length > 1 && args[0].equals("emulator") && args[1].equals("serve")) {
+        if (named >= 0 && args[named].equals("emulator") && java.util.Arrays.asList(args).subList(named, args.length).contains("serve")) {
             io.elbreconcile.emulator.EmulatorServer.warmUpInBackground();
         }
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
@@ -43,21 +44,38 @@ public final class Main {
         commands.put("import", ImportCommand::new);
         commands.put("graph", GraphCommand::new);
         commands.put("emulator", EmulatorCommand::new);
+        commands.put("completion", CompletionCommand::new);
         return commands;
     }
 
     /**
+     * Where the command's name stands: the first argument that is not an option. The global
+     * options before it are flags, so no option value can be mistaken for it. -1 when there is none.
+     */
+    static int commandIndex(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("-")) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
      * Picocli reflects over every registered command when the command line is built, a quarter of
-     * a second for all of them; a run that names its command only pays for that one.
+     * a second for all of them; a run that names its command only pays for that one. Completion
+     * describes every command, so it gets them all.
      */
     private static void addSubcommands(CommandLine commandLine, InputStream in, String... args) {
         Map<String, Supplier<Object>> commands = commands(in);
-        Supplier<Object> named = args.length > 0 ? commands.get(args[0]) : null;
+        int index = commandIndex(args);
+        String name = index >= 0 ? args[index] : null;
+        Supplier<Object> named = name != null && !name.equals("completion") ? commands.get(name) : null;
         if (named != null) {
-            commandLine.addSubcommand(args[0], named.get());
+            commandLine.addSubcommand(name, named.get());
             return;
         }
-        commands.forEach((name, command) -> commandLine.addSubcommand(name, command.get()));
+        commands.forEach((each, command) -> commandLine.addSubcommand(each, command.get()));
     }
 
     /** Runs one command with output to the given writers; tests call this directly. */

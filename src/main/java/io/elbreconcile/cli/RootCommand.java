@@ -1,6 +1,7 @@
 package io.elbreconcile.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -18,6 +19,9 @@ public final class RootCommand implements Runnable {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    GlobalOptions global;
 
     @Override
     public void run() {

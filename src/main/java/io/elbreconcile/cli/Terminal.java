@@ -9,7 +9,7 @@ final class Terminal {
     }
 
     static Style style(CommonOptions common) {
-        boolean wanted = !common.noColor && System.console() != null && System.getenv("NO_COLOR") == null
+        boolean wanted = !common.noColor() && System.console() != null && System.getenv("NO_COLOR") == null
                 && !"dumb".equals(System.getenv("TERM"));
         return wanted ? Style.COLOR : Style.PLAIN;
     }
