@@ -19,9 +19,26 @@ class MainTest {
     }
 
     @Test
-    void versionNamesTheProduct() {
+    void versionNamesTheProductTheBuildsVersionAndCommit() throws Exception {
         assertEquals(ExitCodes.OK, run("--version"));
-        assertTrue(out.toString().startsWith("elb-reconcile "), out.toString());
+        java.util.Properties build = new java.util.Properties();
+        try (var in = VersionProvider.class.getResourceAsStream("build.properties")) {
+            build.load(in);
+        }
+        String version = build.getProperty("version");
+        String commit = build.getProperty("commit");
+        assertTrue(version.matches("\\d+\\.\\d+\\.\\d+.*"), "filtered by the build: " + version);
+        assertTrue(commit.matches("[0-9a-f]{12}|unknown"), "filtered by the build: " + commit);
+        assertTrue(out.toString().startsWith("elb-reconcile " + version + " (commit " + commit + ")\n"), out.toString());
+    }
+
+    @Test
+    void versionNamesTheCommitOfThisCheckout() throws Exception {
+        Process git = new ProcessBuilder("git", "rev-parse", "--short=12", "HEAD").redirectErrorStream(true).start();
+        String head = new String(git.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        org.junit.jupiter.api.Assumptions.assumeTrue(git.waitFor() == 0, "not a git checkout: " + head);
+        assertEquals(ExitCodes.OK, run("--version"));
+        assertTrue(out.toString().contains("(commit " + head + ")"), out.toString());
     }
 
     @Test
