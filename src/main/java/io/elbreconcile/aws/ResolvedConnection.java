@@ -44,6 +44,11 @@ record ResolvedConnection(URI endpointOverride, Region region, AwsCredentialsPro
     static ResolvedConnection resolve(TargetSettings settings, Map<String, String> env) {
         URI endpoint = endpoint(settings, env);
         Region region = region(settings, env, endpoint != null);
+        if (endpoint == null && !Region.regions().contains(region)) {
+            // Otherwise the first call fails on a host name that cannot resolve, minutes later with retries.
+            throw new PortError(ErrorKind.REJECTED, "UnknownRegion", "unknown region '" + region.id()
+                    + "': set one with --region, AWS_REGION or the profile's region, e.g. --region us-east-1", 0, null, null, null);
+        }
         AwsCredentialsProvider credentials = new MarkingCredentialsProvider(credentials(settings, endpoint), settings.profile());
         // A trailing slash is no different endpoint; dropping it keeps saved plans applicable.
         String shown = endpoint != null ? endpoint.toString().replaceAll("/+$", "")

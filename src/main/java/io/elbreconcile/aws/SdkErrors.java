@@ -45,7 +45,9 @@ final class SdkErrors {
                 ? ErrorClassifier.CONNECTION_FAILURE
                 : "ClientError";
         Throwable explained = causeOfType(e, ResolvedConnection.CredentialsUnavailable.class);
+        Throwable unresolved = causeOfType(e, java.net.UnknownHostException.class);
         String message = explained != null ? explained.getMessage()
+                : unresolved != null ? "cannot resolve the host of " + endpoint + ": check the network and DNS, or pass --endpoint-url"
                 : code.equals(ErrorClassifier.CONNECTION_FAILURE) ? "cannot reach " + endpoint + ": " + deepestMessage(e)
                 : e.getMessage();
         return new PortError(ErrorClassifier.classify(code, 0), code, message, 0, null, operation, e);

@@ -29,6 +29,30 @@ class ResolvedConnectionTest {
     }
 
     @Test
+    void anUnknownRegionIsNamedWithHowToSetOneBeforeAnyCall() {
+        PortError error = assertThrows(PortError.class, () -> ResolvedConnection.resolve(
+                TargetSettings.defaults().withRegion("us-easttt-1"), Map.of()));
+        assertEquals("UnknownRegion", error.code());
+        assertEquals(ErrorKind.REJECTED, error.kind());
+        assertEquals("unknown region 'us-easttt-1': set one with --region, AWS_REGION or the profile's region, e.g. --region us-east-1",
+                error.getMessage());
+    }
+
+    @Test
+    void anUnknownRegionFromTheEnvironmentIsRefusedToo() {
+        PortError error = assertThrows(PortError.class, () -> ResolvedConnection.resolve(
+                TargetSettings.defaults(), Map.of("AWS_REGION", "mars-north-1")));
+        assertEquals("UnknownRegion", error.code());
+    }
+
+    @Test
+    void anEmulatorTakesAnyRegionName() {
+        ResolvedConnection c = ResolvedConnection.resolve(
+                TargetSettings.defaults().withRegion("local-test-1").withEndpointUrl("http://127.0.0.1:4566"), Map.of());
+        assertEquals("local-test-1", c.target().region());
+    }
+
+    @Test
     void theServiceEndpointVariableWinsOverTheGlobalOne() {
         ResolvedConnection c = ResolvedConnection.resolve(TargetSettings.defaults(), Map.of(
                 "AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING", "http://localhost:9000",

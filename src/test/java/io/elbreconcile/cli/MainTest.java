@@ -72,6 +72,13 @@ class MainTest {
     }
 
     @Test
+    void anUnknownRegionIsOneLineWithHowToSetOne() {
+        assertEquals(ExitCodes.ERROR, run("plan", "examples/quickstart", "--region", "us-easttt-1"));
+        assertEquals("error: UnknownRegion: unknown region 'us-easttt-1': set one with --region, AWS_REGION or the profile's region,"
+                + " e.g. --region us-east-1\n", err.toString().replace(System.lineSeparator(), "\n"));
+    }
+
+    @Test
     void aMisspeltCommandGetsASuggestion() {
         assertEquals(ExitCodes.ERROR, run("plna", "examples/quickstart"));
         assertTrue(err.toString().contains("Did you mean: elb-reconcile plan"), err.toString());
