@@ -71,8 +71,12 @@ class DistributionIT {
     }
 
     private static Run run(Path cwd, Map<String, String> extra, String... args) throws IOException, InterruptedException {
+        return runAs(home.resolve("bin/elb-reconcile"), cwd, extra, args);
+    }
+
+    private static Run runAs(Path launcher, Path cwd, Map<String, String> extra, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
-        command.add(home.resolve("bin/elb-reconcile").toString());
+        command.add(launcher.toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true);
         builder.environment().clear();
@@ -101,6 +105,12 @@ class DistributionIT {
         assertTrue(version.out().contains("(" + home.resolve("runtime") + ")"), "the bundled runtime: " + version.out());
 
         copyTree(home.resolve("examples/quickstart"), elsewhere.resolve("spec"));
+        // As installed with a link on PATH: the launcher finds its directory through the link.
+        Path link = Files.createSymbolicLink(Files.createDirectories(work.resolve("links")).resolve("elb-reconcile"),
+                home.resolve("bin/elb-reconcile"));
+        Run linked = runAs(link, elsewhere, Map.of(), "--version");
+        assertEquals(version, linked);
+
         Run validate = run(elsewhere, Map.of(), "validate", "spec");
         assertEquals(0, validate.code(), validate.out());
         assertTrue(validate.out().startsWith("OK: spec:"), validate.out());
