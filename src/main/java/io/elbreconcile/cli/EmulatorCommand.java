@@ -14,6 +14,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -45,6 +48,10 @@ final class EmulatorCommand implements Runnable {
                     "One world per account and region (the region of each request's SigV4 credential scope).",
                     "Admin: GET /_emulator/calls (counts per action), POST /_emulator/reset or",
                     "POST /moto-api/reset (empty every world).",
+                    "Doors: a request without AWS authentication (Authorization header, or on POST an",
+                    "X-Amz-Signature/Signature parameter) gets 403 MissingAuthenticationToken; signatures are",
+                    "not checked. A request with an Origin header (a web page) is refused unless --allow-origin",
+                    "names it. A client has 10 s to send a complete request.",
                     "Exit codes: 0 on clean shutdown, 1 error (port in use, unreadable state file)."})
     static final class Serve implements Callable<Integer> {
 
@@ -87,6 +94,10 @@ final class EmulatorCommand implements Runnable {
                         + "(default 0.01; 1 = AWS's pace, 0 = at once).")
         double healthTimeScale;
 
+        @Option(names = "--allow-origin", paramLabel = "ORIGIN",
+                description = "Serve requests from web pages of this origin (e.g. http://localhost:3000); repeatable. Others are refused.")
+        List<String> allowedOrigins = new ArrayList<>();
+
         @Override
         public Integer call() throws InterruptedException {
             if (port < 0 || port > 65535) {
@@ -98,12 +109,18 @@ final class EmulatorCommand implements Runnable {
             EmulatorConfig config = EmulatorConfig.embedded(state)
                     .withBindAddress(bind).withPort(port).withLatencyMs(latencyMs)
                     .withThrottleRate(throttleRate).withErrorRate(errorRate).withSeed(seed)
-                    .withSettings(settings());
+                    .withSettings(settings())
+                    .withAllowedOrigins(Set.copyOf(allowedOrigins));
             EmulatorServer server;
             try {
                 server = EmulatorServer.start(config);
             } catch (EmulatorStateException e) {
                 throw new UserFacingException(e.getMessage());
+            }
+            if (config.reachableFromOtherMachines()) {
+                spec.commandLine().getErr().println("warning: listening on " + bind + ", not a loopback address: anyone who can"
+                        + " reach this port can read and change the emulator's world, and reset it.");
+                spec.commandLine().getErr().flush();
             }
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,10 +1,11 @@
 package io.elbreconcile.emulator;
 
-import com.sun.net.httpserver.HttpServer;
 import io.elbreconcile.emulator.engine.Worlds;
 import io.elbreconcile.emulator.http.AdminRoutes;
 import io.elbreconcile.emulator.http.CallRecorder;
 import io.elbreconcile.emulator.http.Faults;
+import io.elbreconcile.emulator.http.FrontDoor;
+import io.elbreconcile.emulator.http.HttpFront;
 import io.elbreconcile.emulator.http.MotoResetRoute;
 import io.elbreconcile.emulator.http.QueryFront;
 import io.elbreconcile.emulator.http.RecordedCall;
@@ -23,14 +24,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A running emulator of the Classic ELB API: the JDK HTTP server in front of the engine, with
+ * A running emulator of the Classic ELB API: its HTTP front and door in front of the engine, with
  * optional state file and faults. Closing it stops the server and saves the state.
  */
 public final class EmulatorServer implements AutoCloseable {
     /** Used when the request's SigV4 credential scope names no region. */
     public static final String DEFAULT_REGION = "us-east-1";
 
-    private final HttpServer server;
+    private final HttpFront server;
     private final ExecutorService executor;
     private final PersistentWorldStore store;
     private final CallRecorder recorder;
@@ -40,7 +41,7 @@ public final class EmulatorServer implements AutoCloseable {
     private final StateFileLock lock;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmulatorServer(HttpServer server, ExecutorService executor, PersistentWorldStore store,
+    private EmulatorServer(HttpFront server, ExecutorService executor, PersistentWorldStore store,
                            CallRecorder recorder, AdminRoutes admin, URI endpoint, StateFileLock lock) {
         this.server = server;
         this.executor = executor;
@@ -77,29 +78,29 @@ public final class EmulatorServer implements AutoCloseable {
         Faults faults = new Faults(config.latencyMs(), config.throttleRate(), config.errorRate(), config.seed(),
                 System::nanoTime);
 
-        // Without it the JDK server waits for Nagle's algorithm and answers stall about 40 ms.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        HttpServer server;
+        AdminRoutes admin = new AdminRoutes(store, recorder);
+        QueryFront query = new QueryFront(ActionCatalog.all(), store, recorder, faults,
+                config.clock()::millis, DEFAULT_REGION, config.settings());
+        ExecutorService executor = Executors.newFixedThreadPool(16, daemonThreads());
+        HttpFront server;
         try {
-            server = HttpServer.create(new InetSocketAddress(config.bindAddress(), config.port()), 128);
+            server = HttpFront.start(new InetSocketAddress(config.bindAddress(), config.port()), 128,
+                    new FrontDoor(config.allowedOrigins(), query,
+                            Map.of(AdminRoutes.PREFIX, admin, MotoResetRoute.PREFIX, new MotoResetRoute(admin))),
+                    executor, config.requestTimeout(),
+                    QueryFront.MAX_BODY_BYTES + 1);
         } catch (BindException e) {
+            executor.shutdown();
             throw new EmulatorStateException("cannot start the emulator on " + config.bindAddress() + ":" + config.port()
                     + ": " + e.getMessage() + " (is the port in use?)", e);
         } catch (IOException e) {
+            executor.shutdown();
             throw new EmulatorStateException("cannot start the emulator on " + config.bindAddress() + ":" + config.port()
                     + ": " + e.getMessage(), e);
         }
-        AdminRoutes admin = new AdminRoutes(store, recorder);
-        server.createContext("/", new QueryFront(ActionCatalog.all(), store, recorder, faults,
-                config.clock()::millis, DEFAULT_REGION, config.settings()));
-        server.createContext(AdminRoutes.PREFIX, admin);
-        server.createContext(MotoResetRoute.PATH, new MotoResetRoute(admin));
-        ExecutorService executor = Executors.newFixedThreadPool(16, daemonThreads());
-        server.setExecutor(executor);
-        server.start();
         String host = config.bindAddress().equals("0.0.0.0") ? "127.0.0.1" : config.bindAddress();
         URI endpoint = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
-                + server.getAddress().getPort());
+                + server.address().getPort());
         return new EmulatorServer(server, executor, store, recorder, admin, endpoint, lock);
     }
 
@@ -108,7 +109,7 @@ public final class EmulatorServer implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.address().getPort();
     }
 
     /** Requests that reached each action (succeeded or not), by action name. */
@@ -137,6 +138,7 @@ public final class EmulatorServer implements AutoCloseable {
                 java.net.HttpURLConnection connection = (java.net.HttpURLConnection) server.endpoint().toURL().openConnection();
                 connection.setRequestMethod("POST");
                 connection.setDoOutput(true);
+                connection.setRequestProperty("Authorization", "AWS4-HMAC-SHA256 Credential=WARMUP/20260101/us-east-1/elasticloadbalancing/aws4_request");
                 connection.getOutputStream().write("Action=DescribeLoadBalancers&Version=2012-06-01".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                 connection.getInputStream().readAllBytes();
                 connection.disconnect();
@@ -159,7 +161,7 @@ public final class EmulatorServer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        server.stop(0);
+        server.close();
         executor.shutdown();
         try {
             executor.awaitTermination(5, TimeUnit.SECONDS);

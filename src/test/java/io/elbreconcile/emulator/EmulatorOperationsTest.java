@@ -4,6 +4,7 @@ import io.elbreconcile.emulator.http.RecordedCall;
 import io.elbreconcile.testing.ElbClients;
 import io.elbreconcile.testing.EmulatorExtension;
 import io.elbreconcile.testing.EmulatorOptions;
+import io.elbreconcile.testing.TestSignature;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -33,6 +34,7 @@ class EmulatorOperationsTest {
         HttpClient http = HttpClient.newHttpClient();
         for (int i = 0; i < 450; i++) {
             HttpResponse<String> created = http.send(HttpRequest.newBuilder(emulator.endpoint().resolve("/"))
+                    .header("Authorization", TestSignature.AUTHORIZATION)
                     .POST(HttpRequest.BodyPublishers.ofString(String.format("Action=CreateLoadBalancer&Version=2012-06-01"
                             + "&LoadBalancerName=lb-%03d&AvailabilityZones.member.1=us-east-1a&Listeners.member.1.Protocol=HTTP"
                             + "&Listeners.member.1.LoadBalancerPort=80&Listeners.member.1.InstancePort=80", i))).build(),
@@ -55,7 +57,7 @@ class EmulatorOperationsTest {
         }
         // Without PageSize the page holds 400 (checked over plain HTTP: parsing 400 descriptions is the SDK's slow part).
         String all = http.send(HttpRequest.newBuilder(emulator.endpoint().resolve("/?Action=DescribeLoadBalancers&Version=2012-06-01"))
-                .build(), HttpResponse.BodyHandlers.ofString()).body();
+                .header("Authorization", TestSignature.AUTHORIZATION).build(), HttpResponse.BodyHandlers.ofString()).body();
         assertEquals(400, all.split("<LoadBalancerName>", -1).length - 1);
         assertTrue(all.contains("<NextMarker>"));
     }

@@ -1,6 +1,7 @@
 package io.elbreconcile.emulator;
 
 import io.elbreconcile.testing.EmulatorExtension;
+import io.elbreconcile.testing.TestSignature;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -141,12 +142,12 @@ class EmulatorProtocolTest {
     }
 
     @Test
-    void queryStringSignatureParametersAreNotTheActionsInput() throws Exception {
-        HttpResponse<String> v4 = get("Action=DescribeLoadBalancers&Version=2012-06-01&X-Amz-Algorithm=AWS4-HMAC-SHA256"
+    void signatureParametersAuthenticateAPostAndAreNotTheActionsInput() throws Exception {
+        HttpResponse<String> v4 = unsignedPost("Action=DescribeLoadBalancers&Version=2012-06-01&X-Amz-Algorithm=AWS4-HMAC-SHA256"
                 + "&X-Amz-Credential=AKID%2F20261125%2Fus-east-1%2Felasticloadbalancing%2Faws4_request&X-Amz-Date=20261125T000000Z"
                 + "&X-Amz-SignedHeaders=host&X-Amz-Signature=abc");
         assertEquals(200, v4.statusCode(), v4.body());
-        HttpResponse<String> v2 = get("Action=DescribeLoadBalancers&Version=2012-06-01&AWSAccessKeyId=AKID&SignatureMethod=HmacSHA256"
+        HttpResponse<String> v2 = unsignedPost("Action=DescribeLoadBalancers&Version=2012-06-01&AWSAccessKeyId=AKID&SignatureMethod=HmacSHA256"
                 + "&SignatureVersion=2&Timestamp=2026-11-25T00%3A00%3A00Z&Signature=abc");
         assertEquals(200, v2.statusCode(), v2.body());
     }
@@ -154,6 +155,7 @@ class EmulatorProtocolTest {
     @Test
     void wrongMethodIsAnErrorDocument() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(emulator.endpoint().resolve("/"))
+                .header("Authorization", TestSignature.AUTHORIZATION)
                 .method("PUT", HttpRequest.BodyPublishers.ofString(CREATE)).build(), HttpResponse.BodyHandlers.ofString());
         assertError(response, 405, "MethodNotAllowed");
         assertEquals(200, get("Action=DescribeLoadBalancers&Version=2012-06-01").statusCode());
@@ -187,11 +189,19 @@ class EmulatorProtocolTest {
     private HttpResponse<String> post(String form) throws Exception {
         return http.send(HttpRequest.newBuilder(emulator.endpoint().resolve("/"))
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+                .header("Authorization", TestSignature.AUTHORIZATION)
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> unsignedPost(String form) throws Exception {
+        return http.send(HttpRequest.newBuilder(emulator.endpoint().resolve("/"))
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String query) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(emulator.endpoint() + "/?" + query)).GET().build(),
+        return http.send(HttpRequest.newBuilder(URI.create(emulator.endpoint() + "/?" + query))
+                        .header("Authorization", TestSignature.AUTHORIZATION).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

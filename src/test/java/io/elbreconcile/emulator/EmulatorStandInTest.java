@@ -6,6 +6,7 @@ import io.elbreconcile.emulator.engine.EngineSettings;
 import io.elbreconcile.emulator.engine.Quotas;
 import io.elbreconcile.testing.ElbClients;
 import io.elbreconcile.testing.ManualClock;
+import io.elbreconcile.testing.TestSignature;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.waiters.WaiterResponse;
@@ -77,9 +78,11 @@ class EmulatorStandInTest {
             create(frankfurt, "api", "eu-central-1a");
             String query = "Action=DescribeLoadBalancers&Version=2012-06-01"
                     + "&X-Amz-Credential=AKIDTEST%2F20260101%2Feu-central-1%2Felasticloadbalancing%2Faws4_request"
-                    + "&X-Amz-Algorithm=AWS4-HMAC-SHA256";
+                    + "&X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=0000";
+            // POST: a GET must carry the Authorization header (a signature in a URL is not checked, see EmulatorDoorsTest).
             HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(emulator.endpoint() + "/?" + query)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    URI.create(emulator.endpoint() + "/?" + query)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(200, answer.statusCode(), answer.body());
             assertTrue(answer.body().contains("<LoadBalancerName>api</LoadBalancerName>"), answer.body());
         }
@@ -228,6 +231,7 @@ class EmulatorStandInTest {
     private static HttpResponse<String> post(EmulatorServer emulator, String form) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(emulator.endpoint())
                         .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Authorization", TestSignature.AUTHORIZATION)
                         .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

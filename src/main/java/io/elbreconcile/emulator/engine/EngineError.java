@@ -76,6 +76,13 @@ public enum EngineError {
      * the common error for a query that "does not adhere to AWS standards" (reference 4.2).
      */
     UNKNOWN_PARAMETER("InvalidQueryParameter", 400, "The parameter %s is not recognized"),
+    /** A parameter given twice: AWS's code for a query that "does not adhere to AWS standards" (reference 4.2). */
+    DUPLICATE_PARAMETER("InvalidQueryParameter", 400, "The parameter %s is given more than once; give it once"),
+    /** AWS's answer to a request that carries neither an Authorization header nor a signature parameter. */
+    MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationToken", 403, "Request is missing Authentication Token"),
+    /** Not an AWS code: the emulator's refusal of a request sent by a web page. */
+    ORIGIN_REFUSED("AccessDenied", 403,
+            "Requests from web pages are refused (Origin %s); start the emulator with --allow-origin ORIGIN to accept them"),
     /** Not an AWS code: AWS documents no answer for other methods; this one at least says what is wrong. */
     METHOD_NOT_ALLOWED("MethodNotAllowed", 405, "The HTTP method %s is not allowed; use POST or GET"),
     /** Not an AWS code either: a body beyond the limit is refused before it is read. */

@@ -13,7 +13,11 @@ final class FormDecoder {
     private FormDecoder() {
     }
 
-    /** Later occurrences of a name win; a malformed escape is {@code MalformedQueryString}. */
+    /**
+     * A name given twice (in one form, or in both the URL and the body) is
+     * {@code InvalidQueryParameter}: taking either value silently could run an action on what the
+     * client did not mean. A malformed escape is {@code MalformedQueryString}.
+     */
     static void decodeInto(String form, Map<String, String> into) {
         if (form == null || form.isEmpty()) {
             return;
@@ -28,7 +32,9 @@ final class FormDecoder {
             if (name.isEmpty()) {
                 throw EngineError.MALFORMED_QUERY_STRING.exception("Empty parameter name in: " + abbreviate(pair));
             }
-            into.put(name, value);
+            if (into.putIfAbsent(name, value) != null) {
+                throw EngineError.DUPLICATE_PARAMETER.exception(abbreviate(name));
+            }
         }
     }
 

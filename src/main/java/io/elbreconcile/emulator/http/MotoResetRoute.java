@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
  */
 public final class MotoResetRoute implements HttpHandler {
     public static final String PATH = "/moto-api/reset";
+    /** Every path under it reaches this route (and is 404 unless it is {@link #PATH}). */
+    public static final String PREFIX = "/moto-api/";
 
     private final AdminRoutes admin;
 

@@ -90,6 +90,7 @@ public final class QueryFront implements HttpHandler {
         Map<String, String> parameters = new LinkedHashMap<>();
         FormDecoder.decodeInto(exchange.getRequestURI().getRawQuery(), parameters);
         FormDecoder.decodeInto(body, parameters);
+        RequestAuthentication.require(method, exchange.getRequestHeaders(), parameters);
         String action = parameters.get("Action");
         if (action == null || action.isEmpty()) {
             action = parameters.get("Operation");
@@ -181,6 +182,13 @@ public final class QueryFront implements HttpHandler {
         while (skipped < MAX_DRAIN_BYTES && (read = in.read(buffer)) >= 0) {
             skipped += read;
         }
+    }
+
+    /** An AWS error answer from outside the front (the door refusing a request). */
+    static void sendError(HttpExchange exchange, EngineError error, String message) throws IOException {
+        exchange.getRequestBody().readAllBytes();
+        String requestId = requestId();
+        send(exchange, Response.error(error, message, requestId), requestId);
     }
 
     private static void send(HttpExchange exchange, Response response, String requestId) throws IOException {

@@ -1,0 +1,304 @@
+package io.elbreconcile.emulator.http;
+
+import com.sun.net.httpserver.HttpHandler;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The emulator's HTTP/1.1 server. One selector thread accepts, reads and writes; a worker runs a
+ * request only once all of it has arrived. So a client that sends slowly, or not at all, holds a
+ * buffer and never a worker, and it is disconnected when {@code requestTimeout} has passed
+ * without a complete request (counted from the connection's opening or its previous answer).
+ *
+ * <p>A connection is closed only while no request of it is with a worker: a request that has been
+ * read always gets its answer written (unless the client goes away). Every answer carries its
+ * Content-Length. It replaces the JDK's {@code HttpServer}, whose request-header reads block a
+ * worker each (16 slow clients stalled everyone) and which lost answers under Terraform's load
+ * (see bench/RESULTS.md, "Lost responses").
+ */
+public final class HttpFront implements AutoCloseable {
+    /** Beyond this many open connections, new ones are closed at once. */
+    public static final int MAX_CONNECTIONS = 1024;
+    /** How long a half-closed connection may still send before it is closed for good. */
+    private static final long DRAIN_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    private final ServerSocketChannel listener;
+    private final Selector selector;
+    private final HttpHandler handler;
+    private final ExecutorService workers;
+    private final long requestTimeoutNanos;
+    private final int maxKeptBody;
+    private final Queue<Runnable> fromWorkers = new ConcurrentLinkedQueue<>();
+    /** Selector thread only. */
+    private final Set<FrontConnection> connections = new HashSet<>();
+    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    private HttpFront(ServerSocketChannel listener, Selector selector, HttpHandler handler, ExecutorService workers,
+                      Duration requestTimeout, int maxKeptBody) {
+        this.listener = listener;
+        this.selector = selector;
+        this.handler = handler;
+        this.workers = workers;
+        this.requestTimeoutNanos = requestTimeout.toNanos();
+        this.maxKeptBody = maxKeptBody;
+        this.thread = new Thread(this::run, "elb-emulator-front");
+        this.thread.setDaemon(true);
+    }
+
+    /**
+     * Binds and starts serving. {@code maxKeptBody}: bytes of a body kept for the handler; the
+     * rest is read and dropped, so the handler can answer "too large" and the connection stays usable.
+     */
+    public static HttpFront start(InetSocketAddress address, int backlog, HttpHandler handler, ExecutorService workers,
+                                  Duration requestTimeout, int maxKeptBody) throws IOException {
+        ServerSocketChannel listener = ServerSocketChannel.open();
+        Selector selector = null;
+        try {
+            listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            listener.bind(address, backlog);
+            listener.configureBlocking(false);
+            selector = Selector.open();
+            listener.register(selector, SelectionKey.OP_ACCEPT);
+        } catch (IOException | RuntimeException e) {
+            listener.close();
+            if (selector != null) {
+                selector.close();
+            }
+            throw e;
+        }
+        HttpFront front = new HttpFront(listener, selector, handler, workers, requestTimeout, maxKeptBody);
+        front.thread.start();
+        return front;
+    }
+
+    public InetSocketAddress address() {
+        try {
+            return (InetSocketAddress) listener.getLocalAddress();
+        } catch (IOException e) {
+            throw new IllegalStateException("the emulator's listening socket is closed", e);
+        }
+    }
+
+    /** Stops accepting and closes every connection; answers still with a worker are dropped. */
+    @Override
+    public void close() {
+        running = false;
+        selector.wakeup();
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        try {
+            while (running) {
+                selector.select(this::handle, expireAndTimeToNextDeadline());
+                Runnable task;
+                while ((task = fromWorkers.poll()) != null) {
+                    task.run();
+                }
+            }
+        } catch (IOException e) {
+            // The selector itself failed: nothing can be served any more; close what is open.
+        } finally {
+            connections.forEach(FrontConnection::close);
+            connections.clear();
+            try {
+                listener.close();
+                selector.close();
+            } catch (IOException ignored) {
+                // Closing anyway.
+            }
+        }
+    }
+
+    /** Closes connections past their deadline; the milliseconds until the next one (at least 1). */
+    private long expireAndTimeToNextDeadline() {
+        long now = System.nanoTime();
+        long next = now + TimeUnit.SECONDS.toNanos(1);
+        List<FrontConnection> expired = new ArrayList<>();
+        for (FrontConnection connection : connections) {
+            if (connection.phase == FrontConnection.Phase.SERVING) {
+                continue;
+            }
+            if (connection.deadlineNanos - now <= 0) {
+                expired.add(connection);
+            } else if (connection.deadlineNanos - next < 0) {
+                next = connection.deadlineNanos;
+            }
+        }
+        expired.forEach(this::close);
+        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(next - now + 999_999));
+    }
+
+    private void handle(SelectionKey key) {
+        if (key.channel() == listener) {
+            accept();
+            return;
+        }
+        FrontConnection connection = (FrontConnection) key.attachment();
+        try {
+            if (key.isValid() && key.isWritable()) {
+                write(connection);
+            }
+            if (key.isValid() && key.isReadable()) {
+                read(connection);
+            }
+        } catch (IOException | RuntimeException e) {
+            close(connection);
+        }
+    }
+
+    private void accept() {
+        SocketChannel channel;
+        try {
+            while ((channel = listener.accept()) != null) {
+                if (connections.size() >= MAX_CONNECTIONS) {
+                    channel.close();
+                    continue;
+                }
+                channel.configureBlocking(false);
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
+                FrontConnection connection = new FrontConnection(channel, key, new RequestReader(maxKeptBody),
+                        System.nanoTime() + requestTimeoutNanos);
+                key.attach(connection);
+                connections.add(connection);
+            }
+        } catch (IOException e) {
+            // A client that vanished while being accepted; the others are unaffected.
+        }
+    }
+
+    private void read(FrontConnection connection) throws IOException {
+        readBuffer.clear();
+        int count = connection.channel.read(readBuffer);
+        if (count < 0) {
+            // The client is done: a request it left incomplete was never run.
+            close(connection);
+            return;
+        }
+        if (connection.phase == FrontConnection.Phase.DRAINING) {
+            return;
+        }
+        readBuffer.flip();
+        connection.reader.append(readBuffer);
+        advance(connection);
+    }
+
+    /** Hands a complete request to a worker, refuses a bad one, or waits for more bytes. */
+    private void advance(FrontConnection connection) throws IOException {
+        RequestReader.Outcome outcome = connection.reader.next();
+        if (outcome == null) {
+            if (connection.reader.takeContinueWanted()) {
+                connection.queue(FrontExchange.continueInterim());
+                write(connection);
+            }
+            return;
+        }
+        if (outcome instanceof RequestReader.Refused refused) {
+            answer(connection, FrontExchange.plain(refused.status(), refused.reason()), true);
+            return;
+        }
+        RequestReader.Complete request = (RequestReader.Complete) outcome;
+        connection.phase = FrontConnection.Phase.SERVING;
+        connection.updateInterest();
+        InetSocketAddress local = (InetSocketAddress) connection.channel.getLocalAddress();
+        InetSocketAddress remote = (InetSocketAddress) connection.channel.getRemoteAddress();
+        try {
+            workers.execute(() -> serve(connection, request, local, remote));
+        } catch (RejectedExecutionException e) {
+            close(connection);   // shutting down
+        }
+    }
+
+    /** On a worker: runs the handler and passes the answer back to the selector thread. */
+    private void serve(FrontConnection connection, RequestReader.Complete request, InetSocketAddress local,
+                       InetSocketAddress remote) {
+        FrontExchange exchange = FrontExchange.of(request.head(), request.body(), local, remote);
+        byte[] answer;
+        boolean close = !request.head().keepAlive();
+        if (exchange == null) {
+            answer = FrontExchange.plain(400, "malformed request target");
+            close = true;
+        } else {
+            try {
+                handler.handle(exchange);
+                answer = exchange.encode(!close);
+            } catch (Throwable failure) {
+                // Whatever went wrong, the client gets an answer rather than a connection that hangs.
+                answer = FrontExchange.plain(500, "internal error of the emulator's HTTP front");
+                close = true;
+            }
+        }
+        byte[] bytes = answer;
+        boolean closeAfter = close;
+        fromWorkers.add(() -> {
+            try {
+                answer(connection, bytes, closeAfter);
+            } catch (IOException | RuntimeException e) {
+                close(connection);
+            }
+        });
+        selector.wakeup();
+    }
+
+    private void answer(FrontConnection connection, byte[] bytes, boolean closeAfter) throws IOException {
+        if (!connection.channel.isOpen()) {
+            return;
+        }
+        connection.phase = FrontConnection.Phase.WRITING;
+        connection.closeAfterWriting = closeAfter;
+        connection.deadlineNanos = System.nanoTime() + requestTimeoutNanos;
+        connection.queue(bytes);
+        write(connection);
+    }
+
+    private void write(FrontConnection connection) throws IOException {
+        if (!connection.flush()) {
+            connection.updateInterest();
+            return;
+        }
+        if (connection.phase != FrontConnection.Phase.WRITING) {
+            connection.updateInterest();   // an interim 100 Continue went out; keep reading
+            return;
+        }
+        if (connection.closeAfterWriting) {
+            connection.channel.shutdownOutput();
+            connection.phase = FrontConnection.Phase.DRAINING;
+            connection.deadlineNanos = System.nanoTime() + Math.min(DRAIN_NANOS, requestTimeoutNanos);
+            connection.updateInterest();
+            return;
+        }
+        connection.phase = FrontConnection.Phase.READING;
+        connection.deadlineNanos = System.nanoTime() + requestTimeoutNanos;
+        connection.updateInterest();
+        advance(connection);   // a pipelined request may already be buffered
+    }
+
+    private void close(FrontConnection connection) {
+        connections.remove(connection);
+        connection.close();
+    }
+}
