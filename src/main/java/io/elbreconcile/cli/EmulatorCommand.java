@@ -111,16 +111,16 @@ final class EmulatorCommand implements Runnable {
                     .withThrottleRate(throttleRate).withErrorRate(errorRate).withSeed(seed)
                     .withSettings(settings())
                     .withAllowedOrigins(Set.copyOf(allowedOrigins));
+            if (config.reachableFromOtherMachines()) {
+                spec.commandLine().getErr().println("warning: listening on " + bind + ", not a loopback address: anyone who can"
+                        + " reach this port can read and change the emulator's world, and reset it.");
+                spec.commandLine().getErr().flush();
+            }
             EmulatorServer server;
             try {
                 server = EmulatorServer.start(config);
             } catch (EmulatorStateException e) {
                 throw new UserFacingException(e.getMessage());
-            }
-            if (config.reachableFromOtherMachines()) {
-                spec.commandLine().getErr().println("warning: listening on " + bind + ", not a loopback address: anyone who can"
-                        + " reach this port can read and change the emulator's world, and reset it.");
-                spec.commandLine().getErr().flush();
             }
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

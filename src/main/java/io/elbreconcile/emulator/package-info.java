@@ -3,8 +3,9 @@
  * tests and for trying the reconciler without an AWS account.
  *
  * <p>Layers: {@code engine} holds the pure state transitions over an immutable {@code World} and
- * the one {@code EngineError} enum of wire errors; {@code http} is the Query front on the JDK HTTP
- * server, one handler per action; this package wires them with the state file and faults.
+ * the one {@code EngineError} enum of wire errors; {@code http} is the Query front behind its own
+ * small HTTP/1.1 server and door ({@code HttpFront}, {@code FrontDoor}), one handler per action;
+ * this package wires them with the state file and faults.
  *
  * <pre>{@code
  * try (EmulatorServer emulator = EmulatorServer.start(EmulatorConfig.embedded(null))) {

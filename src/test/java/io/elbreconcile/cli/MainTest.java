@@ -79,6 +79,17 @@ class MainTest {
     }
 
     @Test
+    void servingBeyondLoopbackWarnsThatAnyoneCanChangeTheWorld() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("0.0.0.0"))) {
+            // The port is taken, so the command ends after the warning instead of serving forever.
+            assertEquals(ExitCodes.ERROR, run("emulator", "serve", "--bind", "0.0.0.0", "--port", String.valueOf(taken.getLocalPort())));
+        }
+        assertTrue(err.toString().startsWith("warning: listening on 0.0.0.0, not a loopback address: anyone who can reach this port"
+                + " can read and change the emulator's world, and reset it."), err.toString());
+        assertTrue(err.toString().contains("is the port in use?"), err.toString());
+    }
+
+    @Test
     void aMisspeltCommandGetsASuggestion() {
         assertEquals(ExitCodes.ERROR, run("plna", "examples/quickstart"));
         assertTrue(err.toString().contains("Did you mean: elb-reconcile plan"), err.toString());
