@@ -29,9 +29,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>A connection is closed only while no request of it is with a worker: a request that has been
  * read always gets its answer written (unless the client goes away). Every answer carries its
- * Content-Length. It replaces the JDK's {@code HttpServer}, whose request-header reads block a
- * worker each (16 slow clients stalled everyone) and which lost answers under Terraform's load
- * (see bench/RESULTS.md, "Lost responses").
+ * Content-Length and is handed to the socket as one buffer (status line, header fields and body
+ * together). It replaces the JDK's {@code HttpServer}, which read request heads on worker threads
+ * (16 half-sent requests stalled every other client) and sent each answer's head before its body:
+ * Terraform's AWS provider, holding a head without its body, now and then dropped the connection
+ * and retried a create that had already run (bench/RESULTS.md, "Lost responses").
  */
 public final class HttpFront implements AutoCloseable {
     /** Beyond this many open connections, new ones are closed at once. */
