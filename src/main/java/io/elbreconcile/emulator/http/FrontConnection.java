@@ -39,19 +39,28 @@ final class FrontConnection {
         this.deadlineNanos = deadlineNanos;
     }
 
-    void queue(byte[] bytes) {
-        outgoing.addLast(ByteBuffer.wrap(bytes));
+    boolean nothingQueued() {
+        return outgoing.isEmpty();
     }
 
-    /** Writes what the socket takes now; true when nothing is left. */
+    void queue(ByteBuffer[] parts) {
+        for (ByteBuffer part : parts) {
+            if (part.hasRemaining()) {
+                outgoing.addLast(part);
+            }
+        }
+    }
+
+    /** Writes what the socket takes now, all queued parts in one gathering write; true when nothing is left. */
     boolean flush() throws IOException {
         while (!outgoing.isEmpty()) {
-            ByteBuffer next = outgoing.peekFirst();
-            channel.write(next);
-            if (next.hasRemaining()) {
+            long written = channel.write(outgoing.toArray(new ByteBuffer[0]));
+            while (!outgoing.isEmpty() && !outgoing.peekFirst().hasRemaining()) {
+                outgoing.removeFirst();
+            }
+            if (written == 0 && !outgoing.isEmpty()) {
                 return false;
             }
-            outgoing.removeFirst();
         }
         return true;
     }

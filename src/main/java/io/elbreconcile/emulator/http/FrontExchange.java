@@ -13,10 +13,12 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,7 @@ final class FrontExchange extends HttpExchange {
     private final URI uri;
     private final InputStream requestBody;
     private final Headers responseHeaders = new Headers();
-    private final ByteArrayOutputStream responseBody = new ByteArrayOutputStream();
+    private final ResponseBuffer responseBody = new ResponseBuffer();
     private final InetSocketAddress local;
     private final InetSocketAddress remote;
     private final Map<String, Object> attributes = new HashMap<>();
@@ -54,31 +56,35 @@ final class FrontExchange extends HttpExchange {
         }
     }
 
-    /** Status line, header fields (with Content-Length and Date) and body, ready for the wire. */
-    byte[] encode(boolean keepAlive) {
+    /**
+     * Status line and header fields (with Content-Length and Date), then the body: two buffers the
+     * front hands to the socket in one gathering write, without copying the body again.
+     */
+    ByteBuffer[] encode(boolean keepAlive) {
         int status = responseCode < 0 ? 500 : responseCode;
-        byte[] content = responseCode < 0 ? new byte[0] : responseBody.toByteArray();
+        ByteBuffer content = responseCode < 0 ? ByteBuffer.allocate(0) : responseBody.contents();
         responseHeaders.remove("Content-Length");
         responseHeaders.remove("Transfer-Encoding");
         responseHeaders.set("Connection", keepAlive ? "keep-alive" : "close");
-        return encode(status, responseHeaders, head.method().equals("HEAD") ? null : content, content.length);
+        byte[] head = head(status, responseHeaders, content.remaining());
+        return new ByteBuffer[] {ByteBuffer.wrap(head), this.head.method().equals("HEAD") ? ByteBuffer.allocate(0) : content};
     }
 
     /** An answer of the front itself (a refused request): plain text, and the connection closes. */
-    static byte[] plain(int status, String text) {
+    static ByteBuffer[] plain(int status, String text) {
         byte[] content = (text + "\n").getBytes(StandardCharsets.UTF_8);
         Headers headers = new Headers();
         headers.set("Content-Type", "text/plain; charset=utf-8");
         headers.set("Connection", "close");
-        return encode(status, headers, content, content.length);
+        return new ByteBuffer[] {ByteBuffer.wrap(head(status, headers, content.length)), ByteBuffer.wrap(content)};
     }
 
     /** {@code HTTP/1.1 100 Continue}, for a client that waits for it before sending its body. */
-    static byte[] continueInterim() {
-        return "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+    static ByteBuffer[] continueInterim() {
+        return new ByteBuffer[] {ByteBuffer.wrap("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII))};
     }
 
-    private static byte[] encode(int status, Headers headers, byte[] content, int length) {
+    private static byte[] head(int status, Headers headers, int length) {
         StringBuilder text = new StringBuilder(256).append("HTTP/1.1 ").append(status).append(' ').append(reason(status)).append("\r\n");
         text.append("Date: ").append(DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC))).append("\r\n");
         for (Map.Entry<String, List<String>> header : headers.entrySet()) {
@@ -87,14 +93,7 @@ final class FrontExchange extends HttpExchange {
             }
         }
         text.append("Content-Length: ").append(length).append("\r\n\r\n");
-        byte[] start = text.toString().getBytes(StandardCharsets.ISO_8859_1);
-        if (content == null) {
-            return start;
-        }
-        byte[] all = new byte[start.length + content.length];
-        System.arraycopy(start, 0, all, 0, start.length);
-        System.arraycopy(content, 0, all, start.length, content.length);
-        return all;
+        return text.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static String reason(int status) {
@@ -157,13 +156,16 @@ final class FrontExchange extends HttpExchange {
         return responseBody;
     }
 
-    /** The length is ignored: the answer always leaves with the length of what was written. */
+    /** The length only sizes the buffer: the answer always leaves with the length of what was written. */
     @Override
     public void sendResponseHeaders(int code, long length) throws IOException {
         if (responseCode >= 0) {
             throw new IOException("response headers already sent");
         }
         responseCode = code;
+        if (length > 0) {
+            responseBody.reserve((int) Math.min(length, Integer.MAX_VALUE - 8));
+        }
     }
 
     @Override
@@ -205,5 +207,18 @@ final class FrontExchange extends HttpExchange {
     @Override
     public HttpPrincipal getPrincipal() {
         return null;
+    }
+
+    /** The answer's body, sized ahead when the handler says how long it is, and read without a copy. */
+    private static final class ResponseBuffer extends ByteArrayOutputStream {
+        void reserve(int length) {
+            if (buf.length < length) {
+                buf = Arrays.copyOf(buf, length);
+            }
+        }
+
+        ByteBuffer contents() {
+            return ByteBuffer.wrap(buf, 0, count);
+        }
     }
 }

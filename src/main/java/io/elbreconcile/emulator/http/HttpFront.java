@@ -29,8 +29,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>A connection is closed only while no request of it is with a worker: a request that has been
  * read always gets its answer written (unless the client goes away). Every answer carries its
- * Content-Length and is handed to the socket as one buffer (status line, header fields and body
- * together). It replaces the JDK's {@code HttpServer}, which read request heads on worker threads
+ * Content-Length, and its status line, header fields and body go to the socket in one gathering
+ * write. It replaces the JDK's {@code HttpServer}, which read request heads on worker threads
  * (16 half-sent requests stalled every other client) and sent each answer's head before its body:
  * Terraform's AWS provider, holding a head without its body, now and then dropped the connection
  * and retried a create that had already run (bench/RESULTS.md, "Lost responses").
@@ -228,18 +228,23 @@ public final class HttpFront implements AutoCloseable {
         connection.updateInterest();
         InetSocketAddress local = (InetSocketAddress) connection.channel.getLocalAddress();
         InetSocketAddress remote = (InetSocketAddress) connection.channel.getRemoteAddress();
+        boolean writeDirectly = connection.nothingQueued();
         try {
-            workers.execute(() -> serve(connection, request, local, remote));
+            workers.execute(() -> serve(connection, request, local, remote, writeDirectly));
         } catch (RejectedExecutionException e) {
             close(connection);   // shutting down
         }
     }
 
-    /** On a worker: runs the handler and passes the answer back to the selector thread. */
+    /**
+     * On a worker: runs the handler, writes what the socket takes of the answer at once and passes
+     * the rest, if any, back to the selector thread. While a request is served the selector thread
+     * neither reads nor writes its connection, so the worker may write it.
+     */
     private void serve(FrontConnection connection, RequestReader.Complete request, InetSocketAddress local,
-                       InetSocketAddress remote) {
+                       InetSocketAddress remote, boolean writeDirectly) {
         FrontExchange exchange = FrontExchange.of(request.head(), request.body(), local, remote);
-        byte[] answer;
+        ByteBuffer[] answer;
         boolean close = !request.head().keepAlive();
         if (exchange == null) {
             answer = FrontExchange.plain(400, "malformed request target");
@@ -254,11 +259,18 @@ public final class HttpFront implements AutoCloseable {
                 close = true;
             }
         }
-        byte[] bytes = answer;
+        if (writeDirectly) {
+            try {
+                connection.channel.write(answer);   // head and body in one gathering write
+            } catch (IOException e) {
+                // The selector thread meets the broken connection when it writes the rest, and closes it.
+            }
+        }
+        ByteBuffer[] parts = answer;
         boolean closeAfter = close;
         fromWorkers.add(() -> {
             try {
-                answer(connection, bytes, closeAfter);
+                answer(connection, parts, closeAfter);
             } catch (IOException | RuntimeException e) {
                 close(connection);
             }
@@ -266,14 +278,14 @@ public final class HttpFront implements AutoCloseable {
         selector.wakeup();
     }
 
-    private void answer(FrontConnection connection, byte[] bytes, boolean closeAfter) throws IOException {
+    private void answer(FrontConnection connection, ByteBuffer[] parts, boolean closeAfter) throws IOException {
         if (!connection.channel.isOpen()) {
             return;
         }
         connection.phase = FrontConnection.Phase.WRITING;
         connection.closeAfterWriting = closeAfter;
         connection.deadlineNanos = System.nanoTime() + requestTimeoutNanos;
-        connection.queue(bytes);
+        connection.queue(parts);
         write(connection);
     }
 
