@@ -1,5 +1,7 @@
 package io.elbreconcile.emulator;
 
+import io.elbreconcile.emulator.engine.EngineSettings;
+import io.elbreconcile.emulator.engine.Quotas;
 import io.elbreconcile.testing.ElbClients;
 import io.elbreconcile.testing.TestSignature;
 import org.junit.jupiter.api.Test;
@@ -71,7 +73,8 @@ class EmulatorConnectionsTest {
     void everyRequestOnManyKeepAliveConnectionsGetsExactlyOneAnswerAndRunsOnce() throws Exception {
         int clients = 16;
         int perClient = 60;
-        try (EmulatorServer emulator = EmulatorServer.start(EmulatorConfig.embedded(null))) {
+        EngineSettings room = EngineSettings.AWS_LIKE.withQuotas(Quotas.AWS_DEFAULTS.with(Quotas.LOAD_BALANCERS, clients * perClient));
+        try (EmulatorServer emulator = EmulatorServer.start(EmulatorConfig.embedded(null).withSettings(room))) {
             ExecutorService pool = Executors.newFixedThreadPool(clients);
             try {
                 List<Future<Integer>> answered = new ArrayList<>();
