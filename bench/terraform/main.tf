@@ -15,7 +15,10 @@ provider "aws" {
   skip_requesting_account_id  = true
   skip_metadata_api_check     = true
   skip_region_validation      = true
-  endpoints { elb = "http://127.0.0.1:${var.port}" }
+  endpoints {
+    elb = "http://127.0.0.1:${var.port}"
+    ec2 = "http://127.0.0.1:${var.port}" # DescribeSecurityGroups of a load balancer in the default VPC
+  }
 }
 locals {
   pairs = flatten([for i in range(100) : [for j in range(4) : { lb = i, port = 80 + j }]])
