@@ -86,7 +86,8 @@ public final class EmulatorServer implements AutoCloseable {
         try {
             server = HttpFront.start(new InetSocketAddress(config.bindAddress(), config.port()), 128,
                     new FrontDoor(config.allowedOrigins(), query,
-                            Map.of(AdminRoutes.PREFIX, admin, MotoResetRoute.PREFIX, new MotoResetRoute(admin))),
+                            Map.of(AdminRoutes.PREFIX, admin, MotoResetRoute.PREFIX, new MotoResetRoute(admin)),
+                            !config.reachableFromOtherMachines()),
                     executor, config.requestTimeout(),
                     QueryFront.MAX_BODY_BYTES + 1);
         } catch (BindException e) {

@@ -39,7 +39,7 @@ class EmulatorConnectionsTest {
             try {
                 for (int i = 0; i < 200; i++) {
                     Socket socket = connect(emulator);
-                    socket.getOutputStream().write(("POST / HTTP/1.1\r\nHost: x\r\nAuthorization: " + TestSignature.AUTHORIZATION
+                    socket.getOutputStream().write(("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + TestSignature.AUTHORIZATION
                             + "\r\nContent-Length: 100\r\n\r\nAction=Crea").getBytes(StandardCharsets.US_ASCII));
                     slow.add(socket);
                 }
@@ -60,7 +60,7 @@ class EmulatorConnectionsTest {
     void aClientThatDoesNotFinishItsRequestInTimeIsDisconnectedAndNothingRuns() throws Exception {
         try (EmulatorServer emulator = EmulatorServer.start(EmulatorConfig.embedded(null).withRequestTimeout(Duration.ofMillis(200)));
              Socket halfSent = connect(emulator); Socket silent = connect(emulator)) {
-            halfSent.getOutputStream().write(("POST / HTTP/1.1\r\nHost: x\r\nAuthorization: " + TestSignature.AUTHORIZATION
+            halfSent.getOutputStream().write(("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + TestSignature.AUTHORIZATION
                     + "\r\nContent-Length: 100\r\n\r\nAction=CreateLoadBalancer").getBytes(StandardCharsets.US_ASCII));
             // Blocks until the emulator gives up on the request; the socket timeout only keeps a broken build from hanging.
             assertEquals(-1, halfSent.getInputStream().read(), "disconnected without an answer");
@@ -143,7 +143,7 @@ class EmulatorConnectionsTest {
     void aClientWaitingForContinueGetsItAndThenItsAnswer() throws Exception {
         try (EmulatorServer emulator = EmulatorServer.start(EmulatorConfig.embedded(null)); Socket socket = connect(emulator)) {
             OutputStream out = socket.getOutputStream();
-            out.write(("POST / HTTP/1.1\r\nHost: x\r\nAuthorization: " + TestSignature.AUTHORIZATION + "\r\nExpect: 100-continue\r\n"
+            out.write(("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + TestSignature.AUTHORIZATION + "\r\nExpect: 100-continue\r\n"
                     + "Content-Length: " + DESCRIBE.length() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             assertEquals("HTTP/1.1 100 Continue", readLine(socket.getInputStream()));
             assertEquals("", readLine(socket.getInputStream()));
@@ -190,7 +190,7 @@ class EmulatorConnectionsTest {
                 assertEquals(-1, socket.getInputStream().read());
             }
             try (Socket socket = connect(emulator)) {
-                socket.getOutputStream().write(("HEAD /_emulator/calls HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().write(("HEAD /_emulator/calls HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 InputStream in = socket.getInputStream();
                 assertEquals("HTTP/1.1 405 Method Not Allowed", readLine(in));
                 String line;
@@ -210,7 +210,7 @@ class EmulatorConnectionsTest {
     }
 
     private static String post(String form) {
-        return "POST / HTTP/1.1\r\nHost: x\r\nAuthorization: " + TestSignature.AUTHORIZATION
+        return "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + TestSignature.AUTHORIZATION
                 + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + form.length() + "\r\n\r\n" + form;
     }
 

@@ -176,6 +176,47 @@ class EmulatorDoorsTest {
         assertTrue(config.withBindAddress("no-such-host.invalid").reachableFromOtherMachines());
     }
 
+    @Test
+    void aRequestNamingAnotherHostIsRefusedEvenWhenSigned() throws Exception {
+        long writes = emulator.mutatingCallCount();
+        String answer = rawExchange("POST / HTTP/1.1\r\nHost: rebound.evil.example:" + emulator.port()
+                + "\r\nAuthorization: " + TestSignature.AUTHORIZATION
+                + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + DELETE.length()
+                + "\r\nConnection: close\r\n\r\n" + DELETE);
+        assertTrue(answer.startsWith("HTTP/1.1 403"), answer);
+        assertTrue(answer.contains("<Code>AccessDenied</Code><Message>Requests naming host rebound.evil.example:"), answer);
+        assertUntouched(writes);
+    }
+
+    @Test
+    void theAdminRoutesRefuseAnotherHostToo() throws Exception {
+        String answer = rawExchange("POST /_emulator/reset HTTP/1.1\r\nHost: rebound.evil.example\r\n"
+                + "Content-Length: 0\r\nConnection: close\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 403"), answer);
+        assertUntouched(emulator.mutatingCallCount());
+    }
+
+    @Test
+    void localhostIsAcceptedAsTheHost() throws Exception {
+        String describe = "Action=DescribeLoadBalancers&Version=2012-06-01";
+        String answer = rawExchange("POST / HTTP/1.1\r\nHost: localhost:" + emulator.port()
+                + "\r\nAuthorization: " + TestSignature.AUTHORIZATION
+                + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + describe.length()
+                + "\r\nConnection: close\r\n\r\n" + describe);
+        assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+        assertTrue(answer.contains("<LoadBalancerName>victim</LoadBalancerName>"), answer);
+    }
+
+    /** java.net.http will not send a Host of our choosing, so these go over a plain socket. */
+    private String rawExchange(String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", emulator.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     private void assertUntouched(long writesBefore) {
         assertEquals(writesBefore, emulator.mutatingCallCount(), "no mutating call reached the engine");
         try (ElasticLoadBalancingClient elb = ElbClients.forEndpoint(emulator.endpoint())) {

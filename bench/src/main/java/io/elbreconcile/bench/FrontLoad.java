@@ -64,7 +64,7 @@ public final class FrontLoad {
             long[] lastByte = new long[200];
             for (int i = 0; i < 200; i++) {
                 Socket socket = connect(port);
-                socket.getOutputStream().write(("POST / HTTP/1.1\r\nHost: x\r\nAuthorization: " + AUTHORIZATION
+                socket.getOutputStream().write(("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + AUTHORIZATION
                         + "\r\nContent-Length: 100\r\n\r\nAction=Crea").getBytes(StandardCharsets.US_ASCII));
                 lastByte[i] = System.nanoTime();
                 slow.add(socket);
@@ -181,7 +181,7 @@ public final class FrontLoad {
     }
 
     private static String post(String form) {
-        return "POST / HTTP/1.1\r\nHost: x\r\nAuthorization: " + AUTHORIZATION
+        return "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + AUTHORIZATION
                 + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + form.length() + "\r\n\r\n" + form;
     }
 

@@ -83,6 +83,9 @@ public enum EngineError {
     /** Not an AWS code: the emulator's refusal of a request sent by a web page. */
     ORIGIN_REFUSED("AccessDenied", 403,
             "Requests from web pages are refused (Origin %s); start the emulator with --allow-origin ORIGIN to accept them"),
+    /** Not an AWS code: the emulator's refusal of a request naming another host (DNS rebinding). */
+    HOST_REFUSED("AccessDenied", 403,
+            "Requests naming host %s are refused while the emulator listens on loopback; use 127.0.0.1, [::1] or localhost"),
     /** Not an AWS code: AWS documents no answer for other methods; this one at least says what is wrong. */
     METHOD_NOT_ALLOWED("MethodNotAllowed", 405, "The HTTP method %s is not allowed; use POST or GET"),
     /** Not an AWS code either: a body beyond the limit is refused before it is read. */

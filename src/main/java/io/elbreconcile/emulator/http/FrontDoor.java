@@ -14,14 +14,20 @@ import java.util.Set;
  * The one way in: refuses requests from web pages, then routes by path prefix to an admin route
  * ({@code /_emulator/}, {@code /moto-api/}) or else to the Query front. A browser marks every cross-site request it lets a page send with an
  * {@code Origin} header; refusing those (unless the operator named the origin) keeps a page the
- * user happens to visit from changing or wiping the emulator's world.
+ * user happens to visit from changing or wiping the emulator's world. While it listens on loopback
+ * only, it also refuses a {@code Host} that is not a loopback name: DNS rebinding points a page's
+ * own host name at 127.0.0.1, after which the page is same-origin, may send a GET without
+ * {@code Origin} and set any header, but its requests still name that host.
  */
 public final class FrontDoor implements HttpHandler {
     private final Set<String> allowedOrigins;
     private final HttpHandler query;
     private final Map<String, HttpHandler> adminByPrefix;
+    private final boolean loopbackOnly;
 
-    public FrontDoor(Set<String> allowedOrigins, HttpHandler query, Map<String, HttpHandler> adminByPrefix) {
+    public FrontDoor(Set<String> allowedOrigins, HttpHandler query, Map<String, HttpHandler> adminByPrefix,
+                     boolean loopbackOnly) {
+        this.loopbackOnly = loopbackOnly;
         this.allowedOrigins = Set.copyOf(allowedOrigins);
         this.query = query;
         this.adminByPrefix = Map.copyOf(adminByPrefix);
@@ -33,10 +39,15 @@ public final class FrontDoor implements HttpHandler {
         HttpHandler admin = adminByPrefix.entrySet().stream().filter(route -> path.startsWith(route.getKey()))
                 .map(Map.Entry::getValue).findFirst().orElse(null);
         boolean adminPath = admin != null;
+        String host = exchange.getRequestHeaders().getFirst("Host");
+        if (loopbackOnly && host != null && !LoopbackHost.names(host)) {
+            refuse(exchange, adminPath, EngineError.HOST_REFUSED, host);
+            return;
+        }
         String origin = exchange.getRequestHeaders().getFirst("Origin");
         if (origin != null) {
             if (!allowedOrigins.contains(origin)) {
-                refuse(exchange, adminPath, origin);
+                refuse(exchange, adminPath, EngineError.ORIGIN_REFUSED, origin);
                 return;
             }
             exchange.getResponseHeaders().set("Access-Control-Allow-Origin", origin);
@@ -49,11 +60,11 @@ public final class FrontDoor implements HttpHandler {
         (adminPath ? admin : query).handle(exchange);
     }
 
-    private static void refuse(HttpExchange exchange, boolean adminPath, String origin) throws IOException {
-        String shown = origin.length() <= 120 ? origin : origin.substring(0, 120) + "…";
+    private static void refuse(HttpExchange exchange, boolean adminPath, EngineError error, String value)
+            throws IOException {
+        String shown = value.length() <= 120 ? value : value.substring(0, 120) + "…";
         if (adminPath) {
-            byte[] json = ("{\"error\": \"requests from web pages are refused (Origin " + jsonEscape(shown)
-                    + "); start the emulator with --allow-origin to accept one\"}").getBytes(StandardCharsets.UTF_8);
+            byte[] json = ("{\"error\": \"" + jsonEscape(error.message(shown)) + "\"}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(403, json.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -61,7 +72,7 @@ public final class FrontDoor implements HttpHandler {
             }
             return;
         }
-        QueryFront.sendError(exchange, EngineError.ORIGIN_REFUSED, EngineError.ORIGIN_REFUSED.message(shown));
+        QueryFront.sendError(exchange, error, error.message(shown));
     }
 
     /** A browser asks before a request with an Authorization header: say what is allowed. */
