@@ -10,6 +10,7 @@ import io.elbreconcile.diag.UserFacingException;
 import io.elbreconcile.model.DesiredState;
 import io.elbreconcile.model.ObservedState;
 import io.elbreconcile.observe.Observer;
+import io.elbreconcile.plan.Change;
 import io.elbreconcile.plan.Plan;
 import io.elbreconcile.plan.PlanCodec;
 import picocli.CommandLine.Command;
@@ -44,7 +45,8 @@ import java.util.concurrent.Callable;
                 "A saved plan is applied only to the target it was made for, and only if nothing it read has",
                 "changed since (otherwise: exit 1 and no mutating call). Progress goes to stderr.",
                 "",
-                "Exit codes: 0 converged (or nothing to do), 1 error or not converged."})
+                "Exit codes: 0 the target now matches, 2 all was done but held-back changes remain",
+                "(a deletion or replacement needing --allow-delete or a YAML change), 1 error or not converged."})
 final class ApplyCommand implements Callable<Integer> {
 
     private final InputStream confirmations;
@@ -97,8 +99,8 @@ final class ApplyCommand implements Callable<Integer> {
                     : checkedSavedPlan(saved, connection);
             out.print(new PlanTextView(Terminal.style(common)).render(plan));
             out.flush();
-            if (!plan.hasChanges() || plan.steps().isEmpty()) {
-                return ExitCodes.OK;
+            if (!plan.hasChanges()) {
+                return remainingExitCode(plan, err);
             }
             if (!autoApprove && !confirmed(out, plan)) {
                 err.println("Apply cancelled; nothing was changed.");
@@ -112,8 +114,16 @@ final class ApplyCommand implements Callable<Integer> {
             }
             out.println(report.summaryLine());
             out.flush();
-            return report.converged() ? ExitCodes.OK : ExitCodes.ERROR;
+            return report.converged() ? remainingExitCode(plan, err) : ExitCodes.ERROR;
         }
+    }
+
+    /** After everything carried out succeeded: 0 only when nothing is left, 2 while held-back changes remain. */
+    private static int remainingExitCode(Plan plan, PrintWriter err) {
+        plan.changes().stream().filter(Change::isHeldBack).forEach(change -> err.println("still to do, held back: "
+                + change.action().wire() + " " + change.address() + " (needs " + change.heldBack().orElseThrow().needs() + ")"));
+        err.flush();
+        return plan.heldBack() > 0 ? ExitCodes.CHANGES : ExitCodes.OK;
     }
 
     private Plan checkedSavedPlan(Plan saved, Connection connection) {

@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code plan PATH}: observe, diff, print exactly what apply would do. */
@@ -26,7 +27,8 @@ import java.util.concurrent.Callable;
                 "  elb-reconcile plan examples/quickstart --emulator",
                 "  elb-reconcile plan policies/ --region eu-west-1 --out plan.json",
                 "  elb-reconcile plan policies/ --detailed-exitcode   # in CI: exit 2 on any difference",
-                "  elb-reconcile plan policies/ --format markdown > comment.md",
+                "  elb-reconcile plan policies/ --format markdown --out plan.json > comment.md",
+                "  elb-reconcile show plan.json --format markdown   # the saved plan again, as printed",
                 "",
                 "Exit codes: 0 no changes (or any plan without --detailed-exitcode), 2 changes or",
                 "held-back differences (with --detailed-exitcode), 1 error."})
@@ -55,11 +57,15 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text (default), json or markdown.")
     Format format;
 
+    @Mixin
+    MarkdownOptions markdownOptions;
+
     @Option(names = "--detailed-exitcode", description = "Exit 2 when the plan has changes, or differences it holds back.")
     boolean detailedExitCode;
 
     @Override
     public Integer call() {
+        PlanMarkdownView markdown = markdownOptions.view(Optional.ofNullable(out).map(Path::toString));
         Plan plan;
         try (Reconciliation.Loaded loaded = Reconciliation.loadWhileConnecting(path, target)) {
             plan = Reconciliation.plan(loaded.connection(), loaded.desired(), planning.toPlanOptions());
@@ -69,7 +75,7 @@ final class PlanCommand implements Callable<Integer> {
         switch (format) {
             case text -> stdout.print(new PlanTextView(Terminal.style(common)).render(plan));
             case json -> stdout.println(codec.write(plan));
-            case markdown -> stdout.print(new PlanMarkdownView().render(plan));
+            case markdown -> stdout.print(markdown.render(plan));
         }
         if (out != null) {
             AtomicFile.write(codec.write(plan) + "\n", out);
@@ -79,6 +85,6 @@ final class PlanCommand implements Callable<Integer> {
         }
         stdout.flush();
         // A held-back difference (a deletion or replacement not allowed) is still a difference: CI must see it.
-        return detailedExitCode && (plan.hasChanges() || plan.heldBack() > 0) ? ExitCodes.CHANGES : ExitCodes.OK;
+        return detailedExitCode && plan.differs() ? ExitCodes.CHANGES : ExitCodes.OK;
     }
 }

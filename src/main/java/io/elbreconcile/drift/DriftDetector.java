@@ -65,8 +65,8 @@ public final class DriftDetector {
                     ? classifyListenerPolicies(change, name -> missingPolicies.contains(address.loadBalancer() + "/" + name),
                             declaredPolicies(desired, address.loadBalancer())::contains)
                     : classify(change);
-            // What plan would need to act (--allow-delete) is no part of what drifted.
-            String detail = String.join("; ", change.reasons().stream().filter(r -> !r.startsWith("deletion held back")).toList());
+            // What plan would need to act (--allow-delete) is no part of what drifted: it is typed apart, not in the reasons.
+            String detail = String.join("; ", change.reasons());
             kind.ifPresent(k -> differences.add(new Difference(k, address, change.before(), change.after(), detail)));
         }
         return new DriftReport(target, differences, plan.changes().size());
@@ -74,7 +74,7 @@ public final class DriftDetector {
 
     private static Optional<DriftKind> classify(Change change) {
         Action action = change.action();
-        boolean heldBack = change.reasons().stream().anyMatch(r -> r.contains("held back"));
+        boolean heldBack = change.isHeldBack();
         if (action == Action.NOOP && !heldBack) {
             return Optional.empty();
         }
@@ -85,8 +85,7 @@ public final class DriftDetector {
         ResourceKind kind = change.address().kind();
         return Optional.of(switch (kind) {
             case LOAD_BALANCER -> action == Action.CREATE ? DriftKind.MISSING
-                    : action == Action.DELETE || change.reasons().stream().anyMatch(r -> r.startsWith("deletion held back"))
-                    ? DriftKind.UNMANAGED : DriftKind.CHANGED;
+                    : action == Action.DELETE ? DriftKind.UNMANAGED : DriftKind.CHANGED;
             case LB_COOKIE_POLICY, APP_COOKIE_POLICY -> action == Action.CREATE ? DriftKind.MISSING
                     : action == Action.DELETE && change.reasons().stream().noneMatch(r -> r.startsWith("ensure: absent"))
                     ? DriftKind.ORPHAN : DriftKind.CHANGED;

@@ -6,28 +6,65 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
  * What happens to one address. {@code before} and {@code after} are flat property maps (dotted keys,
  * values of String, Long, Boolean or a List of String), empty when the resource does not exist on
- * that side. Reasons are for people and never steer apply.
+ * that side. Reasons are for people and never steer apply; what does steer it is typed:
+ * {@code heldBack} (the action is real but has no steps until what it needs is given).
+ *
+ * @param heldBack present when the plan shows this change but does not carry it out
+ * @param source {@code file:line} of the document declaring this address (or its load balancer);
+ *        empty for what no document declares, e.g. a stack's undeclared load balancer
  */
 public record Change(Address address, Action action, SortedMap<String, Object> before,
-                     SortedMap<String, Object> after, List<String> reasons) implements Comparable<Change> {
+                     SortedMap<String, Object> after, List<String> reasons, Optional<HeldBack> heldBack,
+                     Optional<String> source) implements Comparable<Change> {
 
     public Change {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(heldBack, "heldBack");
+        Objects.requireNonNull(source, "source");
+        if (heldBack.isPresent() && action == Action.NOOP) {
+            throw new IllegalArgumentException(address + ": only a real action can be held back");
+        }
         before = Values.copyOf(before);
         after = Values.copyOf(after);
         reasons = List.copyOf(reasons);
     }
 
+    /** A change carried out as planned, its source not yet known. */
+    public Change(Address address, Action action, SortedMap<String, Object> before,
+                  SortedMap<String, Object> after, List<String> reasons) {
+        this(address, action, before, after, reasons, Optional.empty(), Optional.empty());
+    }
+
     public static Change of(Address address, Action action, Map<String, Object> before, Map<String, Object> after,
                             String... reasons) {
         return new Change(address, action, new TreeMap<>(before), new TreeMap<>(after), List.of(reasons));
+    }
+
+    /** The same change, shown but not carried out. */
+    public Change heldBack(HeldBack why) {
+        return new Change(address, action, before, after, reasons, Optional.of(why), source);
+    }
+
+    /** The same change, naming the document that declares it. */
+    public Change withSource(String fileAndLine) {
+        return new Change(address, action, before, after, reasons, heldBack, Optional.of(fileAndLine));
+    }
+
+    public boolean isHeldBack() {
+        return heldBack.isPresent();
+    }
+
+    /** Carried out by this plan: a real action, not held back. */
+    public boolean isCarriedOut() {
+        return action != Action.NOOP && heldBack.isEmpty();
     }
 
     /** Keys whose values differ between before and after, sorted. */

@@ -48,10 +48,9 @@ final class LoadBalancerPlanner {
         if (observed != null && mustReplace(desired, observed)) {
             String why = replacementReason(desired, observed);
             if (desired.protect() || !options.allowDelete()) {
-                plan.notice(Plan.HELD_BACK + address + " must be replaced (" + why + ") but "
-                        + (desired.protect() ? "it is protected (protect: true)" : "replacing deletes it: pass --allow-delete"));
-                plan.change(Change.of(address, Action.NOOP, before(observed, byZones), after,
-                        "replacement held back: " + why));
+                plan.change(Change.of(address, Action.REPLACE, before(observed, byZones), after, why).heldBack(desired.protect()
+                        ? new HeldBack("it is protected (protect: true)", "protect: false in its document")
+                        : new HeldBack("replacing deletes it first", HeldBack.ALLOW_DELETE)));
                 // The rest (listeners, policies, health check, attributes, tags) still converges
                 // on the load balancer that stays.
             } else {

@@ -14,7 +14,8 @@ import java.util.TreeMap;
  * applied later or refused as stale.
  *
  * @param steps in a valid execution order (dependencies first, ties by id)
- * @param notices things the plan deliberately does not do, e.g. a deletion held back
+ * @param notices remarks for people that belong to no single change (what the plan holds back is
+ *        typed, in {@link Change#heldBack()})
  * @param fingerprints load balancer name to a digest of what was observed ({@code absent} when it did not exist)
  */
 public record Plan(
@@ -47,11 +48,13 @@ public record Plan(
         return !steps.isEmpty();
     }
 
-    /** Differences the plan leaves alone because the options do not allow them (deletions, replacements). */
+    /** Changes shown but not carried out because they need a flag or a change in the YAML (deletions, replacements). */
     public int heldBack() {
-        return (int) notices.stream().filter(n -> n.startsWith(HELD_BACK)).count();
+        return (int) changes.stream().filter(Change::isHeldBack).count();
     }
 
-    /** Prefix of notices that report a deletion the options did not allow. */
-    public static final String HELD_BACK = "held back: ";
+    /** Something differs between the target and the configuration, carried out or held back. */
+    public boolean differs() {
+        return hasChanges() || heldBack() > 0;
+    }
 }

@@ -132,6 +132,8 @@ public final class PlanCodec {
             node.set("before", mapper.valueToTree(change.before()));
             node.set("after", mapper.valueToTree(change.after()));
             node.set("reasons", mapper.valueToTree(change.reasons()));
+            change.heldBack().ifPresent(held -> node.putObject("heldBack").put("reason", held.reason()).put("needs", held.needs()));
+            change.source().ifPresent(source -> node.put("source", source));
         }
         ArrayNode steps = root.putArray("steps");
         for (Step step : plan.steps()) {
@@ -174,9 +176,12 @@ public final class PlanCodec {
                             .toUpperCase(java.util.Locale.ROOT).replace('-', '_')));
             List<Change> changes = new ArrayList<>();
             for (JsonNode node : required(root, "changes", source)) {
+                JsonNode held = node.get("heldBack");
                 changes.add(new Change(Address.parse(node.get("address").asText()), Action.fromWire(node.get("action").asText()),
                         properties(node.get("before")), properties(node.get("after")),
-                        mapper.convertValue(node.get("reasons"), mapper.getTypeFactory().constructCollectionType(List.class, String.class))));
+                        mapper.convertValue(node.get("reasons"), mapper.getTypeFactory().constructCollectionType(List.class, String.class)),
+                        held == null ? Optional.empty() : Optional.of(new HeldBack(held.path("reason").asText(), held.path("needs").asText())),
+                        Optional.ofNullable(textOrNull(node.get("source")))));
             }
             List<Step> steps = new ArrayList<>();
             for (JsonNode node : required(root, "steps", source)) {

@@ -2,7 +2,7 @@ package io.elbreconcile.plan;
 
 import java.util.Collection;
 
-/** Counts of changes by action, plus steps and held-back deletions. */
+/** Counts of the changes carried out, by action; plus steps, and the changes held back (counted apart). */
 public record PlanSummary(int create, int update, int replace, int delete, int noop, int steps, int heldBack) {
 
     public static PlanSummary of(Collection<Change> changes, int steps, int heldBack) {
@@ -12,6 +12,9 @@ public record PlanSummary(int create, int update, int replace, int delete, int n
         int delete = 0;
         int noop = 0;
         for (Change change : changes) {
+            if (change.isHeldBack()) {
+                continue;
+            }
             switch (change.action()) {
                 case CREATE -> create++;
                 case UPDATE -> update++;

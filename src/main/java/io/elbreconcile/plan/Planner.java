@@ -54,7 +54,7 @@ public final class Planner {
         dependedOn.addAll(attachmentsByLb.keySet());
         dependedOn.addAll(planUndeclared(desired, observed, options, builder));
 
-        return new Plan(Plan.FORMAT_VERSION, target, inputDigest(desired), options, builder.changes(),
+        return new Plan(Plan.FORMAT_VERSION, target, inputDigest(desired), options, withSources(builder.changes(), desired),
                 builder.steps(), builder.notices(), Fingerprints.of(observed.loadBalancers(), dependedOn));
     }
 
@@ -76,20 +76,33 @@ public final class Planner {
             String why = "undeclared, tagged " + ReservedTags.STACK + "=" + stack;
             boolean protectedLb = "true".equals(lb.tags().get(PlanOptions.PROTECT_TAG));
             boolean attached = desired.attachmentsByLoadBalancer().containsKey(lb.name());
+            Change deletion = Change.of(address, Action.DELETE, Properties.loadBalancer(lb.scheme(),
+                    lb.availabilityZones(), lb.subnets(), lb.securityGroups()), Properties.none(), why);
             if (protectedLb || attached || !options.allowDelete()) {
-                String reason = protectedLb ? "it is protected (tag " + PlanOptions.PROTECT_TAG + "=true)"
-                        : attached ? "attach-mode policies still name it"
-                        : "deleting a load balancer needs --allow-delete";
-                builder.notice(Plan.HELD_BACK + address + " would be deleted (" + why + ") but " + reason);
-                builder.change(Change.of(address, Action.NOOP, Properties.loadBalancer(lb.scheme(), lb.availabilityZones(),
-                        lb.subnets(), lb.securityGroups()), Properties.none(), why, "deletion held back: " + reason));
+                builder.change(deletion.heldBack(protectedLb
+                        ? new HeldBack("it is protected (tag " + PlanOptions.PROTECT_TAG + "=true)",
+                                "removing the tag " + PlanOptions.PROTECT_TAG + " from it")
+                        : attached ? new HeldBack("attach-mode policies still name it",
+                                "removing the attach-mode policies that name it")
+                        : new HeldBack("deletions are not allowed in this run", HeldBack.ALLOW_DELETE)));
                 continue;
             }
             builder.step(address, new DeleteLoadBalancer(lb.name()), List.of());
-            builder.change(Change.of(address, Action.DELETE, Properties.loadBalancer(lb.scheme(),
-                    lb.availabilityZones(), lb.subnets(), lb.securityGroups()), Properties.none(), why));
+            builder.change(deletion);
         }
         return owned;
+    }
+
+    /**
+     * Each change names the document that declares it: its own address when the loader recorded
+     * one, else its load balancer's document (an orphan policy on a managed load balancer).
+     */
+    private static List<Change> withSources(List<Change> changes, DesiredState desired) {
+        return changes.stream().map(change -> desired.originOf(change.address())
+                        .or(() -> desired.originOf(Address.loadBalancer(change.address().loadBalancer())))
+                        .map(at -> change.withSource(at.file() + ":" + at.line()))
+                        .orElse(change))
+                .toList();
     }
 
     /** A digest of the desired state itself (where things were declared does not count). */

@@ -253,7 +253,15 @@ class PlannerTest {
         PlanOptions stack = new PlanOptions(Optional.of("prod"), false, ReplaceStrategy.ZERO_GAP);
         Plan held = plan(desired(), before, stack);
         assertFalse(held.hasChanges());
-        assertEquals(2, held.summary().heldBack(), held.notices().toString());
+        assertTrue(held.differs());
+        assertEquals(2, held.summary().heldBack(), held.changes().toString());
+        assertEquals(0, held.summary().delete(), "a held-back deletion is counted apart");
+        Change old = held.changes().stream().filter(c -> c.address().equals(Address.loadBalancer("old"))).findFirst().orElseThrow();
+        assertEquals(Action.DELETE, old.action(), "the real action is kept");
+        assertEquals(Optional.of(new HeldBack("deletions are not allowed in this run", "--allow-delete")), old.heldBack());
+        Change keep = held.changes().stream().filter(c -> c.address().equals(Address.loadBalancer("keep"))).findFirst().orElseThrow();
+        assertEquals("removing the tag elb-reconcile:protect from it", keep.heldBack().orElseThrow().needs());
+        assertTrue(held.changes().stream().noneMatch(c -> c.address().loadBalancer().equals("foreign")), "not ours: not shown");
         Plan allowed = plan(desired(), before, new PlanOptions(Optional.of("prod"), true, ReplaceStrategy.ZERO_GAP));
         assertEquals(List.of("DeleteLoadBalancer"), awsOperationsInOrder(allowed));
         assertEquals(Address.loadBalancer("old"), allowed.steps().get(0).address());
@@ -268,7 +276,11 @@ class PlannerTest {
                 lb.tags(), lb.protect(), lb.policies());
         Plan plan = plan(desired(internal), before);
         assertFalse(plan.hasChanges());
-        assertTrue(plan.notices().get(0).contains("scheme cannot change in place"), plan.notices().toString());
+        Change replace = plan.changes().stream().filter(Change::isHeldBack).findFirst().orElseThrow();
+        assertEquals(Action.REPLACE, replace.action());
+        assertEquals(Address.loadBalancer("my-load-balancer"), replace.address());
+        assertTrue(replace.reasons().get(0).contains("scheme cannot change in place"), replace.toString());
+        assertEquals(new HeldBack("replacing deletes it first", "--allow-delete"), replace.heldBack().orElseThrow());
     }
 
     @Test

@@ -3,12 +3,12 @@ package io.elbreconcile.cli.view;
 import io.elbreconcile.graph.StepGraph;
 import io.elbreconcile.plan.Action;
 import io.elbreconcile.plan.Change;
+import io.elbreconcile.plan.HeldBack;
 import io.elbreconcile.plan.Plan;
 import io.elbreconcile.plan.PlanSummary;
 import io.elbreconcile.plan.Step;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 
@@ -23,26 +23,26 @@ public final class PlanTextView {
 
     public String render(Plan plan) {
         StringBuilder out = new StringBuilder();
-        List<Change> visible = plan.changes().stream().filter(c -> c.action() != Action.NOOP || !c.reasons().isEmpty()).toList();
+        List<Change> heldBack = plan.changes().stream().filter(Change::isHeldBack).toList();
         if (!plan.hasChanges()) {
             String checked = plan.changes().size() + (plan.changes().size() == 1 ? " resource" : " resources")
                     + " checked on " + plan.target().endpoint();
-            if (plan.heldBack() == 0) {
+            if (heldBack.isEmpty()) {
                 out.append(style.bold("No changes.")).append(" The target matches the configuration (").append(checked).append(").\n");
             } else {
                 out.append(style.bold("No changes will be made,")).append(" but ").append(heldBackClause(plan))
-                        .append(" (").append(checked).append("):\n");
+                        .append(" (").append(checked).append("):\n\n");
+                heldBack.forEach(change -> change(change, out));
             }
             notices(plan, out);
             return out.toString();
         }
         out.append("elb-reconcile will make these changes on ").append(plan.target().endpoint())
                 .append(" (").append(plan.target().region()).append("):\n\n");
-        for (Change change : visible) {
-            if (change.action() == Action.NOOP) {
-                continue;
+        for (Change change : plan.changes()) {
+            if (change.action() != Action.NOOP) {
+                change(change, out);
             }
-            change(change, out);
         }
         out.append(style.bold("Calls, in order (" + plan.steps().size() + "):")).append('\n');
         List<Step> order = StepGraph.of(plan).executionOrder();
@@ -59,7 +59,7 @@ public final class PlanTextView {
     private void change(Change change, StringBuilder out) {
         String marker = change.action().marker();
         out.append(style.action(change.action(), String.format("%3s %s", marker, change.address())));
-        out.append(style.dim("  (" + change.action().wire() + ")")).append('\n');
+        out.append(style.dim("  (" + change.action().wire() + (change.isHeldBack() ? ", held back" : "") + ")")).append('\n');
         TreeSet<String> keys = new TreeSet<>(change.before().keySet());
         keys.addAll(change.after().keySet());
         int width = keys.stream().mapToInt(String::length).max().orElse(0);
@@ -80,6 +80,7 @@ public final class PlanTextView {
         for (String reason : change.reasons()) {
             out.append("        ").append(style.dim("# " + reason)).append('\n');
         }
+        change.heldBack().ifPresent(held -> out.append("        ").append(style.warn("! " + heldBackLine(held))).append('\n'));
         out.append('\n');
     }
 
@@ -91,6 +92,11 @@ public final class PlanTextView {
             out.append(style.warn("  ! " + notice)).append('\n');
         }
         out.append('\n');
+    }
+
+    /** The one wording of a held-back change, for text and Markdown. */
+    static String heldBackLine(HeldBack held) {
+        return "held back: " + held.reason() + " (needs " + held.needs() + ")";
     }
 
     /** For a plan with nothing to do but something held back: how many differences it leaves. */

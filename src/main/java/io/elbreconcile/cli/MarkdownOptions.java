@@ -1,0 +1,24 @@
+package io.elbreconcile.cli;
+
+import io.elbreconcile.cli.view.PlanMarkdownView;
+import io.elbreconcile.diag.UserFacingException;
+import picocli.CommandLine.Option;
+
+import java.util.Optional;
+
+/** {@code --max-chars}: the bound on a Markdown plan, shared by {@code plan} and {@code show}. */
+final class MarkdownOptions {
+
+    @Option(names = "--max-chars", paramLabel = "N", defaultValue = "" + PlanMarkdownView.DEFAULT_MAX_CHARS,
+            description = "Markdown only: keep the output under N characters (default ${DEFAULT-VALUE}; GitHub refuses"
+                    + " comments over 65536). The summary stays; details are cut between load balancers.")
+    int maxChars;
+
+    /** Checked before anything is observed, so a bad bound costs no API call. */
+    PlanMarkdownView view(Optional<String> fullPlan) {
+        if (maxChars < PlanMarkdownView.MIN_MAX_CHARS) {
+            throw new UserFacingException("--max-chars must be at least " + PlanMarkdownView.MIN_MAX_CHARS + ", not " + maxChars);
+        }
+        return new PlanMarkdownView(maxChars, fullPlan);
+    }
+}
