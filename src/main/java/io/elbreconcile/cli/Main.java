@@ -40,6 +40,7 @@ public final class Main {
         commands.put("validate", ValidateCommand::new);
         commands.put("plan", PlanCommand::new);
         commands.put("apply", () -> new ApplyCommand(in));
+        commands.put("show", ShowCommand::new);
         commands.put("drift", DriftCommand::new);
         commands.put("import", ImportCommand::new);
         commands.put("graph", GraphCommand::new);

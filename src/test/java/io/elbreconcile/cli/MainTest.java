@@ -55,7 +55,7 @@ class MainTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"validate", "plan", "apply", "drift", "import", "graph", "emulator", "emulator serve"})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"validate", "plan", "apply", "show", "drift", "import", "graph", "emulator", "emulator serve"})
     void everyCommandHasHelpWithExamples(String command) {
         String[] args = (command + " --help").split(" ");
         assertEquals(ExitCodes.OK, run(args), err.toString());
@@ -66,7 +66,7 @@ class MainTest {
     @Test
     void theRootHelpListsEveryCommand() {
         assertEquals(ExitCodes.OK, run("--help"));
-        for (String command : new String[] {"validate", "plan", "apply", "drift", "import", "graph", "emulator"}) {
+        for (String command : new String[] {"validate", "plan", "apply", "show", "drift", "import", "graph", "emulator"}) {
             assertTrue(out.toString().contains("  " + command + " "), command + " missing from\n" + out);
         }
     }
