@@ -1,6 +1,7 @@
 package io.elbreconcile.cli;
 
 import io.elbreconcile.cli.view.DriftJsonView;
+import io.elbreconcile.cli.view.DriftMarkdownView;
 import io.elbreconcile.cli.view.DriftTextView;
 import io.elbreconcile.drift.DriftDetector;
 import io.elbreconcile.drift.DriftReport;
@@ -14,6 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -27,12 +29,13 @@ import java.util.concurrent.Callable;
                 "Examples:",
                 "  elb-reconcile drift policies/ --region eu-west-1 --stack prod",
                 "  elb-reconcile drift policies/ --format json | jq '.summary'",
+                "  elb-reconcile drift policies/ --format markdown > drift.md   # for an issue",
                 "",
                 "Quiet when clean: no output and exit 0. One line per difference, then a summary line.",
                 "Exit codes: 0 no drift, 2 drift, 1 error."})
 final class DriftCommand implements Callable<Integer> {
 
-    enum Format { text, json }
+    enum Format { text, json, markdown }
 
     @Spec
     CommandSpec spec;
@@ -49,7 +52,7 @@ final class DriftCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", description = "A YAML file or a directory of them.")
     Path path;
 
-    @Option(names = "--format", defaultValue = "text", description = "text (default) or json.")
+    @Option(names = "--format", defaultValue = "text", description = "text (default), json or markdown (for an issue or a chat message).")
     Format format;
 
     @Override
@@ -58,9 +61,13 @@ final class DriftCommand implements Callable<Integer> {
         try (Reconciliation.Loaded loaded = Reconciliation.loadWhileConnecting(path, target)) {
             DesiredState desired = loaded.desired();
             ObservedState observed = Reconciliation.observe(loaded.connection(), desired, Optional.ofNullable(stack));
-            report = new DriftDetector().detect(desired, observed, Optional.ofNullable(stack), loaded.connection().target());
+            report = new DriftDetector(Clock.systemUTC()).detect(desired, observed, Optional.ofNullable(stack), loaded.connection().target());
         }
-        String rendered = format == Format.json ? new DriftJsonView().render(report) : new DriftTextView().render(report);
+        String rendered = switch (format) {
+            case text -> new DriftTextView().render(report);
+            case json -> new DriftJsonView().render(report);
+            case markdown -> new DriftMarkdownView().render(report);
+        };
         spec.commandLine().getOut().print(rendered);
         spec.commandLine().getOut().flush();
         return report.hasDrift() ? ExitCodes.CHANGES : ExitCodes.OK;

@@ -13,6 +13,7 @@ import io.elbreconcile.plan.PlanOptions;
 import io.elbreconcile.plan.Planner;
 import io.elbreconcile.plan.ReplaceStrategy;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,6 +29,11 @@ import java.util.function.Predicate;
 public final class DriftDetector {
 
     private final Planner planner = new Planner();
+    private final Clock clock;
+
+    public DriftDetector(Clock clock) {
+        this.clock = clock;
+    }
 
     public DriftReport detect(DesiredState desired, ObservedState observed, Optional<String> stack, Target target) {
         // Without allowDelete the planner holds deletions and replacements back instead of planning
@@ -67,9 +73,11 @@ public final class DriftDetector {
                     : classify(change);
             // What plan would need to act (--allow-delete) is no part of what drifted: it is typed apart, not in the reasons.
             String detail = String.join("; ", change.reasons());
-            kind.ifPresent(k -> differences.add(new Difference(k, address, change.before(), change.after(), detail)));
+            // Git declares neither an orphan nor an unmanaged load balancer: no file to point at.
+            kind.ifPresent(k -> differences.add(new Difference(k, address, change.before(), change.after(), detail,
+                    k == DriftKind.ORPHAN || k == DriftKind.UNMANAGED ? Optional.empty() : change.source())));
         }
-        return new DriftReport(target, differences, plan.changes().size());
+        return new DriftReport(target, clock.instant(), differences, plan.changes().size());
     }
 
     private static Optional<DriftKind> classify(Change change) {

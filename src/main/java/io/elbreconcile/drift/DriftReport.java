@@ -2,16 +2,22 @@ package io.elbreconcile.drift;
 
 import io.elbreconcile.model.Target;
 
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** Every difference found on one target, sorted by address. */
-public record DriftReport(Target target, List<Difference> differences, int resourcesChecked) {
+/**
+ * Every difference found on one target, sorted by address.
+ *
+ * @param generatedAt when the comparison was made (whole seconds): a scheduled job's reports are compared over time
+ */
+public record DriftReport(Target target, Instant generatedAt, List<Difference> differences, int resourcesChecked) {
 
     public static final int FORMAT_VERSION = 1;
 
     public DriftReport {
+        generatedAt = generatedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         differences = differences.stream().sorted().toList();
     }
 

@@ -62,7 +62,7 @@ class DriftDetectorTest {
         return report.differences().stream().map(d -> d.kind().wire() + " " + d.address()).toList();
     }
 
-    private final DriftDetector detector = new DriftDetector();
+    private final DriftDetector detector = new DriftDetector(java.time.Clock.fixed(java.time.Instant.parse("2026-01-02T03:04:05.678Z"), java.time.ZoneOffset.UTC));
 
     @Test
     void noDriftWhenRealityMatches() {

@@ -18,6 +18,7 @@ public final class DriftJsonView {
     public String render(DriftReport report) {
         ObjectNode root = mapper.createObjectNode();
         root.put("formatVersion", DriftReport.FORMAT_VERSION);
+        root.put("generatedAt", report.generatedAt().toString());
         ObjectNode target = root.putObject("target");
         target.put("endpoint", report.target().endpoint());
         target.put("region", report.target().region());
@@ -32,6 +33,7 @@ public final class DriftJsonView {
             if (!difference.detail().isEmpty()) {
                 node.put("detail", difference.detail());
             }
+            difference.source().ifPresent(source -> node.put("source", source));
         }
         ObjectNode summary = root.putObject("summary");
         summary.put("differences", report.differences().size());

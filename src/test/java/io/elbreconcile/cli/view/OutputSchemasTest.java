@@ -77,7 +77,7 @@ class OutputSchemasTest {
 
     @Test
     void driftJsonMatchesItsSchema() throws Exception {
-        var report = new DriftDetector().detect(desired(), observed(), Optional.of("prod"), TARGET);
+        var report = new DriftDetector(java.time.Clock.fixed(java.time.Instant.parse("2026-01-02T03:04:05.678Z"), java.time.ZoneOffset.UTC)).detect(desired(), observed(), Optional.of("prod"), TARGET);
         assertEquals(5, report.differences().size(), report.differences().toString());
         JsonNode json = new ObjectMapper().readTree(new DriftJsonView().render(report));
         assertEquals(Set.of(), schema("drift-v1.schema.json").validate(json));

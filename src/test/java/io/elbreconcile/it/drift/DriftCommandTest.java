@@ -106,7 +106,7 @@ class DriftCommandTest {
         System.arraycopy(extra, 0, args, 2, extra.length);
         Cli.Result result = Cli.against(emulator, args);
         assertEquals(mutatingBefore, emulator.mutatingCallCount(), "drift made a mutating call");
-        if (result.code() == 2 && !List.of(extra).contains("json")) {
+        if (result.code() == 2 && !List.of(extra).contains("json") && !List.of(extra).contains("markdown")) {
             List<String> lines = result.outLines();
             String summary = lines.get(lines.size() - 1);
             assertTrue(summary.startsWith("Drift: " + (lines.size() - 1) + " difference"), result::toString);
@@ -383,6 +383,25 @@ class DriftCommandTest {
             assertEquals(1, json.get("summary").get(kind).asInt(), kind);
         }
         assertEquals(5, json.get("summary").get("differences").asInt());
+
+        java.time.Instant at = java.time.Instant.parse(json.get("generatedAt").asText());
+        assertTrue(Math.abs(java.time.Duration.between(at, java.time.Instant.now()).toMinutes()) < 60, at::toString);
+        assertEquals(dir.resolve("db.yaml") + ":1", find(json, "LoadBalancer/db").get("source").asText());
+        assertTrue(find(json, "HealthCheck/web").get("source").asText().startsWith(dir.resolve("web.yaml") + ":"));
+        assertTrue(find(json, "ListenerPolicies/api/80").get("source").asText().startsWith(dir.resolve("api.yaml") + ":"));
+        assertFalse(find(json, "LBCookieStickinessPolicy/api/stray").has("source"), "Git does not declare an orphan");
+        assertFalse(find(json, "LoadBalancer/legacy").has("source"), "nor an unmanaged load balancer");
+
+        Cli.Result markdown = drift("--stack", "prod", "--format", "markdown");
+        assertEquals(2, markdown.code(), markdown::toString);
+        assertTrue(markdown.out().startsWith("### elb-reconcile drift\n"), markdown::toString);
+        assertTrue(markdown.out().contains("**Drift: 5 differences (1 missing, 1 changed, 1 detached, 1 orphan, 1 unmanaged)"),
+                markdown::toString);
+        assertTrue(markdown.out().contains("| orphan | `LBCookieStickinessPolicy/api/stray` | `cookieExpirationPeriod` = `0`"),
+                markdown::toString);
+        assertTrue(markdown.out().contains("| missing | `LoadBalancer/db` | ") && markdown.out().contains("| `" + dir.resolve("db.yaml") + ":1` |"),
+                markdown::toString);
+        assertEquals(2 + 5, markdown.outLines().stream().filter(l -> l.startsWith("|")).count(), "header, rule and five rows");
     }
 
     private static String head(String line) {
