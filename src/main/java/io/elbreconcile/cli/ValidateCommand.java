@@ -1,12 +1,17 @@
 package io.elbreconcile.cli;
 
+import io.elbreconcile.cli.view.DiagnosticsView;
+import io.elbreconcile.diag.Diagnostics;
+import io.elbreconcile.diag.InvalidInputException;
 import io.elbreconcile.spec.SpecLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -20,6 +25,7 @@ import java.util.concurrent.Callable;
                 "Examples:",
                 "  elb-reconcile validate examples/quickstart",
                 "  elb-reconcile validate policies/web.yaml",
+                "  elb-reconcile validate policies/ --format github   # in GitHub Actions: errors on the PR's lines",
                 "",
                 "Exit codes: 0 valid, 1 invalid (one line per problem: file:line:column: message)."})
 final class ValidateCommand implements Callable<Integer> {
@@ -33,12 +39,39 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", description = "A YAML file, or a directory searched recursively for *.yaml and *.yml.")
     Path path;
 
+    enum Format { text, github, json }
+
+    @Option(names = "--format", defaultValue = "text", description = "text (default; problems on stderr), github"
+            + " (GitHub Actions ::error commands on stdout, shown on the pull request's lines) or json.")
+    Format format;
+
     @Override
     public Integer call() {
-        SpecLoader.Loaded loaded = new SpecLoader().load(path);
+        SpecLoader.Loaded loaded;
+        try {
+            loaded = new SpecLoader().load(path);
+        } catch (InvalidInputException invalid) {
+            if (format == Format.text) {
+                throw invalid;
+            }
+            DiagnosticsView view = new DiagnosticsView();
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(format == Format.github ? view.github(invalid.diagnostics()) : view.json(invalid.diagnostics(), null));
+            out.flush();
+            int count = invalid.diagnostics().size();
+            spec.commandLine().getErr().println(count + (count == 1 ? " problem" : " problems") + " in the input.");
+            return ExitCodes.ERROR;
+        }
         int loadBalancers = loaded.state().loadBalancers().size();
         long policies = loaded.state().loadBalancers().values().stream().mapToLong(lb -> lb.policies().size()).sum()
                 + loaded.state().attachments().size();
+        if (format == Format.json) {
+            DiagnosticsView view = new DiagnosticsView();
+            spec.commandLine().getOut().print(view.json(Diagnostics.none(),
+                    view.counts(loaded.files(), loaded.documents(), loadBalancers, policies)));
+            spec.commandLine().getOut().flush();
+            return ExitCodes.OK;
+        }
         spec.commandLine().getOut().printf("OK: %s: %d document%s in %d file%s (%d load balancer%s, %d polic%s)%n",
                 path, loaded.documents(), plural(loaded.documents()), loaded.files(), plural(loaded.files()),
                 loadBalancers, plural(loadBalancers), policies, policies == 1 ? "y" : "ies");

@@ -27,9 +27,11 @@ final class CrossDocumentChecks {
      */
     List<Diagnostic> check(List<SpecDocument> documents, boolean complete) {
         Map<String, LoadBalancerDocument> loadBalancers = new LinkedHashMap<>();
+        List<LoadBalancerDocument> everyLoadBalancer = new ArrayList<>();
         Map<String, Map<String, PolicyDocument>> policiesByLoadBalancer = new TreeMap<>();
         for (SpecDocument document : documents) {
             if (document instanceof LoadBalancerDocument lb) {
+                everyLoadBalancer.add(lb);
                 LoadBalancerDocument first = loadBalancers.putIfAbsent(lb.name(), lb);
                 if (first != null) {
                     report(nameLocation(lb), "load balancer " + Printable.quoted(lb.name()) + " is already declared at " + nameLocation(first));
@@ -46,7 +48,8 @@ final class CrossDocumentChecks {
                 }
             }
         }
-        for (LoadBalancerDocument lb : loadBalancers.values()) {
+        // A duplicate's own problems are reported too: fixing the name must not reveal new errors on the next run.
+        for (LoadBalancerDocument lb : everyLoadBalancer) {
             checkListeners(lb, policiesByLoadBalancer.getOrDefault(lb.name(), Map.of()), complete);
             checkHealthCheck(lb);
         }
