@@ -1,5 +1,6 @@
 package io.elbreconcile.apply;
 
+import io.elbreconcile.aws.CallTally;
 import io.elbreconcile.plan.Step;
 
 import java.time.Duration;
@@ -13,8 +14,11 @@ public sealed interface StepOutcome permits StepOutcome.Applied, StepOutcome.Ado
     /** One line for the progress log and the summary. */
     String describe();
 
+    /** The HTTP attempts the step's calls took and the latest AWS request id; NONE for a skipped step. */
+    CallTally calls();
+
     /** The call succeeded. */
-    record Applied(Step step, Duration duration) implements StepOutcome {
+    record Applied(Step step, Duration duration, CallTally calls) implements StepOutcome {
         @Override
         public String describe() {
             return "done    " + step.describe() + " (" + millis(duration) + ")";
@@ -22,7 +26,7 @@ public sealed interface StepOutcome permits StepOutcome.Applied, StepOutcome.Ado
     }
 
     /** The call found its work already done, identically (e.g. DuplicatePolicyName for an identical policy). */
-    record Adopted(Step step, Duration duration, String why) implements StepOutcome {
+    record Adopted(Step step, Duration duration, String why, CallTally calls) implements StepOutcome {
         @Override
         public String describe() {
             return "adopted " + step.describe() + " (" + why + ", " + millis(duration) + ")";
@@ -33,7 +37,8 @@ public sealed interface StepOutcome permits StepOutcome.Applied, StepOutcome.Ado
      * The call failed; {@code message} is one line for users. {@code stopsTheRun} when the caller
      * itself was refused (credentials, permissions, validation): every further call would fail too.
      */
-    record Failed(Step step, Duration duration, String code, String message, boolean stopsTheRun) implements StepOutcome {
+    record Failed(Step step, Duration duration, String code, String message, boolean stopsTheRun, CallTally calls)
+            implements StepOutcome {
         public Failed {
             Objects.requireNonNull(message, "message");
         }
@@ -46,6 +51,11 @@ public sealed interface StepOutcome permits StepOutcome.Applied, StepOutcome.Ado
 
     /** Not attempted because {@code blockedBy} failed (or the run was aborted). */
     record Skipped(Step step, String blockedBy) implements StepOutcome {
+        @Override
+        public CallTally calls() {
+            return CallTally.NONE;
+        }
+
         @Override
         public String describe() {
             return "skipped " + step.describe() + " (blocked by " + blockedBy + ")";

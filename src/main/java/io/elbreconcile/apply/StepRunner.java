@@ -1,5 +1,6 @@
 package io.elbreconcile.apply;
 
+import io.elbreconcile.aws.CallTally;
 import io.elbreconcile.aws.ElbPort;
 import io.elbreconcile.aws.ErrorKind;
 import io.elbreconcile.aws.PortError;
@@ -31,49 +32,58 @@ final class StepRunner {
 
     StepOutcome run(Step step) {
         long start = nanoTime.getAsLong();
+        CallTally before = port.tallyOnThisThread();
         try {
             step.operation().accept(new PortCall(port));
-            return new StepOutcome.Applied(step, since(start));
+            return new StepOutcome.Applied(step, since(start), port.tallyOnThisThread().since(before));
         } catch (PortError error) {
-            return onError(step, error, start);
+            return onError(step, error, start, before);
         } catch (RuntimeException unexpected) {
             return new StepOutcome.Failed(step, since(start), "InternalError",
-                    unexpected.getClass().getSimpleName() + ": " + unexpected.getMessage(), false);
+                    unexpected.getClass().getSimpleName() + ": " + unexpected.getMessage(), false, port.tallyOnThisThread().since(before));
         }
     }
 
-    private StepOutcome onError(Step step, PortError error, long start) {
+    /** The step's calls; a failure's request id is the one AWS gave with the error. */
+    private CallTally calls(CallTally before, PortError error) {
+        CallTally calls = port.tallyOnThisThread().since(before);
+        return error != null && error.requestId() != null ? new CallTally(calls.attempts(), error.requestId()) : calls;
+    }
+
+    private StepOutcome onError(Step step, PortError error, long start, CallTally before) {
         Operation operation = step.operation();
         if (error.kind() == ErrorKind.DUPLICATE_POLICY_NAME) {
             Optional<StickinessPolicy> wanted = operation.createdPolicy();
             if (wanted.isPresent()) {
-                return adoptOrExplain(step, wanted.get(), error, start);
+                return adoptOrExplain(step, wanted.get(), error, start, before);
             }
         }
         if (error.kind() == ErrorKind.TOO_MANY_POLICIES) {
-            return new StepOutcome.Failed(step, since(start), error.code(), tooManyPolicies(operation.loadBalancer(), error), false);
+            return new StepOutcome.Failed(step, since(start), error.code(), tooManyPolicies(operation.loadBalancer(), error), false,
+                    calls(before, error));
         }
-        return new StepOutcome.Failed(step, since(start), error.code(), error.oneLine(), error.kind() == ErrorKind.REJECTED);
+        return new StepOutcome.Failed(step, since(start), error.code(), error.oneLine(), error.kind() == ErrorKind.REJECTED,
+                calls(before, error));
     }
 
     /** Someone (or a crashed earlier run) created the policy already: look again before failing. */
-    private StepOutcome adoptOrExplain(Step step, StickinessPolicy wanted, PortError error, long start) {
+    private StepOutcome adoptOrExplain(Step step, StickinessPolicy wanted, PortError error, long start, CallTally before) {
         ObservedLoadBalancer lb;
         try {
             lb = port.describeLoadBalancers(List.of(step.operation().loadBalancer())).get(0);
         } catch (PortError again) {
             return new StepOutcome.Failed(step, since(start), error.code(), error.oneLine()
-                    + " (and looking at the existing policy failed: " + again.oneLine() + ")", false);
+                    + " (and looking at the existing policy failed: " + again.oneLine() + ")", false, calls(before, error));
         }
         Optional<StickinessPolicy> existing = lb.policy(wanted.name());
         if (existing.isPresent() && existing.get().equals(wanted)) {
-            return new StepOutcome.Adopted(step, since(start), "an identical policy already existed");
+            return new StepOutcome.Adopted(step, since(start), "an identical policy already existed", calls(before, null));
         }
         String found = existing.map(p -> p.kind().awsTypeName() + " with " + p.describeSettings())
                 .orElse("a policy of another type");
         return new StepOutcome.Failed(step, since(start), error.code(), "policy " + wanted.name() + " already exists on "
                 + lb.name() + " as " + found + "; the plan wants " + wanted.kind().awsTypeName() + " with "
-                + wanted.describeSettings() + ". Run plan again: it will replace it", false);
+                + wanted.describeSettings() + ". Run plan again: it will replace it", false, calls(before, error));
     }
 
     private String tooManyPolicies(String loadBalancer, PortError error) {

@@ -1,5 +1,6 @@
 package io.elbreconcile.aws;
 
+import software.amazon.awssdk.awscore.AwsResponse;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -18,6 +19,8 @@ final class CallAccounting implements ExecutionInterceptor {
 
     private final TokenBucket rateLimit;
     private final LongAdder retries = new LongAdder();
+    /** Per thread, for this port only: a sync client runs a call's interceptors on the caller's thread. */
+    private final ThreadLocal<CallTally> tally = ThreadLocal.withInitial(() -> CallTally.NONE);
 
     /** @param rateLimit null for no limit */
     CallAccounting(TokenBucket rateLimit) {
@@ -35,10 +38,23 @@ final class CallAccounting implements ExecutionInterceptor {
         if (attempts != null && attempts.incrementAndGet() > 1) {
             retries.increment();
         }
+        tally.set(new CallTally(tally.get().attempts() + 1, tally.get().lastRequestId()));
         if (rateLimit != null) {
             // Retries queue for tokens too, so a throttled burst does not come straight back.
             rateLimit.acquire();
         }
+    }
+
+    @Override
+    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+        if (context.response() instanceof AwsResponse response && response.responseMetadata().requestId() != null
+                && !"UNKNOWN".equals(response.responseMetadata().requestId())) {
+            tally.set(new CallTally(tally.get().attempts(), response.responseMetadata().requestId()));
+        }
+    }
+
+    CallTally tallyOnThisThread() {
+        return tally.get();
     }
 
     long retries() {

@@ -90,6 +90,11 @@ public interface ElbPort extends AutoCloseable {
 
     void disableAvailabilityZones(String loadBalancer, List<String> zones);
 
+    /** The attempts and latest request id of the calls made so far on the calling thread; NONE when not tracked. */
+    default CallTally tallyOnThisThread() {
+        return CallTally.NONE;
+    }
+
     /** Counts of calls made and retried through this port, for the apply summary and the benchmarks. */
     CallStats stats();
 

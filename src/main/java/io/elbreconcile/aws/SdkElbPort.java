@@ -296,6 +296,11 @@ public final class SdkElbPort implements ElbPort {
     // ---- plumbing ----------------------------------------------------------------------------
 
     @Override
+    public CallTally tallyOnThisThread() {
+        return accounting.tallyOnThisThread();
+    }
+
+    @Override
     public CallStats stats() {
         return new CallStats(reads.sum(), writes.sum(), accounting.retries());
     }

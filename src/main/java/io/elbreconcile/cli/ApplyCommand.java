@@ -5,6 +5,7 @@ import io.elbreconcile.apply.ApplyListener;
 import io.elbreconcile.apply.ApplyReport;
 import io.elbreconcile.apply.StalePlanCheck;
 import io.elbreconcile.apply.StepOutcome;
+import io.elbreconcile.cli.view.ApplyReportJsonView;
 import io.elbreconcile.cli.view.PlanTextView;
 import io.elbreconcile.diag.UserFacingException;
 import io.elbreconcile.model.DesiredState;
@@ -28,6 +29,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -41,6 +43,7 @@ import java.util.concurrent.Callable;
                 "Examples:",
                 "  elb-reconcile apply examples/quickstart --emulator --auto-approve",
                 "  elb-reconcile plan policies/ --out plan.json && elb-reconcile apply plan.json",
+                "  elb-reconcile apply plan.json --auto-approve --report apply-report.json   # in CI",
                 "",
                 "A saved plan is applied only to the target it was made for, and only if nothing it read has",
                 "changed since (otherwise: exit 1 and no mutating call). Progress goes to stderr.",
@@ -76,6 +79,10 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--parallelism", paramLabel = "N", defaultValue = "8", description = "Independent steps run concurrently, at most N (default 8).")
     int parallelism;
 
+    @Option(names = "--report", paramLabel = "FILE", description = "Also write what happened as JSON"
+            + " (schemas/apply-report-v1.schema.json): each step's outcome, attempts, duration, request id; what stays held back.")
+    Path reportFile;
+
     @Override
     public Integer call() {
         if (parallelism < 1) {
@@ -100,7 +107,7 @@ final class ApplyCommand implements Callable<Integer> {
             out.print(new PlanTextView(Terminal.style(common)).render(plan));
             out.flush();
             if (!plan.hasChanges()) {
-                return remainingExitCode(plan, err);
+                return reported(plan, null, remainingExitCode(plan, err));
             }
             if (!autoApprove && !confirmed(out, plan)) {
                 err.println("Apply cancelled; nothing was changed.");
@@ -114,8 +121,16 @@ final class ApplyCommand implements Callable<Integer> {
             }
             out.println(report.summaryLine());
             out.flush();
-            return report.converged() ? remainingExitCode(plan, err) : ExitCodes.ERROR;
+            return reported(plan, report, report.converged() ? remainingExitCode(plan, err) : ExitCodes.ERROR);
         }
+    }
+
+    /** Writes the --report file, if asked for, and passes the exit code through. */
+    private int reported(Plan plan, ApplyReport report, int exitCode) {
+        if (reportFile != null) {
+            AtomicFile.write(new ApplyReportJsonView().render(plan, report, Instant.now(), exitCode), reportFile);
+        }
+        return exitCode;
     }
 
     /** After everything carried out succeeded: 0 only when nothing is left, 2 while held-back changes remain. */
