@@ -2,8 +2,13 @@ package io.elbreconcile.cli;
 
 import io.elbreconcile.cli.view.PlanMarkdownView;
 import io.elbreconcile.cli.view.PlanTextView;
+import io.elbreconcile.model.DesiredState;
+import io.elbreconcile.model.ObservedState;
+import io.elbreconcile.plan.Baseline;
 import io.elbreconcile.plan.Plan;
 import io.elbreconcile.plan.PlanCodec;
+import io.elbreconcile.plan.PlanOptions;
+import io.elbreconcile.plan.Planner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,6 +19,8 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Callable;
 
 /** {@code plan PATH}: observe, diff, print exactly what apply would do. */
@@ -27,6 +34,7 @@ import java.util.concurrent.Callable;
                 "  elb-reconcile plan examples/quickstart --emulator",
                 "  elb-reconcile plan policies/ --region eu-west-1 --out plan.json",
                 "  elb-reconcile plan policies/ --detailed-exitcode   # in CI: exit 2 on any difference",
+                "  elb-reconcile plan policies/ --baseline main-checkout/policies   # mark drift apart from this change",
                 "  elb-reconcile plan policies/ --format markdown --out plan.json > comment.md",
                 "  elb-reconcile show plan.json --format markdown   # the saved plan again, as printed",
                 "",
@@ -60,15 +68,27 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     MarkdownOptions markdownOptions;
 
+    @Option(names = "--baseline", paramLabel = "BASEPATH", description = "The same directory on the target branch:"
+            + " mark each difference as this change's, drift (changed outside Git) or both. Read offline, in parallel.")
+    Path baseline;
+
     @Option(names = "--detailed-exitcode", description = "Exit 2 when the plan has changes, or differences it holds back.")
     boolean detailedExitCode;
 
     @Override
     public Integer call() {
         PlanMarkdownView markdown = markdownOptions.view(Optional.ofNullable(out).map(Path::toString));
+        // The target branch's tree is read while this one loads and the target is observed; it costs no call.
+        CompletableFuture<DesiredState> targetBranch = baseline == null ? null
+                : CompletableFuture.supplyAsync(() -> Reconciliation.load(baseline));
         Plan plan;
         try (Reconciliation.Loaded loaded = Reconciliation.loadWhileConnecting(path, target)) {
-            plan = Reconciliation.plan(loaded.connection(), loaded.desired(), planning.toPlanOptions());
+            PlanOptions options = planning.toPlanOptions();
+            ObservedState observed = Reconciliation.observe(loaded.connection(), loaded.desired(), options.stack());
+            plan = new Planner().plan(loaded.desired(), observed, options, loaded.connection().target());
+            if (targetBranch != null) {
+                plan = new Baseline().attribute(plan, loaded.desired(), joined(targetBranch), observed);
+            }
         }
         PrintWriter stdout = spec.commandLine().getOut();
         PlanCodec codec = new PlanCodec();
@@ -86,5 +106,13 @@ final class PlanCommand implements Callable<Integer> {
         stdout.flush();
         // A held-back difference (a deletion or replacement not allowed) is still a difference: CI must see it.
         return detailedExitCode && plan.differs() ? ExitCodes.CHANGES : ExitCodes.OK;
+    }
+
+    private static DesiredState joined(CompletableFuture<DesiredState> loading) {
+        try {
+            return loading.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 }

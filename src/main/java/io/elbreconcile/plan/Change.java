@@ -19,10 +19,11 @@ import java.util.TreeMap;
  * @param heldBack present when the plan shows this change but does not carry it out
  * @param source {@code file:line} of the document declaring this address (or its load balancer);
  *        empty for what no document declares, e.g. a stack's undeclared load balancer
+ * @param causes for each differing property, why it differs; empty unless planned with a baseline
  */
 public record Change(Address address, Action action, SortedMap<String, Object> before,
                      SortedMap<String, Object> after, List<String> reasons, Optional<HeldBack> heldBack,
-                     Optional<String> source) implements Comparable<Change> {
+                     Optional<String> source, SortedMap<String, Cause> causes) implements Comparable<Change> {
 
     public Change {
         Objects.requireNonNull(address, "address");
@@ -35,12 +36,19 @@ public record Change(Address address, Action action, SortedMap<String, Object> b
         before = Values.copyOf(before);
         after = Values.copyOf(after);
         reasons = List.copyOf(reasons);
+        causes = Collections.unmodifiableSortedMap(new TreeMap<>(causes));
     }
 
     /** A change carried out as planned, its source not yet known. */
     public Change(Address address, Action action, SortedMap<String, Object> before,
                   SortedMap<String, Object> after, List<String> reasons) {
-        this(address, action, before, after, reasons, Optional.empty(), Optional.empty());
+        this(address, action, before, after, reasons, Optional.empty(), Optional.empty(), new TreeMap<>());
+    }
+
+    /** As read back from a plan file, causes included. */
+    public Change(Address address, Action action, SortedMap<String, Object> before, SortedMap<String, Object> after,
+                  List<String> reasons, Optional<HeldBack> heldBack, Optional<String> source) {
+        this(address, action, before, after, reasons, heldBack, source, new TreeMap<>());
     }
 
     public static Change of(Address address, Action action, Map<String, Object> before, Map<String, Object> after,
@@ -50,12 +58,17 @@ public record Change(Address address, Action action, SortedMap<String, Object> b
 
     /** The same change, shown but not carried out. */
     public Change heldBack(HeldBack why) {
-        return new Change(address, action, before, after, reasons, Optional.of(why), source);
+        return new Change(address, action, before, after, reasons, Optional.of(why), source, causes);
     }
 
     /** The same change, naming the document that declares it. */
     public Change withSource(String fileAndLine) {
-        return new Change(address, action, before, after, reasons, heldBack, Optional.of(fileAndLine));
+        return new Change(address, action, before, after, reasons, heldBack, Optional.of(fileAndLine), causes);
+    }
+
+    /** The same change, each differing property attributed. */
+    public Change withCauses(SortedMap<String, Cause> attributed) {
+        return new Change(address, action, before, after, reasons, heldBack, source, attributed);
     }
 
     public boolean isHeldBack() {

@@ -134,6 +134,10 @@ public final class PlanCodec {
             node.set("reasons", mapper.valueToTree(change.reasons()));
             change.heldBack().ifPresent(held -> node.putObject("heldBack").put("reason", held.reason()).put("needs", held.needs()));
             change.source().ifPresent(source -> node.put("source", source));
+            if (!change.causes().isEmpty()) {
+                ObjectNode causes = node.putObject("causes");
+                change.causes().forEach((key, cause) -> causes.put(key, cause.wire()));
+            }
         }
         ArrayNode steps = root.putArray("steps");
         for (Step step : plan.steps()) {
@@ -181,7 +185,7 @@ public final class PlanCodec {
                         properties(node.get("before")), properties(node.get("after")),
                         mapper.convertValue(node.get("reasons"), mapper.getTypeFactory().constructCollectionType(List.class, String.class)),
                         held == null ? Optional.empty() : Optional.of(new HeldBack(held.path("reason").asText(), held.path("needs").asText())),
-                        Optional.ofNullable(textOrNull(node.get("source")))));
+                        Optional.ofNullable(textOrNull(node.get("source"))), causes(node.get("causes"))));
             }
             List<Step> steps = new ArrayList<>();
             for (JsonNode node : required(root, "steps", source)) {
@@ -217,6 +221,14 @@ public final class PlanCodec {
             node.fields().forEachRemaining(e -> values.put(e.getKey(), mapper.convertValue(e.getValue(), Object.class)));
         }
         return values;
+    }
+
+    private static SortedMap<String, Cause> causes(JsonNode node) {
+        SortedMap<String, Cause> causes = new TreeMap<>();
+        if (node != null) {
+            node.fields().forEachRemaining(e -> causes.put(e.getKey(), Cause.fromWire(e.getValue().asText())));
+        }
+        return causes;
     }
 
     private static JsonNode required(JsonNode node, String field, String source) {

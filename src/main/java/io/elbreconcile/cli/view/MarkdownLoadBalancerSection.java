@@ -71,14 +71,14 @@ record MarkdownLoadBalancerSection(String loadBalancer, List<Change> changes, Li
             Object before = change.before().get(key);
             Object after = change.after().get(key);
             String name = "`" + Markdown.inlineCode(key) + "`";
-            switch (change.action()) {
-                case CREATE -> parts.add(name + " = " + Markdown.value(after));
-                case DELETE -> parts.add(name + " was " + Markdown.value(before));
-                default -> {
-                    if (!Objects.equals(before, after)) {
-                        parts.add(name + ": " + Markdown.value(before) + " → " + Markdown.value(after));
-                    }
-                }
+            String line = switch (change.action()) {
+                case CREATE -> name + " = " + Markdown.value(after);
+                case DELETE -> name + " was " + Markdown.value(before);
+                default -> Objects.equals(before, after) ? null
+                        : name + ": " + Markdown.value(before) + " → " + Markdown.value(after);
+            };
+            if (line != null) {
+                parts.add(line + PlanTextView.causeNote(change, key).map(note -> " ⚠️ _" + Markdown.text(note) + "_").orElse(""));
             }
         }
         change.reasons().forEach(reason -> parts.add("_" + Markdown.text(reason) + "_"));

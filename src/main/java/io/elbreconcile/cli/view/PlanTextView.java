@@ -2,6 +2,7 @@ package io.elbreconcile.cli.view;
 
 import io.elbreconcile.graph.StepGraph;
 import io.elbreconcile.plan.Action;
+import io.elbreconcile.plan.Cause;
 import io.elbreconcile.plan.Change;
 import io.elbreconcile.plan.HeldBack;
 import io.elbreconcile.plan.Plan;
@@ -10,6 +11,7 @@ import io.elbreconcile.plan.Step;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /** The plan for people: Terraform-like markers, the changed properties, then the calls in order. */
@@ -74,7 +76,9 @@ public final class PlanTextView {
                         : padded + " : " + Values.show(before) + " -> " + Values.show(after);
             };
             if (line != null) {
-                out.append("        ").append(line).append('\n');
+                out.append("        ").append(line);
+                causeNote(change, key).ifPresent(note -> out.append("  ").append(style.warn("# " + note)));
+                out.append('\n');
             }
         }
         for (String reason : change.reasons()) {
@@ -92,6 +96,21 @@ public final class PlanTextView {
             out.append(style.warn("  ! " + notice)).append('\n');
         }
         out.append('\n');
+    }
+
+    /**
+     * With {@code --baseline}: what a reviewer must know beyond the diff, i.e. that the value being
+     * replaced is not the one in Git. Nothing for a property only this change touches.
+     */
+    static Optional<String> causeNote(Change change, String key) {
+        Cause cause = change.causes().get(key);
+        if (cause == null || cause == Cause.CHANGE) {
+            return Optional.empty();
+        }
+        String live = Values.show(change.before().get(key));
+        return Optional.of(cause == Cause.DRIFT
+                ? "changed outside Git (live " + live + ", Git " + Values.show(change.after().get(key)) + ")"
+                : "changed outside Git (live " + live + ") and by this change");
     }
 
     /** The one wording of a held-back change, for text and Markdown. */

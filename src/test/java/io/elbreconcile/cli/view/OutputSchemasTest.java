@@ -35,6 +35,7 @@ import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The machine-readable outputs match the JSON Schemas published in schemas/. */
 class OutputSchemasTest {
@@ -73,6 +74,18 @@ class OutputSchemasTest {
         assertFalse(plan.steps().isEmpty());
         Set<ValidationMessage> errors = schema("plan-v1.schema.json").validate(json);
         assertEquals(Set.of(), errors);
+    }
+
+    @Test
+    void aPlanWithCausesAndHeldBackMatchesItsSchemaAndReadsBackEqual() throws Exception {
+        var options = new PlanOptions(Optional.of("prod"), false, ReplaceStrategy.ZERO_GAP);
+        var plan = new Planner().plan(desired(), observed(), options, TARGET);
+        var withCauses = new io.elbreconcile.plan.Baseline().attribute(plan, desired(), desired(), observed());
+        assertFalse(withCauses.changes().stream().allMatch(c -> c.causes().isEmpty()), "something is attributed");
+        assertTrue(withCauses.changes().stream().anyMatch(io.elbreconcile.plan.Change::isHeldBack));
+        String written = new PlanCodec().write(withCauses);
+        assertEquals(Set.of(), schema("plan-v1.schema.json").validate(new ObjectMapper().readTree(written)));
+        assertEquals(withCauses, new PlanCodec().read(written, "plan.json"));
     }
 
     @Test
