@@ -94,7 +94,7 @@ final class ApplyCommand implements Callable<Integer> {
         DesiredState desired = null;
         Connection opened;
         if (saved == null) {
-            Reconciliation.Loaded loaded = Reconciliation.loadWhileConnecting(path, target);
+            Reconciliation.Loaded loaded = Reconciliation.loadWhileConnecting(path, target, planning.toPlanOptions().stack());
             desired = loaded.desired();
             opened = loaded.connection();
         } else {

@@ -58,7 +58,7 @@ final class DriftCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DriftReport report;
-        try (Reconciliation.Loaded loaded = Reconciliation.loadWhileConnecting(path, target)) {
+        try (Reconciliation.Loaded loaded = Reconciliation.loadWhileConnecting(path, target, Optional.ofNullable(stack))) {
             DesiredState desired = loaded.desired();
             ObservedState observed = Reconciliation.observe(loaded.connection(), desired, Optional.ofNullable(stack));
             report = new DriftDetector(Clock.systemUTC()).detect(desired, observed, Optional.ofNullable(stack), loaded.connection().target());

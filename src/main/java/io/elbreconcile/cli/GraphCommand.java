@@ -50,7 +50,7 @@ final class GraphCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Plan plan;
-        try (Reconciliation.Loaded loaded = Reconciliation.loadWhileConnecting(path, target)) {
+        try (Reconciliation.Loaded loaded = Reconciliation.loadWhileConnecting(path, target, planning.toPlanOptions().stack())) {
             plan = Reconciliation.plan(loaded.connection(), loaded.desired(), planning.toPlanOptions());
         }
         GraphRenderer.Format rendering = format == Format.dot ? GraphRenderer.Format.DOT : GraphRenderer.Format.MERMAID;

@@ -9,6 +9,7 @@ import io.elbreconcile.plan.Plan;
 import io.elbreconcile.plan.PlanCodec;
 import io.elbreconcile.plan.PlanOptions;
 import io.elbreconcile.plan.Planner;
+import io.elbreconcile.spec.SpecLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -80,9 +82,9 @@ final class PlanCommand implements Callable<Integer> {
         PlanMarkdownView markdown = markdownOptions.view(Optional.ofNullable(out).map(Path::toString));
         // The target branch's tree is read while this one loads and the target is observed; it costs no call.
         CompletableFuture<DesiredState> targetBranch = baseline == null ? null
-                : CompletableFuture.supplyAsync(() -> Reconciliation.load(baseline));
+                : CompletableFuture.supplyAsync(() -> loadTargetBranch(baseline));
         Plan plan;
-        try (Reconciliation.Loaded loaded = Reconciliation.loadWhileConnecting(path, target)) {
+        try (Reconciliation.Loaded loaded = Reconciliation.loadWhileConnecting(path, target, planning.toPlanOptions().stack())) {
             PlanOptions options = planning.toPlanOptions();
             ObservedState observed = Reconciliation.observe(loaded.connection(), loaded.desired(), options.stack());
             plan = new Planner().plan(loaded.desired(), observed, options, loaded.connection().target());
@@ -106,6 +108,11 @@ final class PlanCommand implements Callable<Integer> {
         stdout.flush();
         // A held-back difference (a deletion or replacement not allowed) is still a difference: CI must see it.
         return detailedExitCode && plan.differs() ? ExitCodes.CHANGES : ExitCodes.OK;
+    }
+
+    /** A directory the pull request creates does not exist on the target branch yet: everything in it is this change. */
+    private static DesiredState loadTargetBranch(Path tree) {
+        return Files.exists(tree) ? new SpecLoader().load(tree, true).state() : DesiredState.empty();
     }
 
     private static DesiredState joined(CompletableFuture<DesiredState> loading) {

@@ -23,15 +23,25 @@ final class Reconciliation {
         return new SpecLoader().load(path).state();
     }
 
+    /** As {@link #load(Path)}; an empty directory is the empty state when a stack is named. */
+    static DesiredState load(Path path, Optional<String> stack) {
+        return new SpecLoader().load(path, stack.isPresent()).state();
+    }
+
     /**
      * Loads the input while the target is opened in the background; invalid input abandons the
      * connection before any request is made.
      */
     static Loaded loadWhileConnecting(Path path, TargetOptions target) {
+        return loadWhileConnecting(path, target, Optional.empty());
+    }
+
+    /** @param stack when present, an empty directory is valid: the stack's load balancers are all to go */
+    static Loaded loadWhileConnecting(Path path, TargetOptions target, Optional<String> stack) {
         CompletableFuture<Connection> opening = Connection.openInBackground(target);
         DesiredState desired;
         try {
-            desired = load(path);
+            desired = load(path, stack);
         } catch (RuntimeException invalid) {
             Connection.abandon(opening, target.usesEmbeddedEmulator());
             throw invalid;

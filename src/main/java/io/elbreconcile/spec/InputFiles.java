@@ -48,6 +48,11 @@ final class InputFiles {
     }
 
     static Found under(Path path) {
+        return under(path, false);
+    }
+
+    /** @param emptyAllowed a directory with no YAML file is an empty desired state (a stack whose every load balancer goes) */
+    static Found under(Path path, boolean emptyAllowed) {
         String shown = path.toString();
         BasicFileAttributes attributes;
         try {
@@ -65,9 +70,10 @@ final class InputFiles {
         } catch (IOException e) {
             return refused(path, "cannot read directory: " + reason(e));
         }
-        if (collector.files.isEmpty() && collector.problems.isEmpty()) {
+        if (collector.files.isEmpty() && collector.problems.isEmpty() && !emptyAllowed) {
             return new Found(List.of(), List.of(Diagnostic.at(SourceLocation.wholeFile(shown),
-                    "no *.yaml or *.yml files in this directory")));
+                    "no *.yaml or *.yml files in this directory",
+                    "with --stack NAME, an empty directory means every load balancer of the stack goes")));
         }
         collector.files.sort(null);
         return new Found(collector.files, collector.problems);

@@ -53,7 +53,20 @@ public final class SpecLoader {
      * @throws InvalidInputException with every problem found
      */
     public Loaded load(Path path) {
-        InputFiles.Found found = InputFiles.under(path);
+        return load(path, false);
+    }
+
+    /**
+     * @param emptyAllowed a directory without YAML files loads as the empty state instead of an error:
+     *        with {@code --stack}, that says "everything of this stack goes" (deletions stay held back
+     *        without {@code --allow-delete})
+     * @throws InvalidInputException with every problem found
+     */
+    public Loaded load(Path path, boolean emptyAllowed) {
+        InputFiles.Found found = InputFiles.under(path, emptyAllowed);
+        if (found.files().isEmpty() && found.problems().isEmpty()) {
+            return new Loaded(DesiredState.empty(), 0, 0);
+        }
         if (found.files().isEmpty()) {
             throw new InvalidInputException(Diagnostics.of(found.problems()));
         }

@@ -83,4 +83,23 @@ class HeldBackTest {
         assertEquals(0, plan(emulator, v2, "--stack", "shop", "--detailed-exitcode").code(), "nothing is left");
         assertEquals(0, apply(emulator, v2, "--stack", "shop").code(), "converged: exit 0");
     }
+
+    @Test
+    void withStackAnEmptyDirectorySaysEverythingOfTheStackGoes(EmulatorServer emulator) throws Exception {
+        twoThenOne(emulator);
+        Path empty = java.nio.file.Files.createDirectories(dir.resolve("empty"));
+
+        Harness.Result refused = plan(emulator, empty);
+        assertEquals(1, refused.code(), refused.both());
+        assertTrue(refused.err().contains("no *.yaml or *.yml files in this directory (with --stack NAME, an empty directory"),
+                refused.both());
+
+        Harness.Result planned = plan(emulator, empty, "--stack", "shop", "--detailed-exitcode");
+        assertEquals(2, planned.code(), planned.both());
+        assertTrue(planned.out().contains("- LoadBalancer/gone  (delete, held back)")
+                && planned.out().contains("- LoadBalancer/keep  (delete, held back)"), planned.both());
+
+        assertEquals(0, apply(emulator, empty, "--stack", "shop", "--allow-delete").code());
+        assertEquals(List.of(), loadBalancerNames(sdk(emulator)));
+    }
 }

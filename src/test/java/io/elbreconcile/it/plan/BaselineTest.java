@@ -117,4 +117,17 @@ class BaselineTest {
         assertTrue(result.err().contains(main.resolve("web.yaml").toString()), result.toString());
         assertEquals(writes, emulator.mutatingCallCount());
     }
+
+    @Test
+    void aDirectoryTheTargetBranchDoesNotHaveYetMakesEverythingThisChange(EmulatorServer emulator) throws Exception {
+        Path pullRequest = tree("pr", web("web", 30, 60));
+
+        Cli.Result json = Cli.against(emulator, "plan", pullRequest.toString(), "--baseline", dir.resolve("absent").toString(),
+                "--format", "json");
+
+        assertEquals(ExitCodes.OK, json.code(), json.toString());
+        new ObjectMapper().readTree(json.out()).get("changes").forEach(change -> change.path("causes")
+                .forEach(cause -> assertEquals("change", cause.asText(), change.toString())));
+        assertTrue(json.out().contains("\"causes\""), json.out());
+    }
 }
