@@ -1,8 +1,10 @@
 package io.elbreconcile.cli;
 
+import io.elbreconcile.diag.InvalidInputException;
 import io.elbreconcile.diag.Printable;
 import io.elbreconcile.diag.UserFacingException;
 import io.elbreconcile.importer.Importer;
+import io.elbreconcile.model.Address;
 import io.elbreconcile.model.DesiredState;
 import io.elbreconcile.model.Names;
 import io.elbreconcile.model.ObservedLoadBalancer;
@@ -10,6 +12,7 @@ import io.elbreconcile.model.ObservedState;
 import io.elbreconcile.model.ReservedTags;
 import io.elbreconcile.observe.Observer;
 import io.elbreconcile.observe.Scope;
+import io.elbreconcile.spec.SpecLoader;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -119,6 +122,32 @@ final class ImportCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /**
+     * Importing into a repository that declares the load balancer already would write a second
+     * declaration, which validate then rejects: say where the first one is, and write nothing.
+     */
+    private void refuseWhatIsDeclaredAlready(List<Importer.ImportedFile> files) {
+        if (!Files.isDirectory(out)) {
+            return;
+        }
+        DesiredState declared;
+        try {
+            declared = new SpecLoader().load(out, true).state();
+        } catch (InvalidInputException invalid) {
+            throw new UserFacingException("cannot tell whether " + out + " declares these load balancers already ("
+                    + invalid.diagnostics().items().get(0).render() + "); nothing was written");
+        }
+        List<String> already = new ArrayList<>();
+        for (Importer.ImportedFile file : files) {
+            declared.originOf(Address.loadBalancer(file.loadBalancer())).ifPresent(at ->
+                    already.add(Printable.quoted(file.loadBalancer()) + " is already declared at " + at));
+        }
+        if (!already.isEmpty()) {
+            throw new UserFacingException("load balancer " + String.join(", ", already) + "; nothing was written"
+                    + " (edit that file, or import into another directory)");
+        }
+    }
+
     private void write(List<Importer.ImportedFile> files) {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UserFacingException("--out " + out + " is a file; give a directory (it is created if missing)");
@@ -133,6 +162,7 @@ final class ImportCommand implements Callable<Integer> {
                             + " (import into an empty directory, or move the file away)");
                 }
             }
+            refuseWhatIsDeclaredAlready(files);
             for (Importer.ImportedFile file : files) {
                 AtomicFile.write(file.yaml().stripTrailing() + "\n", insideOut(file.fileName()));
             }

@@ -211,6 +211,24 @@ class ImportCommandTest {
     }
 
     @Test
+    void refusesToDeclareALoadBalancerTheDirectoryDeclaresAlready() throws IOException {
+        buildFleet();
+        Path repo = dir.resolve("repo");
+        assertEquals(0, Cli.against(emulator, "import", "--load-balancer", "web", "--out", repo.resolve("lbs").toString()).code());
+        Files.move(repo.resolve("lbs/web.yaml"), repo.resolve("lbs/frontend.yaml"));
+
+        Cli.Result again = Cli.against(emulator, "import", "--load-balancer", "web", "--load-balancer", "internal-db",
+                "--out", repo.toString());
+
+        assertEquals(1, again.code(), again::toString);
+        assertEquals(1, again.errLines().size(), again::toString);
+        assertTrue(again.err().contains("load balancer 'web' is already declared at " + repo.resolve("lbs/frontend.yaml") + ":"),
+                again::toString);
+        assertEquals(List.of("lbs"), files(repo), "nothing written, not even internal-db");
+        assertEquals(0, Cli.run("validate", repo.toString()).code());
+    }
+
+    @Test
     void outMustBeADirectory() throws IOException {
         buildFleet();
         Path file = Files.writeString(dir.resolve("fleet.yaml"), "# mine\n");
