@@ -41,10 +41,10 @@ public final class Importer {
             yaml.list(1, "availabilityZones", lb.availabilityZones());
         }
         if (lb.listeners().isEmpty()) {
-            // AWS lets every listener be deleted; the language needs one, so say so rather than write invalid YAML silently.
-            yaml.comment(1, "AWS reports no listener; declare at least one before plan (validate fails until then)");
+            // AWS lets every listener be deleted; "none" is declared as such, so the round trip holds.
+            yaml.comment(1, "AWS reports no listener; plan keeps it so (it could not create it so, were it deleted)");
             yaml.line(1, "listeners: []");
-            notes.add("has no listener; declare one in " + lb.name() + ".yaml before plan (validate fails until then)");
+            notes.add("has no listener (declared as listeners: [])");
         } else {
             yaml.line(1, "listeners:");
         }

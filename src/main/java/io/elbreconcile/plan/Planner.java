@@ -36,6 +36,14 @@ public final class Planner {
         List<Diagnostic> problems = new ArrayList<>();
         attachmentsByLb.forEach((lb, list) ->
                 problems.addAll(attachments.check(lb, list, observed.loadBalancers().get(lb), target.endpoint())));
+        for (DesiredLoadBalancer lb : desired.loadBalancers().values()) {
+            if (lb.listeners().isEmpty() && !observed.loadBalancers().containsKey(lb.name())) {
+                problems.add(Diagnostic.at(desired.originOf(Address.loadBalancer(lb.name()))
+                                .orElse(io.elbreconcile.diag.SourceLocation.startOf(lb.name())),
+                        "load balancer '" + lb.name() + "' does not exist and declares no listener; AWS creates a load balancer"
+                                + " only with at least one"));
+            }
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(Diagnostics.of(problems));
         }
