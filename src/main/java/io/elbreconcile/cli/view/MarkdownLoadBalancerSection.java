@@ -28,7 +28,8 @@ record MarkdownLoadBalancerSection(String loadBalancer, List<Change> changes, Li
                 + sourceFile().map(file -> "`" + Markdown.inlineCode(file) + "`").orElse("—") + " |";
     }
 
-    String details() {
+    /** @param withCalls list the calls; without, only their number (a bounded comment keeps room for more changes) */
+    String details(boolean withCalls) {
         StringBuilder out = new StringBuilder("<details><summary><code>").append(Markdown.html(loadBalancer))
                 .append("</code>: ").append(Markdown.html(actions())).append("</summary>\n\n");
         out.append("| Action | Address | Change | Source |\n|---|---|---|---|\n");
@@ -39,9 +40,12 @@ record MarkdownLoadBalancerSection(String loadBalancer, List<Change> changes, Li
                     .append(cell(change)).append(" | ")
                     .append(change.source().map(s -> "`" + Markdown.inlineCode(s) + "`").orElse("—")).append(" |\n");
         }
-        if (!calls.isEmpty()) {
+        if (!calls.isEmpty() && withCalls) {
             out.append("\nAPI calls (").append(calls.size()).append(", numbered in the whole plan's order):\n\n");
             calls.forEach(call -> out.append(Markdown.text(call)).append('\n'));
+        } else if (!calls.isEmpty()) {
+            out.append("\n").append(calls.size()).append(calls.size() == 1 ? " API call" : " API calls")
+                    .append(" (listed in the full plan).\n");
         }
         return out.append("\n</details>\n").toString();
     }

@@ -73,8 +73,13 @@ public final class PlanMarkdownView {
             summary = summaryTable(rows, rowCap, plan);
         }
         StringBuilder out = head.append(summary);
-        List<String> details = sections.stream().map(MarkdownLoadBalancerSection::details).toList();
+        List<String> details = sections.stream().map(section -> section.details(true)).toList();
         int whole = out.length() + details.stream().mapToInt(d -> d.length() + 1).sum();
+        if (whole > maxChars) {
+            // The calls are most of a section (a zero-gap policy change is five per listener):
+            // when not everything fits, the changes of more load balancers are worth more.
+            details = sections.stream().map(section -> section.details(false)).toList();
+        }
         int shown = 0;
         for (String section : details) {
             boolean fits = whole <= maxChars || out.length() + section.length() + 1 + closingReserve <= maxChars;

@@ -82,6 +82,9 @@ class PlanMarkdownViewTest {
         assertEquals("> ✂️ **Details of " + (300 - opened) + " of 300 load balancers were left out** to keep this comment"
                 + " under 60000 characters. The full plan is in `plan.json`; read it with `elb-reconcile show plan.json`.", last);
         assertTrue(md.substring(0, md.length() - last.length() - 1).endsWith("</details>\n\n"), "the cut falls after a section");
+        assertEquals(0, count(md, "\n- ("), "when not all fits, calls are counted, not listed, to show more changes");
+        long callsPerLoadBalancer = plan.steps().stream().filter(s -> s.address().loadBalancer().equals("web-0000")).count();
+        assertEquals(opened, count(md, "\n" + callsPerLoadBalancer + " API calls (listed in the full plan).\n"), "each section counts its calls");
     }
 
     @Test
@@ -108,7 +111,7 @@ class PlanMarkdownViewTest {
         assertTrue(md.contains("| `web-0001` | ➕ 6 create | `lbs/web-0001.yaml` |"), md);
         assertTrue(md.contains("| ➕ create | `LoadBalancer/web-0001` | "), md);
         assertTrue(md.contains(" | `lbs/web-0001.yaml:3` |\n"), md);
-        assertEquals(plan.steps().size(), count(md, "\n- ("), "every call is listed once");
+        assertEquals(plan.steps().size(), count(md, "\n- ("), "every call is listed once when the whole fits");
     }
 
     @Test
