@@ -101,6 +101,16 @@ class ValidateFormatsTest {
     }
 
     @Test
+    void aProblemWithAWholeFileAnnotatesTheFile() throws IOException {
+        Files.writeString(dir.resolve("a.yaml"), "# nothing here\n");
+        Result result = run("validate", dir.toString(), "--format", "github");
+        assertEquals(ExitCodes.ERROR, result.code());
+        String file = dir.resolve("a.yaml").toString().replace(":", "%3A");
+        assertTrue(result.out().startsWith("::error file=" + file + ",title=elb-reconcile::")
+                || result.out().startsWith("::error file=" + file + ",line=1,col=1,title=elb-reconcile::"), result.out());
+    }
+
+    @Test
     void aMessageCannotEndTheWorkflowCommandEarly() throws IOException {
         Path odd = Files.createDirectories(dir.resolve("a,b"));
         Files.writeString(odd.resolve("x.yaml"), "apiVersion: elb-reconcile/v1\nkind: Nope\n");

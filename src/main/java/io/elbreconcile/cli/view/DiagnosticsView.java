@@ -21,17 +21,19 @@ public final class DiagnosticsView {
     public String github(Diagnostics diagnostics) {
         StringBuilder out = new StringBuilder();
         for (Diagnostic problem : diagnostics.items()) {
-            out.append("::error file=").append(property(problem.location().file()))
-                    .append(",line=").append(problem.location().line())
-                    .append(",col=").append(problem.location().column())
-                    .append(",title=elb-reconcile::")
+            out.append("::error file=").append(property(problem.location().file()));
+            if (problem.location().line() > 0) {
+                // Line 0 is a problem with the whole file (unreadable, not YAML...): annotate the file.
+                out.append(",line=").append(problem.location().line()).append(",col=").append(problem.location().column());
+            }
+            out.append(",title=elb-reconcile::")
                     .append(data(problem.message() + problem.hint().map(h -> " (" + h + ")").orElse("")))
                     .append('\n');
         }
         return out.toString();
     }
 
-    /** {@code {valid, problems: [{file, line, column, message, hint?}]}}, plus the counts when valid. */
+    /** {@code {valid, problems: [{file, line, column, message, hint?}]}} (line and column 0: the whole file), plus the counts when valid. */
     public String json(Diagnostics diagnostics, ObjectNode counts) {
         ObjectNode root = mapper.createObjectNode();
         root.put("valid", diagnostics.isEmpty());
