@@ -135,7 +135,7 @@ class PlanMarkdownViewTest {
     void aHeldBackDeletionIsMarkedWithWhatItNeeds() {
         ObservedLoadBalancer old = new ObservedLoadBalancer("old", "old.elb", Scheme.INTERNAL, List.of("us-east-1a"), List.of(),
                 List.of(), List.of(), List.of(), List.of(), HealthCheck.AWS_DEFAULT,
-                new TreeMap<>(Map.of(PlanOptions.STACK_TAG, "prod")), Attributes.AWS_DEFAULT);
+                new TreeMap<>(Map.of(io.elbreconcile.model.ReservedTags.STACK, "prod")), Attributes.AWS_DEFAULT);
         Plan plan = new Planner().plan(DesiredState.empty(), new ObservedState(new TreeMap<>(Map.of("old", old))),
                 new PlanOptions(Optional.of("prod"), false, ReplaceStrategy.ZERO_GAP), TARGET);
         String md = new PlanMarkdownView().render(plan);
