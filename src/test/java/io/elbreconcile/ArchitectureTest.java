@@ -37,7 +37,8 @@ class ArchitectureTest {
 
     /** "The port": ElbPort, PortError and the types in their signatures; never the SDK adapter or its helpers. */
     private static final String[] PORT = {"io.elbreconcile.aws.ElbPort", "io.elbreconcile.aws.PortError",
-            "io.elbreconcile.aws.ErrorKind", "io.elbreconcile.aws.LoadBalancerPage", "io.elbreconcile.aws.CallStats"};
+            "io.elbreconcile.aws.ErrorKind", "io.elbreconcile.aws.LoadBalancerPage", "io.elbreconcile.aws.CallStats",
+            "io.elbreconcile.aws.CallTally"};
 
     private static JavaClasses main;
 

@@ -128,7 +128,8 @@ final class ApplyCommand implements Callable<Integer> {
     /** Writes the --report file, if asked for, and passes the exit code through. */
     private int reported(Plan plan, ApplyReport report, int exitCode) {
         if (reportFile != null) {
-            AtomicFile.write(new ApplyReportJsonView().render(plan, report, Instant.now(), exitCode), reportFile);
+            AtomicFile.write(new ApplyReportJsonView().render(plan, report == null ? null : ApplyReportRun.of(report),
+                    Instant.now(), exitCode), reportFile);
         }
         return exitCode;
     }

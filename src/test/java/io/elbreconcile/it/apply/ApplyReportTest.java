@@ -8,6 +8,7 @@ import com.networknt.schema.SpecVersion;
 import io.elbreconcile.apply.ApplyReport;
 import io.elbreconcile.apply.StepOutcome;
 import io.elbreconcile.aws.CallTally;
+import io.elbreconcile.cli.ApplyReportRun;
 import io.elbreconcile.cli.view.ApplyReportJsonView;
 import io.elbreconcile.emulator.EmulatorServer;
 import io.elbreconcile.plan.Plan;
@@ -113,7 +114,7 @@ class ApplyReportTest {
                 new StepOutcome.Failed(first, Duration.ofMillis(12), "Throttling", "Rate exceeded", false, new CallTally(4, "req-1")),
                 new StepOutcome.Skipped(second, first.id())), 3, Duration.ofMillis(40), null);
 
-        JsonNode report = valid(new ApplyReportJsonView().render(plan, outcome, Instant.parse("2026-01-02T03:04:05.6Z"), 1));
+        JsonNode report = valid(new ApplyReportJsonView().render(plan, ApplyReportRun.of(outcome), Instant.parse("2026-01-02T03:04:05.6Z"), 1));
 
         assertEquals("2026-01-02T03:04:05Z", report.get("finishedAt").asText());
         JsonNode failed = report.get("steps").get(0);
@@ -126,6 +127,7 @@ class ApplyReportTest {
         assertEquals(0, skipped.get("attempts").asInt());
         assertEquals("blocked by " + first.id(), skipped.at("/error/message").asText());
         assertEquals(plan.steps().size() - 1, report.at("/summary/skipped").asInt(), "unrecorded steps count as skipped");
+        assertEquals("the run ended before it", report.at("/steps/2/error/message").asText());
         assertEquals(1, report.at("/summary/failed").asInt());
     }
 }
