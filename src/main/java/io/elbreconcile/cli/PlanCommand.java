@@ -11,7 +11,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import io.elbreconcile.model.InputText;
+
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -34,6 +39,12 @@ final class PlanCommand implements Callable<Integer> {
 
     enum Format { text, json, markdown }
 
+    private final Map<String, String> env;
+
+    PlanCommand(Map<String, String> env) {
+        this.env = env;
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -49,7 +60,7 @@ final class PlanCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", description = "A YAML file or a directory of them.")
     Path path;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Also save the plan (JSON, with fingerprints of what it read) for 'apply FILE'.")
+    @Option(names = "--out", paramLabel = "FILE", description = "Also save the plan (JSON, with the input it was made from and fingerprints of what it read) for 'apply FILE'; signed with ELB_RECONCILE_PLAN_KEY when set.")
     Path out;
 
     @Option(names = "--format", defaultValue = "text", description = "text (default), json or markdown.")
@@ -60,9 +71,12 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Optional<String> key = out == null ? Optional.empty() : PlanKey.from(env);
         Plan plan;
+        List<InputText> inputs;
         try (Reconciliation.Loaded loaded = Reconciliation.loadWhileConnecting(path, target)) {
             plan = Reconciliation.plan(loaded.connection(), loaded.desired(), planning.toPlanOptions());
+            inputs = loaded.inputs();
         }
         PrintWriter stdout = spec.commandLine().getOut();
         PlanCodec codec = new PlanCodec();
@@ -72,7 +86,7 @@ final class PlanCommand implements Callable<Integer> {
             case markdown -> stdout.print(new PlanMarkdownView().render(plan));
         }
         if (out != null) {
-            AtomicFile.write(codec.write(plan) + "\n", out);
+            AtomicFile.write(codec.writeSaved(plan, inputs, key.orElse(null)) + "\n", out);
             String targetArguments = target.asArguments();
             spec.commandLine().getErr().println("Saved the plan to " + out + "; apply it with: elb-reconcile apply "
                     + TargetOptions.shellWord(out.toString()) + (targetArguments.isEmpty() ? "" : " " + targetArguments));

@@ -47,9 +47,11 @@ final class LoadBalancerPlanner {
         String ready = null;
         if (observed != null && mustReplace(desired, observed)) {
             String why = replacementReason(desired, observed);
-            if (desired.protect() || !options.allowDelete()) {
+            if (desired.protect() || observed.isProtected() || !options.allowDelete()) {
                 plan.notice(Plan.HELD_BACK + address + " must be replaced (" + why + ") but "
-                        + (desired.protect() ? "it is protected (protect: true)" : "replacing deletes it: pass --allow-delete"));
+                        + (desired.protect() ? "it is protected (protect: true)"
+                        : observed.isProtected() ? "it is protected (tag " + PlanOptions.PROTECT_TAG + ")"
+                        : "replacing deletes it: pass --allow-delete"));
                 plan.change(Change.of(address, Action.NOOP, before(observed, byZones), after,
                         "replacement held back: " + why));
                 // The rest (listeners, policies, health check, attributes, tags) still converges

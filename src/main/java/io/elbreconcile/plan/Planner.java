@@ -74,10 +74,10 @@ public final class Planner {
             owned.add(lb.name());
             Address address = Address.loadBalancer(lb.name());
             String why = "undeclared, tagged " + ReservedTags.STACK + "=" + stack;
-            boolean protectedLb = "true".equals(lb.tags().get(PlanOptions.PROTECT_TAG));
+            boolean protectedLb = lb.isProtected();
             boolean attached = desired.attachmentsByLoadBalancer().containsKey(lb.name());
             if (protectedLb || attached || !options.allowDelete()) {
-                String reason = protectedLb ? "it is protected (tag " + PlanOptions.PROTECT_TAG + "=true)"
+                String reason = protectedLb ? "it is protected (tag " + PlanOptions.PROTECT_TAG + ")"
                         : attached ? "attach-mode policies still name it"
                         : "deleting a load balancer needs --allow-delete";
                 builder.notice(Plan.HELD_BACK + address + " would be deleted (" + why + ") but " + reason);

@@ -63,6 +63,15 @@ final class TagPlanner {
                 toRemove.add(tag.getKey());
             }
         }
+        if (observed.isProtected()) {
+            // A protected load balancer keeps its protect tag as it is: apply never unprotects
+            // (that is done by hand), and any value but "false" already protects.
+            toAdd.remove(PlanOptions.PROTECT_TAG);
+            if (toRemove.remove(PlanOptions.PROTECT_TAG)) {
+                plan.notice(Plan.HELD_BACK + address + " would remove the tag " + PlanOptions.PROTECT_TAG
+                        + " but the load balancer is protected; remove the tag by hand to unprotect it");
+            }
+        }
         if (toAdd.isEmpty() && toRemove.isEmpty()) {
             plan.change(Change.of(address, Action.NOOP, Properties.tags(observed.tags()), Properties.tags(observed.tags())));
             return;

@@ -53,14 +53,14 @@ class PlanCodecTest {
         String json = codec.write(sample());
         assertTrue(json.contains("\"operation\" : \"CreateLBCookieStickinessPolicy\""), json);
         assertTrue(json.contains("\"cookieExpirationPeriod\" : 60"), json);
-        assertTrue(json.contains("\"formatVersion\" : 1"), json);
+        assertTrue(json.contains("\"formatVersion\" : 2"), json);
     }
 
     @Test
     void aPlanOfAnotherFormatVersionIsRefusedWithOneLine() {
-        String json = codec.write(sample()).replace("\"formatVersion\" : 1", "\"formatVersion\" : 9");
+        String json = codec.write(sample()).replace("\"formatVersion\" : 2", "\"formatVersion\" : 9");
         var error = assertThrows(PlanCodec.UnreadablePlanException.class, () -> codec.read(json, "old.json"));
-        assertEquals("old.json has plan format version 9; this elb-reconcile reads version 1", error.getMessage());
+        assertEquals("old.json has plan format version 9; this elb-reconcile reads version 2 (run plan --out again)", error.getMessage());
     }
 
     @Test

@@ -35,6 +35,7 @@ import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The machine-readable outputs match the JSON Schemas published in schemas/. */
 class OutputSchemasTest {
@@ -73,6 +74,16 @@ class OutputSchemasTest {
         assertFalse(plan.steps().isEmpty());
         Set<ValidationMessage> errors = schema("plan-v1.schema.json").validate(json);
         assertEquals(Set.of(), errors);
+    }
+
+    @Test
+    void aSavedSignedPlanMatchesTheSchemaToo() throws Exception {
+        var plan = new Planner().plan(desired(), observed(), new PlanOptions(Optional.of("prod"), false, ReplaceStrategy.ZERO_GAP), TARGET);
+        String saved = new PlanCodec().writeSaved(plan,
+                List.of(new io.elbreconcile.model.InputText("lb.yaml", "apiVersion: elb-reconcile/v1\n")), "secret");
+        JsonNode json = new ObjectMapper().readTree(saved);
+        assertTrue(json.has("desiredState") && json.has("mac"), saved);
+        assertEquals(Set.of(), schema("plan-v1.schema.json").validate(json));
     }
 
     @Test
