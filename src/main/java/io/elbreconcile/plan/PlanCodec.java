@@ -289,7 +289,7 @@ public final class PlanCodec {
     private static UnreadablePlanException unreadable(JsonProcessingException e, String source) {
         // Jackson's text names its own internals ("start marker at [Source: ...]"): keep the reason, say where.
         String reason = e.getOriginalMessage().replaceAll("(?s)\\s*\\(start marker at .*", "").replaceAll("(?s)\\s*at \\[Source.*", "");
-        String where = e.getLocation() == null ? source : source + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr();
+        String where = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? source : source + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr();
         return new UnreadablePlanException(where + ": not a valid plan file (" + reason + ")", e);
     }
 
