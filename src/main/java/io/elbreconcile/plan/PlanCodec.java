@@ -237,9 +237,13 @@ public final class PlanCodec {
         JsonNode root = parse(json, source);
         Plan plan = read(root, source);
         JsonNode desired = root.get(DESIRED_STATE);
-        if (desired == null || !desired.isObject()) {
+        if (desired == null) {
             throw new UnreadablePlanException(source + " records no desired state: it was not saved by 'plan --out'"
                     + " (run plan --out again)", null);
+        }
+        if (!desired.isObject() || desired.size() != 2) {
+            throw new UnreadablePlanException(source + " is not a valid plan file: desiredState must hold exactly"
+                    + " digest and files", null);
         }
         List<InputText> inputs = new ArrayList<>();
         java.util.Set<String> paths = new java.util.HashSet<>();
