@@ -237,6 +237,20 @@ class SavedPlanTamperingTest {
     }
 
     @Test
+    void optionsComeFromTheApplyCommandLine() {
+        long before = emulator.mutatingCallCount();
+        assertRefused(applyPlanFile("--stack", "shop"), refusal("the plan was made with no --stack but apply was given"
+                + " --stack shop (give apply the same --stack)"), before);
+        assertRefused(applyPlanFile("--replace-strategy", "direct"), refusal("the plan was made with --replace-strategy"
+                + " zero-gap but apply was given direct (give apply the same --replace-strategy)"), before);
+        edit(root -> ((ObjectNode) root.get("options")).put("replaceStrategy", "direct"));
+        Result agreeing = applyPlanFile("--replace-strategy", "direct");
+        assertTrue(agreeing.verdict().contains("differs from a fresh plan of its recorded desired state at summary.steps: saved 6, fresh 4"),
+                "the options agree, but the steps are those of zero-gap\n" + agreeing.both());
+        assertRefused(agreeing, agreeing.verdict(), before);
+    }
+
+    @Test
     void anEmptiedFingerprintMapIsRefused() {
         edit(root -> root.putObject("fingerprints"));
         long before = emulator.mutatingCallCount();
