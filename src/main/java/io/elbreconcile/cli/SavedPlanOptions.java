@@ -1,5 +1,6 @@
 package io.elbreconcile.cli;
 
+import io.elbreconcile.diag.Printable;
 import io.elbreconcile.plan.PlanOptions;
 import io.elbreconcile.plan.ReplaceStrategy;
 
@@ -10,8 +11,6 @@ import java.util.Optional;
  * command line, never from the file: a plan made with {@code --allow-delete} needs it again.
  */
 final class SavedPlanOptions {
-
-    private static final int SHOWN = 120;
 
     private SavedPlanOptions() {
     }
@@ -36,15 +35,10 @@ final class SavedPlanOptions {
     }
 
     private static String stack(PlanOptions options) {
-        return options.stack().map(name -> "--stack " + capped(name)).orElse("no --stack");
+        return options.stack().map(name -> "--stack " + Printable.value(name)).orElse("no --stack");
     }
 
     private static String wire(ReplaceStrategy strategy) {
         return strategy.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-    }
-
-    private static String capped(String value) {
-        String oneLine = value.replaceAll("\\p{Cntrl}", "?");
-        return oneLine.length() <= SHOWN ? oneLine : oneLine.substring(0, SHOWN) + "…";
     }
 }

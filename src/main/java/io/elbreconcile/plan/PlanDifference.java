@@ -1,6 +1,7 @@
 package io.elbreconcile.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.elbreconcile.diag.Printable;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -15,9 +16,6 @@ import java.util.Set;
  * is no difference), arrays element by element.
  */
 final class PlanDifference {
-
-    /** Values from a file are shown at most this long, then an ellipsis. */
-    private static final int SHOWN = 120;
 
     private PlanDifference() {
     }
@@ -88,15 +86,11 @@ final class PlanDifference {
     }
 
     private static String quoted(String text) {
-        return cap(com.fasterxml.jackson.databind.node.TextNode.valueOf(text).toString());
+        return Printable.jsonQuoted(text);
     }
 
     private static String shown(JsonNode node) {
-        // JSON text: one line, control characters escaped, so a hostile value cannot forge output lines.
-        return cap(node.toString());
-    }
-
-    private static String cap(String text) {
-        return text.length() <= SHOWN ? text : text.substring(0, SHOWN) + "…";
+        // JSON text, capped and escaped: a hostile value can neither flood nor forge output lines.
+        return Printable.value(node.toString());
     }
 }
