@@ -43,7 +43,16 @@ public final class Applier {
         this.nanoTime = nanoTime;
     }
 
-    public ApplyReport apply(Plan plan) {
+    /**
+     * Runs the plan's steps, after checking every one of them against the safeguards first.
+     *
+     * @throws UnsafePlanException before any call when a step breaks a safeguard
+     */
+    public ApplyReport apply(Plan plan, Safeguards safeguards) {
+        List<String> violations = safeguards.violations(plan);
+        if (!violations.isEmpty()) {
+            throw new UnsafePlanException(violations);
+        }
         long start = nanoTime.getAsLong();
         long retriesBefore = port.stats().retries();
         StepGraph graph = StepGraph.of(plan);

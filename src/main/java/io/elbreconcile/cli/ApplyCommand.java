@@ -4,16 +4,22 @@ import io.elbreconcile.apply.Applier;
 import io.elbreconcile.apply.ApplyListener;
 import io.elbreconcile.apply.ApplyReport;
 import io.elbreconcile.apply.StalePlanCheck;
+import io.elbreconcile.apply.Safeguards;
 import io.elbreconcile.apply.StepOutcome;
 import io.elbreconcile.cli.view.ApplyReportJsonView;
+import io.elbreconcile.apply.UnsafePlanException;
 import io.elbreconcile.cli.view.PlanTextView;
 import io.elbreconcile.diag.UserFacingException;
 import io.elbreconcile.model.DesiredState;
 import io.elbreconcile.model.ObservedState;
-import io.elbreconcile.observe.Observer;
 import io.elbreconcile.plan.Change;
 import io.elbreconcile.plan.Plan;
 import io.elbreconcile.plan.PlanCodec;
+import io.elbreconcile.plan.PlanOptions;
+import io.elbreconcile.plan.PlanSeal;
+import io.elbreconcile.plan.Planner;
+import io.elbreconcile.plan.SavedPlan;
+import io.elbreconcile.spec.SpecLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,6 +37,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code apply PATH|PLANFILE}: plan (or load a saved plan), confirm, execute, report. */
@@ -45,17 +54,22 @@ import java.util.concurrent.Callable;
                 "  elb-reconcile plan policies/ --out plan.json && elb-reconcile apply plan.json",
                 "  elb-reconcile apply plan.json --auto-approve --report apply-report.json   # in CI",
                 "",
-                "A saved plan is applied only to the target it was made for, and only if nothing it read has",
-                "changed since (otherwise: exit 1 and no mutating call). Progress goes to stderr.",
+                "A saved plan is a commitment, not a script: apply re-plans from the input it records and a",
+                "fresh observation, with this command line's --stack, --allow-delete and --replace-strategy,",
+                "and runs it only if the result is exactly the saved plan, for the same target, with nothing",
+                "it read changed since (otherwise: exit 1 and no mutating call). With ELB_RECONCILE_PLAN_KEY",
+                "set, its MAC must match too. Progress goes to stderr.",
                 "",
                 "Exit codes: 0 the target now matches, 2 all was done but held-back changes remain",
                 "(a deletion or replacement needing --allow-delete or a YAML change), 1 error or not converged."})
 final class ApplyCommand implements Callable<Integer> {
 
     private final InputStream confirmations;
+    private final Map<String, String> env;
 
-    ApplyCommand(InputStream confirmations) {
+    ApplyCommand(InputStream confirmations, Map<String, String> env) {
         this.confirmations = confirmations;
+        this.env = env;
     }
 
     @Spec
@@ -88,41 +102,76 @@ final class ApplyCommand implements Callable<Integer> {
         if (parallelism < 1) {
             throw new UserFacingException("--parallelism must be at least 1, not " + parallelism);
         }
+        if (isPlanFile(path)) {
+            return applySaved();
+        }
+        PlanOptions planOptions = planning.toPlanOptions();
+        try (Reconciliation.Loaded loaded = Reconciliation.loadWhileConnecting(path, target, planOptions.stack())) {
+            Reconciliation.Planned planned = Reconciliation.planned(loaded.connection(), loaded.desired(), planOptions);
+            return execute(planned.plan(), planned.safeguards(planning.allowDelete), loaded.connection());
+        }
+    }
+
+    /**
+     * A saved plan runs only as the plan its recorded input gives now: the MAC (with a key), the
+     * options, the target, staleness and then the whole plan are checked, each with its own
+     * message, before any mutating call.
+     */
+    private Integer applySaved() {
+        SavedPlan saved = readPlan(path);
+        checkMac(saved);
+        if (!saved.inputsMatchDigest()) {
+            throw refused("desiredState.digest does not match the recorded files (the file was edited)");
+        }
+        PlanOptions options = planning.toPlanOptions();
+        SavedPlanOptions.mismatch(saved.plan().options(), options).ifPresent(mismatch -> {
+            throw refused(mismatch);
+        });
+        DesiredState desired = new SpecLoader().loadRecorded(saved.inputs(), options.stack().isPresent()).state();
+        try (Connection connection = Connection.open(target)) {
+            if (!saved.plan().target().sameAs(connection.target())) {
+                refuseStale(StalePlanCheck.problems(saved.plan(), connection.target(), ObservedState.empty()));
+            }
+            ObservedState observed = Reconciliation.observe(connection, desired, options.stack());
+            Set<String> lookedUp = Reconciliation.lookedUp(desired);
+            refuseStale(StalePlanCheck.problems(saved.plan(), connection.target(), observed,
+                    name -> options.stack().isPresent() || lookedUp.contains(name) || observed.loadBalancers().containsKey(name)));
+            Plan fresh = new Planner().plan(desired, observed, options, connection.target());
+            new PlanCodec().firstDifference(saved, fresh).ifPresent(difference -> {
+                throw refused("saved plan differs from a fresh plan of its recorded desired state at " + difference
+                        + " (was the file edited?)");
+            });
+            return execute(fresh, Safeguards.of(planning.allowDelete, lookedUp, observed), connection);
+        }
+    }
+
+    private Integer execute(Plan plan, Safeguards safeguards, Connection connection) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Plan saved = isPlanFile(path) ? readPlan(path) : null;
-        DesiredState desired = null;
-        Connection opened;
-        if (saved == null) {
-            Reconciliation.Loaded loaded = Reconciliation.loadWhileConnecting(path, target, planning.toPlanOptions().stack());
-            desired = loaded.desired();
-            opened = loaded.connection();
-        } else {
-            opened = Connection.open(target);
+        out.print(new PlanTextView(Terminal.style(common)).render(plan));
+        out.flush();
+        if (!plan.hasChanges() || plan.steps().isEmpty()) {
+            return reported(plan, null, remainingExitCode(plan, err));
         }
-        try (Connection connection = opened) {
-            Plan plan = saved == null
-                    ? Reconciliation.plan(connection, desired, planning.toPlanOptions())
-                    : checkedSavedPlan(saved, connection);
-            out.print(new PlanTextView(Terminal.style(common)).render(plan));
-            out.flush();
-            if (!plan.hasChanges()) {
-                return reported(plan, null, remainingExitCode(plan, err));
-            }
-            if (!autoApprove && !confirmed(out, plan)) {
-                err.println("Apply cancelled; nothing was changed.");
-                return ExitCodes.ERROR;
-            }
-            ApplyReport report = new Applier(connection.port(), parallelism, progress(err, plan.steps().size()), System::nanoTime)
-                    .apply(plan);
-            report.failures().forEach(failure -> err.println("error: " + failure.step().describe() + ": " + failure.message()));
-            if (report.abortReason() != null) {
-                err.println("error: " + report.abortReason());
-            }
-            out.println(report.summaryLine());
-            out.flush();
-            return reported(plan, report, report.converged() ? remainingExitCode(plan, err) : ExitCodes.ERROR);
+        if (!autoApprove && !confirmed(out, plan)) {
+            err.println("Apply cancelled; nothing was changed.");
+            return ExitCodes.ERROR;
         }
+        ApplyReport report;
+        try {
+            report = new Applier(connection.port(), parallelism, progress(err, plan.steps().size()), System::nanoTime)
+                    .apply(plan, safeguards);
+        } catch (UnsafePlanException unsafe) {
+            unsafe.violations().forEach(violation -> err.println("error: " + violation));
+            throw new UserFacingException("refusing to apply " + path + ": " + unsafe.getMessage());
+        }
+        report.failures().forEach(failure -> err.println("error: " + failure.step().describe() + ": " + failure.message()));
+        if (report.abortReason() != null) {
+            err.println("error: " + report.abortReason());
+        }
+        out.println(report.summaryLine());
+        out.flush();
+        return reported(plan, report, report.converged() ? remainingExitCode(plan, err) : ExitCodes.ERROR);
     }
 
     /** Writes the --report file, if asked for, and passes the exit code through. */
@@ -142,21 +191,34 @@ final class ApplyCommand implements Callable<Integer> {
         return plan.heldBack() > 0 ? ExitCodes.CHANGES : ExitCodes.OK;
     }
 
-    private Plan checkedSavedPlan(Plan saved, Connection connection) {
-        if (planning.allowDelete && !saved.options().allowDelete()) {
-            throw new UserFacingException("the saved plan was made without --allow-delete; run plan again with it");
+    private void checkMac(SavedPlan saved) {
+        Optional<String> key = PlanKey.from(env);
+        if (key.isEmpty()) {
+            if (saved.mac() != null) {
+                // It was signed to be checked: applying it unchecked would hide a misconfigured job.
+                throw refused("it carries a MAC but " + PlanKey.VARIABLE + " is not set to check it");
+            }
+            return;
         }
-        List<String> problems = saved.target().sameAs(connection.target())
-                ? StalePlanCheck.problems(saved, connection.target(), new Observer(connection.port())
-                        .observeNames(StalePlanCheck.loadBalancers(saved), StalePlanCheck.loadBalancersWithAttributes(saved)))
-                : StalePlanCheck.problems(saved, connection.target(), ObservedState.empty());
+        if (saved.mac() == null) {
+            throw refused(PlanKey.VARIABLE + " is set but the plan carries no MAC (save it with the key set)");
+        }
+        if (!PlanSeal.matches(key.get(), new PlanCodec().canonicalContent(saved.text(), path.toString()), saved.mac())) {
+            throw refused("its MAC does not match " + PlanKey.VARIABLE + " (the file was changed, or signed with another key)");
+        }
+    }
+
+    private UserFacingException refused(String why) {
+        return new UserFacingException("refusing to apply " + path + ": " + why + "; nothing was changed");
+    }
+
+    private void refuseStale(List<String> problems) {
         if (!problems.isEmpty()) {
             PrintWriter err = spec.commandLine().getErr();
             problems.forEach(problem -> err.println("error: " + problem));
             throw new UserFacingException("refusing to apply " + path + ": the plan is stale or for another target;"
                     + " nothing was changed (run plan again)");
         }
-        return saved;
     }
 
     private boolean confirmed(PrintWriter out, Plan plan) {
@@ -202,9 +264,9 @@ final class ApplyCommand implements Callable<Integer> {
         }
     }
 
-    private static Plan readPlan(Path file) {
+    private static SavedPlan readPlan(Path file) {
         try {
-            return new PlanCodec().read(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+            return new PlanCodec().readSaved(Files.readString(file, StandardCharsets.UTF_8), file.toString());
         } catch (IOException e) {
             throw new UserFacingException("cannot read " + file + ": " + e.getMessage());
         } catch (PlanCodec.UnreadablePlanException e) {

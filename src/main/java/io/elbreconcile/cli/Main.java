@@ -35,11 +35,11 @@ public final class Main {
     }
 
     /** Every command, in the order --help lists them. */
-    private static Map<String, Supplier<Object>> commands(InputStream in) {
+    private static Map<String, Supplier<Object>> commands(InputStream in, Map<String, String> env) {
         Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
         commands.put("validate", ValidateCommand::new);
-        commands.put("plan", PlanCommand::new);
-        commands.put("apply", () -> new ApplyCommand(in));
+        commands.put("plan", () -> new PlanCommand(env));
+        commands.put("apply", () -> new ApplyCommand(in, env));
         commands.put("show", ShowCommand::new);
         commands.put("drift", DriftCommand::new);
         commands.put("import", ImportCommand::new);
@@ -67,8 +67,8 @@ public final class Main {
      * a second for all of them; a run that names its command only pays for that one. Completion
      * describes every command, so it gets them all.
      */
-    private static void addSubcommands(CommandLine commandLine, InputStream in, String... args) {
-        Map<String, Supplier<Object>> commands = commands(in);
+    private static void addSubcommands(CommandLine commandLine, InputStream in, Map<String, String> env, String... args) {
+        Map<String, Supplier<Object>> commands = commands(in, env);
         int index = commandIndex(args);
         String name = index >= 0 ? args[index] : null;
         Supplier<Object> named = name != null && !name.equals("completion") ? commands.get(name) : null;
@@ -86,8 +86,13 @@ public final class Main {
 
     /** As {@link #run(PrintWriter, PrintWriter, String...)}, with the input apply reads its confirmation from. */
     public static int run(InputStream in, PrintWriter out, PrintWriter err, String... args) {
+        return run(in, System.getenv(), out, err, args);
+    }
+
+    /** As {@link #run(InputStream, PrintWriter, PrintWriter, String...)}, with the environment it reads (e.g. ELB_RECONCILE_PLAN_KEY). */
+    public static int run(InputStream in, Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new RootCommand());
-        addSubcommands(commandLine, in, args);
+        addSubcommands(commandLine, in, Map.copyOf(env), args);
         commandLine.setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)

@@ -17,8 +17,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import io.elbreconcile.model.InputText;
+
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -46,6 +50,12 @@ final class PlanCommand implements Callable<Integer> {
 
     enum Format { text, json, markdown }
 
+    private final Map<String, String> env;
+
+    PlanCommand(Map<String, String> env) {
+        this.env = env;
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -61,7 +71,7 @@ final class PlanCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", description = "A YAML file or a directory of them.")
     Path path;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Also save the plan (JSON, with fingerprints of what it read) for 'apply FILE'.")
+    @Option(names = "--out", paramLabel = "FILE", description = "Also save the plan (JSON, with the input it was made from and fingerprints of what it read) for 'apply FILE'; signed with ELB_RECONCILE_PLAN_KEY when set.")
     Path out;
 
     @Option(names = "--format", defaultValue = "text", description = "text (default), json or markdown.")
@@ -80,10 +90,12 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PlanMarkdownView markdown = markdownOptions.view(Optional.ofNullable(out).map(Path::toString));
+        Optional<String> key = out == null ? Optional.empty() : PlanKey.from(env);
         // The target branch's tree is read while this one loads and the target is observed; it costs no call.
         CompletableFuture<DesiredState> targetBranch = baseline == null ? null
                 : CompletableFuture.supplyAsync(() -> loadTargetBranch(baseline));
         Plan plan;
+        List<InputText> inputs;
         try (Reconciliation.Loaded loaded = Reconciliation.loadWhileConnecting(path, target, planning.toPlanOptions().stack())) {
             PlanOptions options = planning.toPlanOptions();
             ObservedState observed = Reconciliation.observe(loaded.connection(), loaded.desired(), options.stack());
@@ -91,6 +103,7 @@ final class PlanCommand implements Callable<Integer> {
             if (targetBranch != null) {
                 plan = new Baseline().attribute(plan, loaded.desired(), joined(targetBranch), observed);
             }
+            inputs = loaded.inputs();
         }
         PrintWriter stdout = spec.commandLine().getOut();
         PlanCodec codec = new PlanCodec();
@@ -100,7 +113,7 @@ final class PlanCommand implements Callable<Integer> {
             case markdown -> stdout.print(markdown.render(plan));
         }
         if (out != null) {
-            AtomicFile.write(codec.write(plan) + "\n", out);
+            AtomicFile.write(codec.writeSaved(plan, inputs, key.orElse(null)) + "\n", out);
             String targetArguments = target.asArguments();
             spec.commandLine().getErr().println("Saved the plan to " + out + "; apply it with: elb-reconcile apply "
                     + TargetOptions.shellWord(out.toString()) + (targetArguments.isEmpty() ? "" : " " + targetArguments));

@@ -9,7 +9,13 @@ import io.elbreconcile.plan.PlanOptions;
 import io.elbreconcile.plan.Planner;
 import io.elbreconcile.spec.SpecLoader;
 
+import io.elbreconcile.apply.Safeguards;
+import io.elbreconcile.model.InputText;
+
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.Optional;
 
@@ -39,18 +45,18 @@ final class Reconciliation {
     /** @param stack when present, an empty directory is valid: the stack's load balancers are all to go */
     static Loaded loadWhileConnecting(Path path, TargetOptions target, Optional<String> stack) {
         CompletableFuture<Connection> opening = Connection.openInBackground(target);
-        DesiredState desired;
+        SpecLoader.Loaded desired;
         try {
-            desired = load(path, stack);
+            desired = new SpecLoader().load(path, stack.isPresent());
         } catch (RuntimeException invalid) {
             Connection.abandon(opening, target.usesEmbeddedEmulator());
             throw invalid;
         }
-        return new Loaded(desired, Connection.await(opening));
+        return new Loaded(desired.state(), desired.inputs(), Connection.await(opening));
     }
 
-    /** The desired state and an open connection, which the caller closes. */
-    record Loaded(DesiredState desired, Connection connection) implements AutoCloseable {
+    /** The desired state, the input text it was loaded from, and an open connection, which the caller closes. */
+    record Loaded(DesiredState desired, List<InputText> inputs, Connection connection) implements AutoCloseable {
         @Override
         public void close() {
             connection.close();
@@ -62,7 +68,28 @@ final class Reconciliation {
     }
 
     static Plan plan(Connection connection, DesiredState desired, PlanOptions options) {
+        return planned(connection, desired, options).plan();
+    }
+
+    /**
+     * A plan with what it was made from: the observation, and every load balancer name the run
+     * looked up (whether it exists or not), which are the only ones apply may touch.
+     */
+    record Planned(Plan plan, ObservedState observed, Set<String> lookedUp) {
+        Safeguards safeguards(boolean allowDeleteOnCommandLine) {
+            return Safeguards.of(allowDeleteOnCommandLine, lookedUp, observed);
+        }
+    }
+
+    static Planned planned(Connection connection, DesiredState desired, PlanOptions options) {
         ObservedState observed = observe(connection, desired, options.stack());
-        return new Planner().plan(desired, observed, options, connection.target());
+        return new Planned(new Planner().plan(desired, observed, options, connection.target()), observed, lookedUp(desired));
+    }
+
+    /** The names an observation of this desired state asks about, whether they exist or not. */
+    static Set<String> lookedUp(DesiredState desired) {
+        Set<String> names = new TreeSet<>(desired.loadBalancers().keySet());
+        desired.attachments().forEach(a -> names.add(a.loadBalancer()));
+        return names;
     }
 }

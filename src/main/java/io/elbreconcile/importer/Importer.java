@@ -74,14 +74,14 @@ public final class Importer {
             yaml.line(1, "tags:");
             tags.forEach((key, value) -> yaml.field(2, YamlWriter.scalar(key), value, null));
         }
-        String protect = lb.tags().get("elb-reconcile:protect");
-        if ("true".equals(protect)) {
+        String protect = lb.tags().get(io.elbreconcile.model.ReservedTags.PROTECT);
+        if (lb.isProtected()) {
+            // Any value but exactly "false" protects (fail closed); plan leaves the tag as it is.
             yaml.field(1, "protect", true, null);
         } else if (protect != null) {
-            // Only "true" protects; plan removes any other value of this tool's own key.
-            yaml.comment(1, "tag elb-reconcile:protect=" + YamlWriter.scalar(protect) + " protects nothing; plan removes it"
+            yaml.comment(1, "tag elb-reconcile:protect=false protects nothing; plan removes it"
                     + " (write protect: true to protect this load balancer)");
-            notes.add("tag elb-reconcile:protect=" + YamlWriter.scalar(protect) + " is not \"true\"; plan will remove it");
+            notes.add("tag elb-reconcile:protect=false protects nothing; plan will remove it");
         }
         if (!lb.otherPolicies().isEmpty()) {
             yaml.comment(0, "Policies of other types on this load balancer, left alone: " + String.join(", ", lb.otherPolicies()));

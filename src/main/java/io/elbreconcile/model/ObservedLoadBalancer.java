@@ -46,6 +46,11 @@ public record ObservedLoadBalancer(
         tags = Collections.unmodifiableSortedMap(new TreeMap<>(tags));
     }
 
+    /** Whether this load balancer's live tags protect it ({@link ReservedTags#isProtected}). */
+    public boolean isProtected() {
+        return ReservedTags.isProtected(tags);
+    }
+
     public Optional<Listener> listener(int port) {
         return listeners.stream().filter(l -> l.loadBalancerPort() == port).findFirst();
     }

@@ -47,9 +47,11 @@ final class LoadBalancerPlanner {
         String ready = null;
         if (observed != null && mustReplace(desired, observed)) {
             String why = replacementReason(desired, observed);
-            if (desired.protect() || !options.allowDelete()) {
-                plan.change(Change.of(address, Action.REPLACE, before(observed, byZones), after, why).heldBack(desired.protect()
-                        ? new HeldBack("it is protected (protect: true)", "protect: false in its document")
+            if (desired.protect() || observed.isProtected() || !options.allowDelete()) {
+                plan.change(Change.of(address, Action.REPLACE, before(observed, byZones), after, why).heldBack(
+                        desired.protect() ? new HeldBack("it is protected (protect: true)", "protect: false in its document")
+                        : observed.isProtected() ? new HeldBack("it is protected (tag " + PlanOptions.PROTECT_TAG + ")",
+                                "removing the tag " + PlanOptions.PROTECT_TAG + " from it by hand")
                         : new HeldBack("replacing deletes it first", HeldBack.ALLOW_DELETE)));
                 // The rest (listeners, policies, health check, attributes, tags) still converges
                 // on the load balancer that stays.

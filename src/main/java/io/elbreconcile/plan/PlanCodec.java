@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.elbreconcile.model.Address;
+import io.elbreconcile.model.InputText;
 import io.elbreconcile.model.Target;
 import io.elbreconcile.plan.operation.AddTags;
 import io.elbreconcile.plan.operation.ApplySecurityGroups;
@@ -53,7 +54,13 @@ public final class PlanCodec {
             .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
             .configure(SerializationFeature.INDENT_OUTPUT, true)
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+            // Two values for one key would let the MAC and the comparison see one and a reader another.
+            .configure(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION, true);
+
+    /** Members of a saved file that are not part of the plan value itself. */
+    private static final String DESIRED_STATE = "desiredState";
+    private static final String MAC = "mac";
 
     /** A plan file that cannot be read: one line for the user. */
     public static final class UnreadablePlanException extends RuntimeException {
@@ -103,7 +110,40 @@ public final class PlanCodec {
         };
     }
 
+    /** The plan as {@code plan --format json} prints it: the plan value, without its recorded input. */
     public String write(Plan plan) {
+        return text(tree(plan));
+    }
+
+    /**
+     * The file {@code plan --out} writes: the plan, the input it was made from and its digest, and
+     * with a key, an HMAC-SHA256 of the canonical content of all that.
+     *
+     * @param key null for no MAC
+     */
+    public String writeSaved(Plan plan, List<InputText> inputs, String key) {
+        ObjectNode root = tree(plan);
+        ObjectNode desired = root.putObject(DESIRED_STATE);
+        desired.put("digest", SavedPlan.digestOf(inputs));
+        ArrayNode files = desired.putArray("files");
+        for (InputText input : inputs.stream().sorted().toList()) {
+            files.addObject().put("path", input.path()).put("text", input.text());
+        }
+        if (key != null) {
+            root.put(MAC, PlanSeal.mac(key, canonical(root)));
+        }
+        return text(root);
+    }
+
+    private String text(ObjectNode root) {
+        try {
+            return mapper.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a plan always serialises", e);
+        }
+    }
+
+    private ObjectNode tree(Plan plan) {
         ObjectNode root = mapper.createObjectNode();
         root.put("formatVersion", plan.formatVersion());
         ObjectNode target = root.putObject("target");
@@ -151,24 +191,132 @@ public final class PlanCodec {
         }
         root.set("notices", mapper.valueToTree(plan.notices()));
         root.set("fingerprints", mapper.valueToTree(plan.fingerprints()));
-        try {
-            return mapper.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a plan always serialises", e);
+        return root;
+    }
+
+    /**
+     * What a MAC covers: the file without its {@code mac} member, keys sorted at every level, no
+     * white space. Reordering keys or re-indenting keeps it; any other edit changes it.
+     *
+     * @throws UnreadablePlanException when the text is not JSON
+     */
+    public String canonicalContent(String json, String source) {
+        JsonNode root = parse(json, source);
+        if (!root.isObject()) {
+            throw new UnreadablePlanException(source + " is not a plan file (expected a JSON object)", null);
         }
+        ObjectNode withoutMac = ((ObjectNode) root).deepCopy();
+        withoutMac.remove(MAC);
+        return canonical(withoutMac);
+    }
+
+    private String canonical(JsonNode node) {
+        try {
+            return new ObjectMapper().writeValueAsString(sorted(node));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree always serialises", e);
+        }
+    }
+
+    private JsonNode sorted(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode copy = mapper.createObjectNode();
+            TreeMap<String, JsonNode> fields = new TreeMap<>();
+            node.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue()));
+            fields.forEach((key, value) -> copy.set(key, sorted(value)));
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = mapper.createArrayNode();
+            node.forEach(element -> copy.add(sorted(element)));
+            return copy;
+        }
+        return node;
+    }
+
+    /**
+     * A file saved by {@code plan --out} (its MAC and digest are for the caller to check).
+     *
+     * @throws UnreadablePlanException with a one-line reason when it is not such a file
+     */
+    public SavedPlan readSaved(String json, String source) {
+        JsonNode root = parse(json, source);
+        Plan plan = read(root, source);
+        JsonNode desired = root.get(DESIRED_STATE);
+        if (desired == null) {
+            throw new UnreadablePlanException(source + " records no desired state: it was not saved by 'plan --out'"
+                    + " (run plan --out again)", null);
+        }
+        if (!desired.isObject() || desired.size() != 2) {
+            throw new UnreadablePlanException(source + " is not a valid plan file: desiredState must hold exactly"
+                    + " digest and files", null);
+        }
+        List<InputText> inputs = new ArrayList<>();
+        java.util.Set<String> paths = new java.util.HashSet<>();
+        for (JsonNode file : required(desired, "files", source)) {
+            JsonNode path = file.get("path");
+            JsonNode text = file.get("text");
+            if (path == null || !path.isTextual() || text == null || !text.isTextual() || file.size() != 2) {
+                throw new UnreadablePlanException(source + " is not a valid plan file: desiredState.files holds an entry"
+                        + " that is not {path, text}", null);
+            }
+            if (!paths.add(path.asText())) {
+                throw new UnreadablePlanException(source + " is not a valid plan file: desiredState.files names one path twice", null);
+            }
+            inputs.add(new InputText(path.asText(), text.asText()));
+        }
+        String digest = required(desired, "digest", source).asText();
+        JsonNode mac = root.get(MAC);
+        if (mac != null && !mac.isTextual()) {
+            throw new UnreadablePlanException(source + " is not a valid plan file: 'mac' is not a string", null);
+        }
+        return new SavedPlan(plan, inputs, digest, mac == null ? null : mac.asText(), json);
+    }
+
+    /**
+     * Where a saved plan first differs from a fresh plan (made from its recorded input, a fresh
+     * observation and this command line's options), or empty when it is exactly that plan.
+     */
+    public java.util.Optional<String> firstDifference(SavedPlan saved, Plan fresh) {
+        ObjectNode savedTree = ((ObjectNode) parse(saved.text(), "saved plan")).deepCopy();
+        savedTree.remove(DESIRED_STATE);
+        savedTree.remove(MAC);
+        return PlanDifference.first(savedTree, parse(write(fresh), "fresh plan"));
+    }
+
+    private JsonNode parse(String json, String source) {
+        try {
+            JsonNode root = mapper.readTree(json);
+            if (root == null) {
+                throw new UnreadablePlanException(source + " is not a plan file (expected a JSON object)", null);
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            throw unreadable(e, source);
+        }
+    }
+
+    private static UnreadablePlanException unreadable(JsonProcessingException e, String source) {
+        // Jackson's text names its own internals ("start marker at [Source: ...]"): keep the reason, say where.
+        String reason = e.getOriginalMessage().replaceAll("(?s)\\s*\\(start marker at .*", "").replaceAll("(?s)\\s*at \\[Source.*", "");
+        String where = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? source : source + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr();
+        return new UnreadablePlanException(where + ": not a valid plan file (" + reason + ")", e);
     }
 
     /** @throws UnreadablePlanException with a one-line reason when the text is not a plan this version can apply */
     public Plan read(String json, String source) {
+        return read(parse(json, source), source);
+    }
+
+    private Plan read(JsonNode root, String source) {
         try {
-            JsonNode root = mapper.readTree(json);
-            if (root == null || !root.isObject()) {
+            if (!root.isObject()) {
                 throw new UnreadablePlanException(source + " is not a plan file (expected a JSON object)", null);
             }
             int version = required(root, "formatVersion", source).asInt();
             if (version != Plan.FORMAT_VERSION) {
                 throw new UnreadablePlanException(source + " has plan format version " + version
-                        + "; this elb-reconcile reads version " + Plan.FORMAT_VERSION, null);
+                        + "; this elb-reconcile reads version " + Plan.FORMAT_VERSION + " (run plan --out again)", null);
             }
             JsonNode target = required(root, "target", source);
             Target planTarget = new Target(required(target, "endpoint", source).asText(),
@@ -202,15 +350,15 @@ public final class PlanCodec {
             List<String> notices = new ArrayList<>();
             root.path("notices").forEach(n -> notices.add(n.asText()));
             SortedMap<String, String> fingerprints = new TreeMap<>();
-            required(root, "fingerprints", source).fields().forEachRemaining(e -> fingerprints.put(e.getKey(), e.getValue().asText()));
+            required(root, "fingerprints", source).fields().forEachRemaining(e -> {
+                Address.parse(e.getKey()); // an address, or IllegalArgumentException: not a plan
+                fingerprints.put(e.getKey(), e.getValue().asText());
+            });
             return new Plan(version, planTarget, required(root, "inputDigest", source).asText(), options, changes, steps,
                     notices, fingerprints);
         } catch (JsonProcessingException e) {
-            // Jackson's text names its own internals ("start marker at [Source: ...]"): keep the reason, say where.
-            String reason = e.getOriginalMessage().replaceAll("(?s)\\s*\\(start marker at .*", "").replaceAll("(?s)\\s*at \\[Source.*", "");
-            String where = e.getLocation() == null ? source : source + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr();
-            throw new UnreadablePlanException(where + ": not a valid plan file (" + reason + ")", e);
-        } catch (IllegalArgumentException | NullPointerException e) {
+            throw unreadable(e, source);
+        } catch (IllegalArgumentException | NullPointerException | ClassCastException e) {
             throw new UnreadablePlanException(source + " is not a valid plan file: " + e.getMessage(), e);
         }
     }

@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public record PlanOptions(Optional<String> stack, boolean allowDelete, ReplaceStrategy replaceStrategy) {
 
-    public static final String PROTECT_TAG = "elb-reconcile:protect";
+    public static final String PROTECT_TAG = io.elbreconcile.model.ReservedTags.PROTECT;
 
     public PlanOptions {
         Objects.requireNonNull(stack, "stack");

@@ -82,14 +82,14 @@ public final class Planner {
             owned.add(lb.name());
             Address address = Address.loadBalancer(lb.name());
             String why = "undeclared, tagged " + ReservedTags.STACK + "=" + stack;
-            boolean protectedLb = "true".equals(lb.tags().get(PlanOptions.PROTECT_TAG));
+            boolean protectedLb = lb.isProtected();
             boolean attached = desired.attachmentsByLoadBalancer().containsKey(lb.name());
             Change deletion = Change.of(address, Action.DELETE, Properties.loadBalancer(lb.scheme(),
                     lb.availabilityZones(), lb.subnets(), lb.securityGroups()), Properties.none(), why);
             if (protectedLb || attached || !options.allowDelete()) {
                 builder.change(deletion.heldBack(protectedLb
-                        ? new HeldBack("it is protected (tag " + PlanOptions.PROTECT_TAG + "=true)",
-                                "removing the tag " + PlanOptions.PROTECT_TAG + " from it")
+                        ? new HeldBack("it is protected (tag " + PlanOptions.PROTECT_TAG + ")",
+                                "removing the tag " + PlanOptions.PROTECT_TAG + " from it by hand")
                         : attached ? new HeldBack("attach-mode policies still name it",
                                 "removing the attach-mode policies that name it")
                         : new HeldBack("deletions are not allowed in this run", HeldBack.ALLOW_DELETE)));

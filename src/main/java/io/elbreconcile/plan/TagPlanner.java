@@ -63,6 +63,22 @@ final class TagPlanner {
                 toRemove.add(tag.getKey());
             }
         }
+        boolean unprotectHeldBack = false;
+        if (observed.isProtected()) {
+            // A protected load balancer keeps its protect tag as it is: apply never unprotects
+            // (that is done by hand), and any value but "false" already protects.
+            toAdd.remove(PlanOptions.PROTECT_TAG);
+            unprotectHeldBack = toRemove.remove(PlanOptions.PROTECT_TAG);
+        }
+        String keptProtect = "the tag " + PlanOptions.PROTECT_TAG + " stays: the load balancer is protected";
+        if (unprotectHeldBack && toAdd.isEmpty() && toRemove.isEmpty()) {
+            SortedMap<String, String> unprotected = new TreeMap<>(observed.tags());
+            unprotected.remove(PlanOptions.PROTECT_TAG);
+            plan.change(Change.of(address, Action.UPDATE, Properties.tags(observed.tags()), Properties.tags(unprotected),
+                    keptProtect).heldBack(new HeldBack(keptProtect,
+                    "removing the tag " + PlanOptions.PROTECT_TAG + " from it by hand")));
+            return;
+        }
         if (toAdd.isEmpty() && toRemove.isEmpty()) {
             plan.change(Change.of(address, Action.NOOP, Properties.tags(observed.tags()), Properties.tags(observed.tags())));
             return;
@@ -80,7 +96,9 @@ final class TagPlanner {
         SortedMap<String, String> after = new TreeMap<>(observed.tags());
         toRemove.forEach(after::remove);
         after.putAll(toAdd);
-        plan.change(Change.of(address, Action.UPDATE, Properties.tags(observed.tags()), Properties.tags(after)));
+        plan.change(unprotectHeldBack
+                ? Change.of(address, Action.UPDATE, Properties.tags(observed.tags()), Properties.tags(after), keptProtect)
+                : Change.of(address, Action.UPDATE, Properties.tags(observed.tags()), Properties.tags(after)));
     }
 
     /** AWS's own keys and this tool's bookkeeping keys (other than protect, which it sets) stay. */

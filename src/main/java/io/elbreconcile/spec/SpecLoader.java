@@ -7,6 +7,7 @@ import io.elbreconcile.diag.SourceLocation;
 import io.elbreconcile.model.Address;
 import io.elbreconcile.model.DesiredLoadBalancer;
 import io.elbreconcile.model.DesiredState;
+import io.elbreconcile.model.InputText;
 import io.elbreconcile.model.PolicyAttachment;
 import io.elbreconcile.model.StickinessPolicy;
 
@@ -45,8 +46,14 @@ public final class SpecLoader {
         preparing.start();
     }
 
-    /** What was loaded: the state, how many files and documents it came from. */
-    public record Loaded(DesiredState state, int files, int documents) {
+    /**
+     * What was loaded: the state, how many files and documents it came from, and the text of each
+     * file as it was read (sorted by path), which a saved plan records.
+     */
+    public record Loaded(DesiredState state, int files, int documents, List<InputText> inputs) {
+        public Loaded {
+            inputs = inputs.stream().sorted().toList();
+        }
     }
 
     /**
@@ -65,7 +72,7 @@ public final class SpecLoader {
     public Loaded load(Path path, boolean emptyAllowed) {
         InputFiles.Found found = InputFiles.under(path, emptyAllowed);
         if (found.files().isEmpty() && found.problems().isEmpty()) {
-            return new Loaded(DesiredState.empty(), 0, 0);
+            return new Loaded(DesiredState.empty(), 0, 0, List.of());
         }
         if (found.files().isEmpty()) {
             throw new InvalidInputException(Diagnostics.of(found.problems()));
@@ -73,10 +80,48 @@ public final class SpecLoader {
         // Files are independent until the cross-document checks: read them in parallel (a fleet
         // of 2,000 files is most of a big plan's time), then combine in file order.
         List<FileResult> results = found.files().parallelStream().map(this::readFile).toList();
-        // A refused file is reported with the rest; its documents are unknown, as for a broken file.
-        List<Diagnostic> problems = new ArrayList<>(found.problems());
+        return combine(results, found.problems());
+    }
+
+    /**
+     * The desired state of input texts recorded earlier (by a saved plan), checked exactly as
+     * files are: the same parser, schema and cross-document checks, and the same locations.
+     *
+     * @throws InvalidInputException with every problem found
+     */
+    public Loaded loadRecorded(List<InputText> inputs) {
+        return loadRecorded(inputs, false);
+    }
+
+    /**
+     * As {@link #loadRecorded(List)}; with {@code emptyAllowed} (a stack), no recorded file is the
+     * empty state, as an empty directory is when the plan was made.
+     */
+    public Loaded loadRecorded(List<InputText> inputs, boolean emptyAllowed) {
+        if (inputs.isEmpty() && emptyAllowed) {
+            return new Loaded(DesiredState.empty(), 0, 0, List.of());
+        }
+        if (inputs.isEmpty()) {
+            throw new InvalidInputException(Diagnostics.of(List.of(Diagnostic.at(SourceLocation.startOf("<recorded input>"),
+                    "no input files recorded"))));
+        }
+        List<FileResult> results = inputs.stream().sorted().map(input -> {
+            List<Diagnostic> problems = new ArrayList<>();
+            byte[] bytes = input.text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            Optional<Diagnostic> tooLarge = SourceText.sizeProblem(input.path(), bytes.length);
+            if (tooLarge.isPresent()) {
+                return new FileResult(List.of(), List.of(tooLarge.get()), false, null);
+            }
+            return check(parseText(input.path(), bytes, problems), problems);
+        }).toList();
+        return combine(results, List.of());
+    }
+
+    /** @param refused problems of files refused before reading, reported with the rest (their documents are unknown) */
+    private Loaded combine(List<FileResult> results, List<Diagnostic> refused) {
+        List<Diagnostic> problems = new ArrayList<>(refused);
         List<SpecDocument> documents = new ArrayList<>();
-        boolean complete = found.problems().isEmpty();
+        boolean complete = refused.isEmpty();
         for (FileResult result : results) {
             problems.addAll(result.problems());
             documents.addAll(result.documents());
@@ -86,19 +131,31 @@ public final class SpecLoader {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(Diagnostics.of(problems));
         }
-        return new Loaded(assemble(documents), found.files().size(), documents.size());
+        List<InputText> inputs = results.stream().map(FileResult::input).filter(java.util.Objects::nonNull).toList();
+        return new Loaded(assemble(documents), results.size(), documents.size(), inputs);
     }
 
-    /** What one file yielded: its valid documents, its problems, and whether every document was usable. */
-    private record FileResult(List<SpecDocument> documents, List<Diagnostic> problems, boolean complete) {
+    /**
+     * What one file yielded: its valid documents, its problems, whether every document was usable,
+     * and its text (null when it could not be read as text).
+     */
+    private record FileResult(List<SpecDocument> documents, List<Diagnostic> problems, boolean complete, InputText input) {
+    }
+
+    /** A file's text and documents, or null (with the problems recorded) when it is not usable YAML. */
+    private record Parsed(InputText input, List<YamlDocument> documents) {
     }
 
     private FileResult readFile(Path file) {
         List<Diagnostic> problems = new ArrayList<>();
-        List<YamlDocument> parsed = parse(file, file.toString(), problems);
-        if (parsed == null) {
-            return new FileResult(List.of(), problems, false);
+        return check(parse(file, file.toString(), problems), problems);
+    }
+
+    private FileResult check(Parsed parsedFile, List<Diagnostic> problems) {
+        if (parsedFile == null) {
+            return new FileResult(List.of(), problems, false, null);
         }
+        List<YamlDocument> parsed = parsedFile.documents();
         List<SpecDocument> documents = new ArrayList<>();
         boolean complete = true;
         for (YamlDocument document : parsed) {
@@ -110,11 +167,11 @@ public final class SpecLoader {
                 complete = false;
             }
         }
-        return new FileResult(documents, problems, complete);
+        return new FileResult(documents, problems, complete, parsedFile.input());
     }
 
     /** The documents of one file, or null (with the problems recorded) when it is not usable YAML. */
-    private List<YamlDocument> parse(Path file, String shown, List<Diagnostic> problems) {
+    private Parsed parse(Path file, String shown, List<Diagnostic> problems) {
         byte[] bytes;
         Optional<String> unreadable = InputFiles.problemOf(file);
         if (unreadable.isPresent()) {
@@ -132,6 +189,10 @@ public final class SpecLoader {
             problems.add(Diagnostic.at(SourceLocation.startOf(shown), "cannot read file: " + e.getMessage()));
             return null;
         }
+        return parseText(shown, bytes, problems);
+    }
+
+    private Parsed parseText(String shown, byte[] bytes, List<Diagnostic> problems) {
         SourceText.SourceTextOrProblem text = SourceText.decode(shown, bytes);
         if (text.problem() != null) {
             problems.add(text.problem());
@@ -147,7 +208,7 @@ public final class SpecLoader {
                     "no documents: expected at least one with 'apiVersion: elb-reconcile/v1'"));
             return null;
         }
-        return result.documents();
+        return new Parsed(new InputText(shown, text.text().text()), result.documents());
     }
 
     private static DesiredState assemble(List<SpecDocument> documents) {

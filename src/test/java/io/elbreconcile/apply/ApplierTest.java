@@ -46,7 +46,7 @@ class ApplierTest {
     }
 
     private static ApplyReport apply(RecordingPort port, Plan plan, int parallelism) {
-        return new Applier(port, parallelism, ApplyListener.NONE, System::nanoTime).apply(plan);
+        return new Applier(port, parallelism, ApplyListener.NONE, System::nanoTime).apply(plan, TestSafeguards.permitting(plan));
     }
 
     @Test
@@ -65,6 +65,7 @@ class ApplierTest {
                 .failing("CreateLBCookieStickinessPolicy a/sticky", ErrorKind.LOAD_BALANCER_NOT_FOUND,
                         "LoadBalancerNotFound", "There is no ACTIVE Load Balancer named 'a'");
         List<String> progress = new ArrayList<>();
+        Plan plan = planFromNothing("a", "b");
         ApplyReport report = new Applier(port, 4, new ApplyListener() {
             @Override
             public void finished(StepOutcome outcome) {
@@ -72,7 +73,7 @@ class ApplierTest {
                     progress.add(outcome.describe());
                 }
             }
-        }, System::nanoTime).apply(planFromNothing("a", "b"));
+        }, System::nanoTime).apply(plan, TestSafeguards.permitting(plan));
         assertFalse(report.converged());
         assertEquals(1, report.failures().size());
         assertEquals(1, report.skipped(), "only a's list step waits for the failed policy");

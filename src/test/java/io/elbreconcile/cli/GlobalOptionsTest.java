@@ -19,7 +19,7 @@ class GlobalOptionsTest {
     @ValueSource(strings = {"--no-color plan examples/quickstart", "plan --no-color examples/quickstart",
             "plan examples/quickstart --no-color"})
     void noColorIsSeenByTheCommandWhereverItStands(String line) {
-        PlanCommand plan = new PlanCommand();
+        PlanCommand plan = new PlanCommand(java.util.Map.of());
         CommandLine commandLine = new CommandLine(new RootCommand()).addSubcommand("plan", plan);
         commandLine.parseArgs(line.split(" "));
         assertTrue(plan.common.noColor(), line);
@@ -28,7 +28,7 @@ class GlobalOptionsTest {
     @ParameterizedTest
     @ValueSource(strings = {"plan examples/quickstart", "--debug plan examples/quickstart"})
     void noColorIsOffUnlessGiven(String line) {
-        PlanCommand plan = new PlanCommand();
+        PlanCommand plan = new PlanCommand(java.util.Map.of());
         new CommandLine(new RootCommand()).addSubcommand("plan", plan).parseArgs(line.split(" "));
         assertFalse(plan.common.noColor(), line);
     }

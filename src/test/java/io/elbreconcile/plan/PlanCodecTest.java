@@ -53,14 +53,14 @@ class PlanCodecTest {
         String json = codec.write(sample());
         assertTrue(json.contains("\"operation\" : \"CreateLBCookieStickinessPolicy\""), json);
         assertTrue(json.contains("\"cookieExpirationPeriod\" : 60"), json);
-        assertTrue(json.contains("\"formatVersion\" : 1"), json);
+        assertTrue(json.contains("\"formatVersion\" : 2"), json);
     }
 
     @Test
     void aPlanOfAnotherFormatVersionIsRefusedWithOneLine() {
-        String json = codec.write(sample()).replace("\"formatVersion\" : 1", "\"formatVersion\" : 9");
+        String json = codec.write(sample()).replace("\"formatVersion\" : 2", "\"formatVersion\" : 9");
         var error = assertThrows(PlanCodec.UnreadablePlanException.class, () -> codec.read(json, "old.json"));
-        assertEquals("old.json has plan format version 9; this elb-reconcile reads version 1", error.getMessage());
+        assertEquals("old.json has plan format version 9; this elb-reconcile reads version 2 (run plan --out again)", error.getMessage());
     }
 
     @Test
@@ -70,5 +70,61 @@ class PlanCodecTest {
                 "where, and the reason without the parser's internals: " + error.getMessage());
         assertThrows(PlanCodec.UnreadablePlanException.class, () -> codec.read("[1]", "list.json"));
         assertThrows(PlanCodec.UnreadablePlanException.class, () -> codec.read("{\"formatVersion\": 1}", "empty.json"));
+    }
+
+    private static final List<io.elbreconcile.model.InputText> INPUT = List.of(
+            new io.elbreconcile.model.InputText("b.yaml", "apiVersion: elb-reconcile/v1\n"),
+            new io.elbreconcile.model.InputText("a.yaml", "# a comment\n"));
+
+    @Test
+    void aSavedPlanRecordsItsInputSortedWithADigestAndRoundTrips() {
+        Plan plan = sample();
+        SavedPlan saved = codec.readSaved(codec.writeSaved(plan, INPUT, null), "plan.json");
+        assertEquals(plan, saved.plan());
+        assertEquals(List.of("a.yaml", "b.yaml"), saved.inputs().stream().map(io.elbreconcile.model.InputText::path).toList());
+        assertTrue(saved.inputsMatchDigest());
+        assertEquals(null, saved.mac());
+        assertEquals(java.util.Optional.empty(), codec.firstDifference(saved, plan));
+    }
+
+    @Test
+    void theDigestSeparatesPathsFromTexts() {
+        assertTrue(!SavedPlan.digestOf(List.of(new io.elbreconcile.model.InputText("a", "bc")))
+                .equals(SavedPlan.digestOf(List.of(new io.elbreconcile.model.InputText("ab", "c")))));
+    }
+
+    @Test
+    void theMacCoversTheCanonicalContentWhateverTheKeyOrderOrIndentation() throws Exception {
+        String signed = codec.writeSaved(sample(), INPUT, "k");
+        SavedPlan saved = codec.readSaved(signed, "plan.json");
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(signed);
+        var reversed = mapper.createObjectNode();
+        List<String> keys = new java.util.ArrayList<>();
+        tree.fieldNames().forEachRemaining(keys::add);
+        java.util.Collections.reverse(keys);
+        keys.forEach(key -> reversed.set(key, tree.get(key)));
+        String compact = mapper.writeValueAsString(reversed);
+
+        assertTrue(PlanSeal.matches("k", codec.canonicalContent(signed, "plan.json"), saved.mac()));
+        assertTrue(PlanSeal.matches("k", codec.canonicalContent(compact, "plan.json"), saved.mac()));
+        assertTrue(!PlanSeal.matches("other", codec.canonicalContent(signed, "plan.json"), saved.mac()));
+        assertTrue(!PlanSeal.matches("k", codec.canonicalContent(signed.replace("\"allowDelete\" : false",
+                "\"allowDelete\" : true"), "plan.json"), saved.mac()));
+    }
+
+    @Test
+    void aDuplicateKeyIsNotAPlan() {
+        String json = codec.writeSaved(sample(), INPUT, null).replaceFirst("\\{", "{\"formatVersion\": 2,");
+        var error = assertThrows(PlanCodec.UnreadablePlanException.class, () -> codec.readSaved(json, "dup.json"));
+        assertTrue(error.getMessage().contains("Duplicate field 'formatVersion'"), error.getMessage());
+    }
+
+    @Test
+    void theFirstDifferenceIsNamedByItsPath() {
+        Plan plan = sample();
+        String json = codec.writeSaved(plan, INPUT, null).replace("\"cookieExpirationPeriod\" : 60", "\"cookieExpirationPeriod\" : 61");
+        String difference = codec.firstDifference(codec.readSaved(json, "plan.json"), plan).orElseThrow();
+        assertTrue(difference.matches("changes\\[\\d+]\\.after\\.cookieExpirationPeriod: saved 61, fresh 60"), difference);
     }
 }

@@ -260,7 +260,7 @@ class PlannerTest {
         assertEquals(Action.DELETE, old.action(), "the real action is kept");
         assertEquals(Optional.of(new HeldBack("deletions are not allowed in this run", "--allow-delete")), old.heldBack());
         Change keep = held.changes().stream().filter(c -> c.address().equals(Address.loadBalancer("keep"))).findFirst().orElseThrow();
-        assertEquals("removing the tag elb-reconcile:protect from it", keep.heldBack().orElseThrow().needs());
+        assertEquals("removing the tag elb-reconcile:protect from it by hand", keep.heldBack().orElseThrow().needs());
         assertTrue(held.changes().stream().noneMatch(c -> c.address().loadBalancer().equals("foreign")), "not ours: not shown");
         Plan allowed = plan(desired(), before, new PlanOptions(Optional.of("prod"), true, ReplaceStrategy.ZERO_GAP));
         assertEquals(List.of("DeleteLoadBalancer"), awsOperationsInOrder(allowed));

@@ -89,6 +89,16 @@ class OutputSchemasTest {
     }
 
     @Test
+    void aSavedSignedPlanMatchesTheSchemaToo() throws Exception {
+        var plan = new Planner().plan(desired(), observed(), new PlanOptions(Optional.of("prod"), false, ReplaceStrategy.ZERO_GAP), TARGET);
+        String saved = new PlanCodec().writeSaved(plan,
+                List.of(new io.elbreconcile.model.InputText("lb.yaml", "apiVersion: elb-reconcile/v1\n")), "secret");
+        JsonNode json = new ObjectMapper().readTree(saved);
+        assertTrue(json.has("desiredState") && json.has("mac"), saved);
+        assertEquals(Set.of(), schema("plan-v1.schema.json").validate(json));
+    }
+
+    @Test
     void driftJsonMatchesItsSchema() throws Exception {
         var report = new DriftDetector(java.time.Clock.fixed(java.time.Instant.parse("2026-01-02T03:04:05.678Z"), java.time.ZoneOffset.UTC)).detect(desired(), observed(), Optional.of("prod"), TARGET);
         assertEquals(5, report.differences().size(), report.differences().toString());

@@ -73,7 +73,7 @@ class ApplyCrashSafetyTest {
             assertEquals(steps, plan.steps().size(), () -> "the replacement's steps: " + plan.steps());
             CrashingPort crashing = new CrashingPort(port, k);
             Throwable crash = assertThrows(Throwable.class,
-                    () -> new Applier(crashing, 1, ApplyListener.NONE, System::nanoTime).apply(plan));
+                    () -> new Applier(crashing, 1, ApplyListener.NONE, System::nanoTime).apply(plan, io.elbreconcile.apply.TestSafeguards.permitting(plan)));
             assertTrue(hasCause(crash, CrashingPort.SimulatedCrash.class), () -> "not the simulated crash: " + crash);
             assertEquals(k, crashing.mutatingCalls());
         }

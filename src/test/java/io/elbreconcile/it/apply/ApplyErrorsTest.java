@@ -55,7 +55,7 @@ class ApplyErrorsTest {
     Path dir;
 
     private static ApplyReport applyPlan(SdkElbPort port, Plan plan) {
-        return new Applier(port, 4, ApplyListener.NONE, System::nanoTime).apply(plan);
+        return new Applier(port, 4, ApplyListener.NONE, System::nanoTime).apply(plan, io.elbreconcile.apply.TestSafeguards.permitting(plan));
     }
 
     private static String[] twoLoadBalancers(long period) {

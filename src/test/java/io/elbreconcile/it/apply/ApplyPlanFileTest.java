@@ -167,8 +167,15 @@ class ApplyPlanFileTest {
         Path planFile = dir.resolve("plan.json");
         Harness.Result planned = plan(emulator, v2, "--stack", "shop", "--allow-delete", "--out", planFile.toString());
         assertEquals(0, planned.code(), planned.both());
+        long mutating = emulator.mutatingCallCount();
 
-        Harness.Result applied = applyPlanFile(emulator, planFile);
+        Harness.Result withoutTheFlags = applyPlanFile(emulator, planFile);
+        assertEquals(1, withoutTheFlags.code(), "options come from the apply command line\n" + withoutTheFlags.both());
+        assertTrue(withoutTheFlags.err().contains("made with --allow-delete"), withoutTheFlags.both());
+        assertEquals(mutating, emulator.mutatingCallCount());
+
+        Harness.Result applied = cli(concat(new String[] {"apply", planFile.toString(), "--auto-approve", "--allow-delete",
+                "--stack", "shop"}, target(emulator)));
 
         assertEquals(0, applied.code(), applied.both());
         assertEquals(List.of(LB), Harness.loadBalancerNames(sdk(emulator)));

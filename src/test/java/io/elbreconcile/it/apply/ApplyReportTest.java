@@ -64,7 +64,7 @@ class ApplyReportTest {
         assertEquals(0, plan(emulator, v2, "--stack", "shop", "--out", planFile.toString()).code());
         Path reportFile = dir.resolve("report.json");
 
-        Harness.Result applied = cli(concat(new String[] {"apply", planFile.toString(), "--auto-approve", "--report",
+        Harness.Result applied = cli(concat(new String[] {"apply", planFile.toString(), "--stack", "shop", "--auto-approve", "--report",
                 reportFile.toString()}, target(emulator)));
 
         assertEquals(2, applied.code(), "done, but the deletion of gone is held back:\n" + applied.both());

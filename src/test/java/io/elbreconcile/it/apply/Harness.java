@@ -188,6 +188,12 @@ final class Harness {
         return elb.describeLoadBalancers(r -> r.loadBalancerNames(name)).loadBalancerDescriptions().get(0);
     }
 
+    static Map<String, String> tags(ElasticLoadBalancingClient elb, String lb) {
+        Map<String, String> tags = new TreeMap<>();
+        elb.describeTags(r -> r.loadBalancerNames(lb)).tagDescriptions().forEach(d -> d.tags().forEach(t -> tags.put(t.key(), t.value())));
+        return tags;
+    }
+
     static List<String> loadBalancerNames(ElasticLoadBalancingClient elb) {
         return elb.describeLoadBalancers(r -> r.pageSize(400)).loadBalancerDescriptions().stream()
                 .map(LoadBalancerDescription::loadBalancerName).sorted().toList();

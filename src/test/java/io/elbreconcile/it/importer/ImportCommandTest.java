@@ -149,6 +149,22 @@ class ImportCommandTest {
         assertTrue(Files.readString(out.resolve("plain.yaml")).contains("protect: true"), dump(out));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"yes", "True", ""})
+    void aProtectTagWithAnyValueButFalseImportsAsProtectedAndPlansNoChange(String value) throws IOException {
+        elb.createLoadBalancer(r -> r.loadBalancerName("guarded").availabilityZones("us-east-1a")
+                .listeners(listener("HTTP", 80, "HTTP", 80, null))
+                .tags(tag("elb-reconcile:protect", value)));
+        Path out = dir.resolve("imported");
+
+        Cli.Result imported = importAll(out);
+
+        assertEquals(0, imported.code(), imported::toString);
+        assertTrue(Files.readString(out.resolve("guarded.yaml")).contains("protect: true"), dump(out));
+        Cli.Result plan = Cli.against(emulator, "plan", out.toString(), "--detailed-exitcode");
+        assertEquals(0, plan.code(), () -> plan + "\n" + dump(out));
+    }
+
     @Test
     void importedFleetSurvivesAnApplyUntouched() throws IOException {
         buildFleet();
