@@ -3,6 +3,8 @@ package io.elbreconcile.drift;
 import io.elbreconcile.model.Address;
 import io.elbreconcile.model.DesiredLoadBalancer;
 import io.elbreconcile.model.DesiredState;
+import io.elbreconcile.model.IgnoreFilter;
+import io.elbreconcile.model.IgnoredDifference;
 import io.elbreconcile.model.ObservedState;
 import io.elbreconcile.model.ResourceKind;
 import io.elbreconcile.model.Target;
@@ -77,7 +79,16 @@ public final class DriftDetector {
             kind.ifPresent(k -> differences.add(new Difference(k, address, change.before(), change.after(), detail,
                     k == DriftKind.ORPHAN || k == DriftKind.UNMANAGED ? Optional.empty() : change.source())));
         }
-        return new DriftReport(target, clock.instant(), differences, plan.changes().size());
+        return new DriftReport(target, clock.instant(), differences, plan.changes().size(), ignored(desired, observed));
+    }
+
+    /** What the planner's ignore filter hid, found by running the same filter (drift counts it). */
+    private static List<IgnoredDifference> ignored(DesiredState desired, ObservedState observed) {
+        List<IgnoredDifference> ignored = new ArrayList<>();
+        for (DesiredLoadBalancer lb : desired.loadBalancers().values()) {
+            ignored.addAll(IgnoreFilter.apply(lb, observed.loadBalancers().get(lb.name()), desired.settings()).ignored());
+        }
+        return ignored;
     }
 
     private static Optional<DriftKind> classify(Change change) {

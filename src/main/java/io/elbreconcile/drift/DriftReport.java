@@ -1,5 +1,6 @@
 package io.elbreconcile.drift;
 
+import io.elbreconcile.model.IgnoredDifference;
 import io.elbreconcile.model.Target;
 
 import java.time.Instant;
@@ -11,14 +12,21 @@ import java.util.Map;
  * Every difference found on one target, sorted by address.
  *
  * @param generatedAt when the comparison was made (whole seconds): a scheduled job's reports are compared over time
+ * @param ignored differences the ignore rules hid (Settings.ignoreTags, ignoreChanges): counted, never reported as drift
  */
-public record DriftReport(Target target, Instant generatedAt, List<Difference> differences, int resourcesChecked) {
+public record DriftReport(Target target, Instant generatedAt, List<Difference> differences, int resourcesChecked,
+                          List<IgnoredDifference> ignored) {
 
     public static final int FORMAT_VERSION = 1;
 
     public DriftReport {
         generatedAt = generatedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         differences = differences.stream().sorted().toList();
+        ignored = ignored.stream().sorted().toList();
+    }
+
+    public DriftReport(Target target, Instant generatedAt, List<Difference> differences, int resourcesChecked) {
+        this(target, generatedAt, differences, resourcesChecked, List.of());
     }
 
     public boolean hasDrift() {

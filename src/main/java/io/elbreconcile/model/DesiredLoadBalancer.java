@@ -18,6 +18,7 @@ import java.util.TreeMap;
  * @param attributes members null when not declared (then left as they are)
  * @param tags authoritative: undeclared keys are removed, except {@code aws:} and {@code elb-reconcile:} ones
  * @param protect never delete or replace this load balancer
+ * @param ignoreChanges values set at creation and left to other writers after
  */
 public record DesiredLoadBalancer(
         String name,
@@ -30,7 +31,8 @@ public record DesiredLoadBalancer(
         Attributes attributes,
         SortedMap<String, String> tags,
         boolean protect,
-        List<StickinessPolicy> policies) {
+        List<StickinessPolicy> policies,
+        IgnoreChanges ignoreChanges) {
 
     public DesiredLoadBalancer {
         Objects.requireNonNull(name, "name");
@@ -46,6 +48,16 @@ public record DesiredLoadBalancer(
         List<StickinessPolicy> byName = new ArrayList<>(policies);
         byName.sort(Comparator.comparing(StickinessPolicy::name));
         policies = List.copyOf(byName);
+        ignoreChanges = ignoreChanges == null ? IgnoreChanges.none() : ignoreChanges;
+    }
+
+    /** A load balancer that leaves nothing to other writers. */
+    public DesiredLoadBalancer(String name, Scheme scheme, List<String> availabilityZones, List<String> subnets,
+                               List<String> securityGroups, List<Listener> listeners, HealthCheck healthCheck,
+                               Attributes attributes, SortedMap<String, String> tags, boolean protect,
+                               List<StickinessPolicy> policies) {
+        this(name, scheme, availabilityZones, subnets, securityGroups, listeners, healthCheck, attributes, tags, protect,
+                policies, IgnoreChanges.none());
     }
 
     static List<String> sortedCopy(List<String> values) {
@@ -62,6 +74,19 @@ public record DesiredLoadBalancer(
 
     public DesiredLoadBalancer withTags(Map<String, String> newTags) {
         return new DesiredLoadBalancer(name, scheme, availabilityZones, subnets, securityGroups, listeners,
-                healthCheck, attributes, new TreeMap<>(newTags), protect, policies);
+                healthCheck, attributes, new TreeMap<>(newTags), protect, policies, ignoreChanges);
+    }
+
+    public DesiredLoadBalancer withPolicies(List<StickinessPolicy> newPolicies) {
+        return new DesiredLoadBalancer(name, scheme, availabilityZones, subnets, securityGroups, listeners,
+                healthCheck, attributes, tags, protect, newPolicies, ignoreChanges);
+    }
+
+    /** The same load balancer with other values for what {@code ignoreChanges} and ignored tags may touch. */
+    public DesiredLoadBalancer withOwnedElsewhere(List<String> newSecurityGroups, List<Listener> newListeners,
+                                                  HealthCheck newHealthCheck, Attributes newAttributes,
+                                                  Map<String, String> newTags) {
+        return new DesiredLoadBalancer(name, scheme, availabilityZones, subnets, newSecurityGroups, newListeners,
+                newHealthCheck, newAttributes, new TreeMap<>(newTags), protect, policies, ignoreChanges);
     }
 }

@@ -16,7 +16,8 @@ import java.util.TreeMap;
 public record DesiredState(
         SortedMap<String, DesiredLoadBalancer> loadBalancers,
         List<PolicyAttachment> attachments,
-        SortedMap<Address, SourceLocation> origins) {
+        SortedMap<Address, SourceLocation> origins,
+        Settings settings) {
 
     public DesiredState {
         loadBalancers = Collections.unmodifiableSortedMap(new TreeMap<>(loadBalancers));
@@ -25,6 +26,13 @@ public record DesiredState(
                         .thenComparing(a -> a.policy().name()))
                 .toList();
         origins = Collections.unmodifiableSortedMap(new TreeMap<>(origins));
+        settings = settings == null ? Settings.defaults() : settings;
+    }
+
+    /** A desired state with the default settings (no Settings document). */
+    public DesiredState(SortedMap<String, DesiredLoadBalancer> loadBalancers, List<PolicyAttachment> attachments,
+                        SortedMap<Address, SourceLocation> origins) {
+        this(loadBalancers, attachments, origins, Settings.defaults());
     }
 
     public static DesiredState empty() {

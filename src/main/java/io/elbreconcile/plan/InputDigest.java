@@ -35,6 +35,11 @@ final class InputDigest {
         List<Object> attachments = new ArrayList<>();
         desired.attachments().forEach(a -> attachments.add(attachment(a)));
         root.put("attachments", attachments);
+        // Written only when used, so that the digests of inputs without them stay as they were.
+        if (!desired.settings().ignoreTags().isEmpty()) {
+            root.put("settings", new TreeMap<String, Object>(Map.of("ignoreTags",
+                    desired.settings().ignoreTags().stream().map(Object::toString).toList())));
+        }
         StringBuilder text = new StringBuilder();
         write(root, text);
         return Fingerprints.sha256(text.toString());
@@ -57,6 +62,9 @@ final class InputDigest {
         List<Object> policies = new ArrayList<>();
         lb.policies().forEach(p -> policies.add(policy(p)));
         out.put("policies", policies);
+        if (!lb.ignoreChanges().isEmpty()) {
+            out.put("ignoreChanges", List.copyOf(lb.ignoreChanges().paths()));
+        }
         return out;
     }
 

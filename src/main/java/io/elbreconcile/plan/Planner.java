@@ -6,6 +6,7 @@ import io.elbreconcile.diag.InvalidInputException;
 import io.elbreconcile.model.Address;
 import io.elbreconcile.model.DesiredLoadBalancer;
 import io.elbreconcile.model.DesiredState;
+import io.elbreconcile.model.IgnoreFilter;
 import io.elbreconcile.model.ObservedLoadBalancer;
 import io.elbreconcile.model.ObservedState;
 import io.elbreconcile.model.PolicyAttachment;
@@ -50,7 +51,9 @@ public final class Planner {
 
         LoadBalancerPlanner loadBalancers = new LoadBalancerPlanner(builder, options);
         for (DesiredLoadBalancer lb : desired.loadBalancers().values()) {
-            loadBalancers.plan(lb, observed.loadBalancers().get(lb.name()));
+            // What other writers own is hidden from both sides, so it is neither planned nor drift.
+            IgnoreFilter.Filtered filtered = IgnoreFilter.apply(lb, observed.loadBalancers().get(lb.name()), desired.settings());
+            loadBalancers.plan(filtered.desired(), filtered.observed());
         }
         attachmentsByLb.forEach((lb, list) -> {
             ObservedLoadBalancer existing = observed.loadBalancers().get(lb);

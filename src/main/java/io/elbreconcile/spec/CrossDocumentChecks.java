@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.elbreconcile.diag.Diagnostic;
 import io.elbreconcile.diag.Printable;
 import io.elbreconcile.diag.SourceLocation;
+import io.elbreconcile.model.IgnoreChanges;
 import io.elbreconcile.model.Protocol;
+import io.elbreconcile.model.Settings;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,10 +50,12 @@ final class CrossDocumentChecks {
                 }
             }
         }
+        Settings settings = checkSettings(documents);
         // A duplicate's own problems are reported too: fixing the name must not reveal new errors on the next run.
         for (LoadBalancerDocument lb : everyLoadBalancer) {
             checkListeners(lb, policiesByLoadBalancer.getOrDefault(lb.name(), Map.of()), complete);
             checkHealthCheck(lb);
+            checkIgnoreRules(lb, settings);
         }
         for (Map<String, PolicyDocument> policies : policiesByLoadBalancer.values()) {
             checkAttachMode(policies.values(), loadBalancers);
@@ -105,6 +109,50 @@ final class CrossDocumentChecks {
             if (j == 1) {
                 report(where, "listener " + port + " lists " + policies.size()
                         + " stickiness policies; a listener takes at most one");
+            }
+        }
+    }
+
+    /** At most one Settings document; its rules, or the defaults. */
+    private Settings checkSettings(List<SpecDocument> documents) {
+        SettingsDocument first = null;
+        for (SpecDocument document : documents) {
+            if (document instanceof SettingsDocument settings) {
+                if (first == null) {
+                    first = settings;
+                } else {
+                    report(at(settings, "/kind"), "a second Settings document; the first is at " + at(first, "/kind")
+                            + " (an input has at most one)");
+                }
+            }
+        }
+        return first == null ? Settings.defaults() : first.settings();
+    }
+
+    /**
+     * A declared tag that Settings leaves to other tools would never be set: a contradiction, not
+     * a choice. A certificate left to others needs a declared HTTPS or SSL listener on that port.
+     */
+    private void checkIgnoreRules(LoadBalancerDocument lb, Settings settings) {
+        for (String key : lb.loadBalancer().tags().keySet()) {
+            if (settings.ignoresTag(key)) {
+                report(lb.source().locations().ofKey(Locations.child("/spec/tags", key)), "tag '" + key
+                        + "' is declared, but Settings.ignoreTags leaves it to other tools; remove one of the two");
+            }
+        }
+        JsonNode paths = lb.source().tree().path("spec").path("ignoreChanges");
+        for (int i = 0; i < paths.size(); i++) {
+            int port = IgnoreChanges.certificatePort(paths.get(i).asText());
+            if (port < 0) {
+                continue;
+            }
+            var listener = lb.loadBalancer().listener(port);
+            if (listener.isEmpty() || listener.get().sslCertificateId() == null) {
+                List<String> securePorts = lb.loadBalancer().listeners().stream().filter(l -> l.sslCertificateId() != null)
+                        .map(l -> Integer.toString(l.loadBalancerPort())).toList();
+                report(at(lb, "/spec/ignoreChanges/" + i), "ignoreChanges: " + paths.get(i).asText() + " names no "
+                        + "HTTPS or SSL listener of '" + lb.name() + "'",
+                        securePorts.isEmpty() ? null : "its HTTPS and SSL listener ports: " + String.join(", ", securePorts));
             }
         }
     }

@@ -6,11 +6,14 @@ import io.elbreconcile.model.AppCookiePolicy;
 import io.elbreconcile.model.Attributes;
 import io.elbreconcile.model.ConnectionDraining;
 import io.elbreconcile.model.DesiredLoadBalancer;
+import io.elbreconcile.model.Glob;
 import io.elbreconcile.model.HealthCheck;
+import io.elbreconcile.model.IgnoreChanges;
 import io.elbreconcile.model.LbCookiePolicy;
 import io.elbreconcile.model.Listener;
 import io.elbreconcile.model.Protocol;
 import io.elbreconcile.model.Scheme;
+import io.elbreconcile.model.Settings;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +36,8 @@ final class DocumentReader {
                     new LbCookiePolicy(name, spec.path("cookieExpirationPeriod").asLong(0)));
             case "AppCookieStickinessPolicy" -> policy(document, spec,
                     new AppCookiePolicy(name, spec.path("cookieName").asText()));
+            case "Settings" -> new SettingsDocument(document, name,
+                    new Settings(strings(spec.path("ignoreTags")).stream().map(Glob::new).toList()));
             default -> throw new IllegalStateException("the schema admits no kind '" + kind + "'");
         };
     }
@@ -72,7 +77,8 @@ final class DocumentReader {
                 attributes(spec.get("attributes")),
                 tags,
                 spec.path("protect").asBoolean(false),
-                List.of());
+                List.of(),
+                IgnoreChanges.of(strings(spec.path("ignoreChanges"))));
     }
 
     private static HealthCheck healthCheck(JsonNode check) {

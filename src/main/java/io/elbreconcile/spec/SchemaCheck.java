@@ -155,6 +155,11 @@ final class SchemaCheck {
         if (evaluation.contains("/$defs/loadBalancerName/")) {
             return Diagnostic.at(at, Names.loadBalancerNameProblem(text).orElse("invalid load balancer name " + Printable.quoted(text)));
         }
+        if (evaluation.contains("/$defs/ignoreChangesPath/")) {
+            return Diagnostic.at(at, "ignoreChanges: unknown path '" + text + "'",
+                    DidYouMean.hint(text, IgnoreChangesVocabulary.candidatesFor(text))
+                            .orElse("expected one of: " + IgnoreChangesVocabulary.SHAPES));
+        }
         if (evaluation.contains("/$defs/policyName/")) {
             if (message.getType().equals("not")) {
                 return Diagnostic.at(at, "policy name " + Printable.quoted(text) + " is reserved: names ending in -elbr-tmp are elb-reconcile's temporary policies");

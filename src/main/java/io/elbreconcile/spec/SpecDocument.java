@@ -1,7 +1,7 @@
 package io.elbreconcile.spec;
 
 /** One schema-valid document of the desired-state language, with where it came from. */
-sealed interface SpecDocument permits LoadBalancerDocument, PolicyDocument {
+sealed interface SpecDocument permits LoadBalancerDocument, PolicyDocument, SettingsDocument {
 
     YamlDocument source();
 

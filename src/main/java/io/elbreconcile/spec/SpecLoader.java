@@ -9,6 +9,7 @@ import io.elbreconcile.model.DesiredLoadBalancer;
 import io.elbreconcile.model.DesiredState;
 import io.elbreconcile.model.InputText;
 import io.elbreconcile.model.PolicyAttachment;
+import io.elbreconcile.model.Settings;
 import io.elbreconcile.model.StickinessPolicy;
 
 import java.io.IOException;
@@ -232,10 +233,11 @@ public final class SpecLoader {
                 }
             }
         }
-        managed.replaceAll((name, lb) -> new DesiredLoadBalancer(lb.name(), lb.scheme(), lb.availabilityZones(), lb.subnets(),
-                lb.securityGroups(), lb.listeners(), lb.healthCheck(), lb.attributes(), lb.tags(), lb.protect(),
-                policies.getOrDefault(name, List.of())));
-        return new DesiredState(new TreeMap<>(managed), attachments, origins);
+        managed.replaceAll((name, lb) -> lb.withPolicies(policies.getOrDefault(name, List.of())));
+        // The checks allow at most one Settings document.
+        Settings settings = documents.stream().filter(SettingsDocument.class::isInstance).map(SettingsDocument.class::cast)
+                .map(SettingsDocument::settings).findFirst().orElse(Settings.defaults());
+        return new DesiredState(new TreeMap<>(managed), attachments, origins, settings);
     }
 
     private static void recordOrigins(LoadBalancerDocument lb, SortedMap<Address, SourceLocation> origins) {

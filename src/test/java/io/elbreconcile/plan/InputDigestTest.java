@@ -8,7 +8,10 @@ import io.elbreconcile.model.Attributes;
 import io.elbreconcile.model.ConnectionDraining;
 import io.elbreconcile.model.DesiredLoadBalancer;
 import io.elbreconcile.model.DesiredState;
+import io.elbreconcile.model.Glob;
 import io.elbreconcile.model.HealthCheck;
+import io.elbreconcile.model.IgnoreChanges;
+import io.elbreconcile.model.Settings;
 import io.elbreconcile.model.LbCookiePolicy;
 import io.elbreconcile.model.Listener;
 import io.elbreconcile.model.PolicyAttachment;
@@ -118,8 +121,13 @@ class InputDigestTest {
         variants.put("policy expiration", withPolicy(new LbCookiePolicy("sticky", 61)));
         variants.put("policy name", withPolicy(new LbCookiePolicy("sticky-2", 60)));
         variants.put("policy kind", withPolicy(new AppCookiePolicy("sticky", "60")));
+        variants.put("ignoreChanges", new DesiredLoadBalancer(b.name(), b.scheme(), b.availabilityZones(), b.subnets(),
+                b.securityGroups(), b.listeners(), b.healthCheck(), b.attributes(), b.tags(), b.protect(), b.policies(),
+                IgnoreChanges.of(List.of("healthCheck.interval"))));
         variants.forEach((what, lb) -> digests.put(what, digest(lb, List.of())));
         digests.put("attachment", digest(base(), List.of(ATTACHMENT)));
+        digests.put("settings", InputDigest.of(new DesiredState(new TreeMap<>(Map.of("web", base())), List.of(), new TreeMap<>(),
+                new Settings(List.of(new Glob("CostCenter"))))));
         digests.put("attachment ports", digest(base(), List.of(new PolicyAttachment("legacy", ATTACHMENT.policy(), List.of(80, 443), true))));
         digests.put("attachment absent", digest(base(), List.of(new PolicyAttachment("legacy", ATTACHMENT.policy(), List.of(80), false))));
         digests.put("attachment cookie", digest(base(), List.of(new PolicyAttachment("legacy", new AppCookiePolicy("app", "SID"),
@@ -135,8 +143,8 @@ class InputDigestTest {
     /** A component added to a record must be added to InputDigest and to the variants above. */
     @Test
     void theCanonicalFormCoversEveryComponent() {
-        assertEquals(3, DesiredState.class.getRecordComponents().length, "DesiredState (origins are left out on purpose)");
-        assertEquals(11, DesiredLoadBalancer.class.getRecordComponents().length, "DesiredLoadBalancer");
+        assertEquals(4, DesiredState.class.getRecordComponents().length, "DesiredState (origins are left out on purpose)");
+        assertEquals(12, DesiredLoadBalancer.class.getRecordComponents().length, "DesiredLoadBalancer");
         assertEquals(6, Listener.class.getRecordComponents().length, "Listener");
         assertEquals(5, HealthCheck.class.getRecordComponents().length, "HealthCheck");
         assertEquals(4, Attributes.class.getRecordComponents().length, "Attributes");

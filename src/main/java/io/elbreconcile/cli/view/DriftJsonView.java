@@ -38,6 +38,7 @@ public final class DriftJsonView {
         ObjectNode summary = root.putObject("summary");
         summary.put("differences", report.differences().size());
         summary.put("resourcesChecked", report.resourcesChecked());
+        summary.put("ignored", report.ignored().size());
         for (var count : report.countsByKind().entrySet()) {
             summary.put(count.getKey().wire(), count.getValue());
         }

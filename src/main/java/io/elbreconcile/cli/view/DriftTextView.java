@@ -37,7 +37,8 @@ public final class DriftTextView {
 
     public static String summary(DriftReport report) {
         if (!report.hasDrift()) {
-            return "No drift: " + report.resourcesChecked() + " resources match on " + report.target().endpoint() + ".";
+            return "No drift: " + report.resourcesChecked() + " resources match on " + report.target().endpoint() + "."
+                    + ignoredNote(report);
         }
         List<String> parts = new ArrayList<>();
         for (Map.Entry<DriftKind, Integer> count : report.countsByKind().entrySet()) {
@@ -46,7 +47,13 @@ public final class DriftTextView {
             }
         }
         return "Drift: " + report.differences().size() + (report.differences().size() == 1 ? " difference (" : " differences (")
-                + String.join(", ", parts) + ") on " + report.target().endpoint() + ".";
+                + String.join(", ", parts) + ") on " + report.target().endpoint() + "." + ignoredNote(report);
+    }
+
+    /** Differences the ignore rules hid are no drift, but a reader should know they exist. */
+    private static String ignoredNote(DriftReport report) {
+        int count = report.ignored().size();
+        return count == 0 ? "" : " " + count + (count == 1 ? " difference" : " differences") + " ignored by the ignore rules.";
     }
 
     private static String what(Difference difference) {
