@@ -5,8 +5,10 @@ import io.elbreconcile.cli.view.DriftMarkdownView;
 import io.elbreconcile.cli.view.DriftTextView;
 import io.elbreconcile.drift.DriftDetector;
 import io.elbreconcile.drift.DriftReport;
+import io.elbreconcile.model.AddressPattern;
 import io.elbreconcile.model.DesiredState;
 import io.elbreconcile.model.ObservedState;
+import io.elbreconcile.plan.TargetScope;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,6 +18,8 @@ import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -49,6 +53,10 @@ final class DriftCommand implements Callable<Integer> {
     @Option(names = "--stack", paramLabel = "NAME", description = "Also report load balancers tagged elb-reconcile:stack=NAME that no document declares (unmanaged).")
     String stack;
 
+    @Option(names = "--target", paramLabel = "ADDRESS", converter = PlanningOptions.AddressPatternConverter.class,
+            description = "Compare only this address (repeatable; * globs, e.g. LoadBalancer/web-*).")
+    List<AddressPattern> targets = new ArrayList<>();
+
     @Parameters(paramLabel = "PATH", description = "A YAML file or a directory of them.")
     Path path;
 
@@ -60,8 +68,10 @@ final class DriftCommand implements Callable<Integer> {
         DriftReport report;
         try (Reconciliation.Loaded loaded = Reconciliation.loadWhileConnecting(path, target, Optional.ofNullable(stack))) {
             DesiredState desired = loaded.desired();
-            ObservedState observed = Reconciliation.observe(loaded.connection(), desired, Optional.ofNullable(stack));
-            report = new DriftDetector(Clock.systemUTC()).detect(desired, observed, Optional.ofNullable(stack), loaded.connection().target());
+            ObservedState observed = Reconciliation.observe(loaded.connection(), new TargetScope(targets).restrict(desired),
+                    Optional.ofNullable(stack));
+            report = new DriftDetector(Clock.systemUTC()).detect(desired, observed, Optional.ofNullable(stack), targets,
+                    loaded.connection().target());
         }
         String rendered = switch (format) {
             case text -> new DriftTextView().render(report);

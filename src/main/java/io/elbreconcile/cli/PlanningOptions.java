@@ -1,9 +1,12 @@
 package io.elbreconcile.cli;
 
+import io.elbreconcile.model.AddressPattern;
 import io.elbreconcile.plan.PlanOptions;
 import io.elbreconcile.plan.ReplaceStrategy;
 import picocli.CommandLine.Option;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** How to plan: ownership, deletions and how a changed policy is replaced. */
@@ -22,8 +25,25 @@ final class PlanningOptions {
             description = "How a changed policy is replaced: zero-gap (default: a temporary policy keeps stickiness on) or direct (detach, delete, create, attach).")
     ReplaceStrategy replaceStrategy;
 
+    @Option(names = "--target", paramLabel = "ADDRESS", converter = AddressPatternConverter.class,
+            description = "Plan only this address and what it needs (repeatable; * globs, e.g. LoadBalancer/web-*). "
+                    + "LoadBalancer/NAME covers all of that load balancer. Nothing outside is compared or changed.")
+    List<AddressPattern> targets = new ArrayList<>();
+
     PlanOptions toPlanOptions() {
-        return new PlanOptions(Optional.ofNullable(stack), allowDelete, replaceStrategy);
+        return new PlanOptions(Optional.ofNullable(stack), allowDelete, replaceStrategy, targets);
+    }
+
+    /** A malformed --target is a usage error: one line, exit 1. */
+    static final class AddressPatternConverter implements picocli.CommandLine.ITypeConverter<AddressPattern> {
+        @Override
+        public AddressPattern convert(String value) {
+            try {
+                return AddressPattern.parse(value);
+            } catch (IllegalArgumentException malformed) {
+                throw new picocli.CommandLine.TypeConversionException(malformed.getMessage());
+            }
+        }
     }
 
     static final class ReplaceStrategyConverter implements picocli.CommandLine.ITypeConverter<ReplaceStrategy> {

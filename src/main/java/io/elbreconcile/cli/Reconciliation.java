@@ -7,6 +7,7 @@ import io.elbreconcile.observe.Scope;
 import io.elbreconcile.plan.Plan;
 import io.elbreconcile.plan.PlanOptions;
 import io.elbreconcile.plan.Planner;
+import io.elbreconcile.plan.TargetScope;
 import io.elbreconcile.spec.SpecLoader;
 
 import io.elbreconcile.apply.Safeguards;
@@ -82,7 +83,8 @@ final class Reconciliation {
     }
 
     static Planned planned(Connection connection, DesiredState desired, PlanOptions options) {
-        ObservedState observed = observe(connection, desired, options.stack());
+        // Load balancers outside every --target are not even read.
+        ObservedState observed = observe(connection, new TargetScope(options.targets()).restrict(desired), options.stack());
         return new Planned(new Planner().plan(desired, observed, options, connection.target()), observed, lookedUp(desired));
     }
 

@@ -31,7 +31,16 @@ final class SavedPlanOptions {
             return Optional.of("the plan was made with --replace-strategy " + wire(saved.replaceStrategy())
                     + " but apply was given " + wire(given.replaceStrategy()) + " (give apply the same --replace-strategy)");
         }
+        if (!saved.targets().equals(given.targets())) {
+            return Optional.of("the plan was made with " + targets(saved) + " but apply was given " + targets(given)
+                    + " (give apply the same --target)");
+        }
         return Optional.empty();
+    }
+
+    private static String targets(PlanOptions options) {
+        return options.partial() ? options.targets().stream().map(t -> "--target " + Printable.value(t.toString()))
+                .collect(java.util.stream.Collectors.joining(" ")) : "no --target";
     }
 
     private static String stack(PlanOptions options) {

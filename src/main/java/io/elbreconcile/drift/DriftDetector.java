@@ -1,6 +1,7 @@
 package io.elbreconcile.drift;
 
 import io.elbreconcile.model.Address;
+import io.elbreconcile.model.AddressPattern;
 import io.elbreconcile.model.DesiredLoadBalancer;
 import io.elbreconcile.model.DesiredState;
 import io.elbreconcile.model.IgnoreFilter;
@@ -14,6 +15,7 @@ import io.elbreconcile.plan.Plan;
 import io.elbreconcile.plan.PlanOptions;
 import io.elbreconcile.plan.Planner;
 import io.elbreconcile.plan.ReplaceStrategy;
+import io.elbreconcile.plan.TargetScope;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -38,10 +40,16 @@ public final class DriftDetector {
     }
 
     public DriftReport detect(DesiredState desired, ObservedState observed, Optional<String> stack, Target target) {
+        return detect(desired, observed, stack, List.of(), target);
+    }
+
+    /** @param targets {@code --target}: only what these cover is compared (all when empty) */
+    public DriftReport detect(DesiredState desired, ObservedState observed, Optional<String> stack,
+                              List<AddressPattern> targets, Target target) {
         // Without allowDelete the planner holds deletions and replacements back instead of planning
         // them: an unmanaged load balancer still shows (as a held-back deletion), and a load balancer
         // that would need replacing is compared part by part, not reported missing as a whole.
-        Plan plan = planner.plan(desired, observed, new PlanOptions(stack, false, ReplaceStrategy.ZERO_GAP), target);
+        Plan plan = planner.plan(desired, observed, new PlanOptions(stack, false, ReplaceStrategy.ZERO_GAP, targets), target);
         Set<String> missingLoadBalancers = new HashSet<>();
         Set<Address> missing = new HashSet<>();
         Set<String> missingPolicies = new HashSet<>();
@@ -79,7 +87,10 @@ public final class DriftDetector {
             kind.ifPresent(k -> differences.add(new Difference(k, address, change.before(), change.after(), detail,
                     k == DriftKind.ORPHAN || k == DriftKind.UNMANAGED ? Optional.empty() : change.source())));
         }
-        return new DriftReport(target, clock.instant(), differences, plan.changes().size(), ignored(desired, observed));
+        TargetScope scope = new TargetScope(targets);
+        List<IgnoredDifference> ignored = ignored(scope.restrict(desired), observed).stream()
+                .filter(difference -> scope.covers(difference.address())).toList();
+        return new DriftReport(target, clock.instant(), differences, plan.changes().size(), ignored);
     }
 
     /** What the planner's ignore filter hid, found by running the same filter (drift counts it). */

@@ -155,6 +155,10 @@ public final class PlanCodec {
         options.put("stack", plan.options().stack().orElse(null));
         options.put("allowDelete", plan.options().allowDelete());
         options.put("replaceStrategy", plan.options().replaceStrategy().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        if (plan.options().partial()) {
+            var targets = options.putArray("targets");
+            plan.options().targets().forEach(t -> targets.add(t.toString()));
+        }
         PlanSummary summary = plan.summary();
         ObjectNode summaryNode = root.putObject("summary");
         summaryNode.put("create", summary.create());
@@ -326,6 +330,11 @@ public final class PlanCodec {
                     optionsNode.path("allowDelete").asBoolean(false),
                     ReplaceStrategy.valueOf(optionsNode.path("replaceStrategy").asText("zero-gap")
                             .toUpperCase(java.util.Locale.ROOT).replace('-', '_')));
+            List<io.elbreconcile.model.AddressPattern> targets = new ArrayList<>();
+            for (JsonNode pattern : optionsNode.path("targets")) {
+                targets.add(io.elbreconcile.model.AddressPattern.parse(pattern.asText()));
+            }
+            options = options.withTargets(targets);
             List<Change> changes = new ArrayList<>();
             for (JsonNode node : required(root, "changes", source)) {
                 JsonNode held = node.get("heldBack");

@@ -29,7 +29,10 @@ public final class Planner {
      * @throws InvalidInputException when the desired state cannot be planned against what exists
      *         (an attach-mode policy whose load balancer does not exist, a missing listener port...)
      */
-    public Plan plan(DesiredState desired, ObservedState observed, PlanOptions options, Target target) {
+    public Plan plan(DesiredState fullDesired, ObservedState fullObserved, PlanOptions options, Target target) {
+        TargetScope scope = new TargetScope(options.targets());
+        DesiredState desired = scope.restrict(fullDesired);
+        ObservedState observed = scope.restrict(fullObserved);
         PlanBuilder builder = new PlanBuilder();
         AttachmentPlanner attachments = new AttachmentPlanner(builder, options, desired);
         Map<String, List<PolicyAttachment>> attachmentsByLb = desired.attachmentsByLoadBalancer();
@@ -65,7 +68,14 @@ public final class Planner {
         dependedOn.addAll(attachmentsByLb.keySet());
         dependedOn.addAll(planUndeclared(desired, observed, options, builder));
 
-        return new Plan(Plan.FORMAT_VERSION, target, inputDigest(desired), options, withSources(builder.changes(), desired),
+        List<Change> changes = withSources(builder.changes(), desired);
+        if (options.partial()) {
+            TargetScope.Kept kept = scope.prune(changes, builder.steps(), builder.notices());
+            dependedOn.retainAll(kept.loadBalancers());
+            return new Plan(Plan.FORMAT_VERSION, target, inputDigest(fullDesired), options, kept.changes(),
+                    kept.steps(), kept.notices(), Fingerprints.of(observed.loadBalancers(), dependedOn));
+        }
+        return new Plan(Plan.FORMAT_VERSION, target, inputDigest(fullDesired), options, changes,
                 builder.steps(), builder.notices(), Fingerprints.of(observed.loadBalancers(), dependedOn));
     }
 
