@@ -7,6 +7,7 @@ import io.elbreconcile.model.DesiredState;
 import io.elbreconcile.model.IgnoreFilter;
 import io.elbreconcile.model.IgnoredDifference;
 import io.elbreconcile.model.ObservedState;
+import io.elbreconcile.model.ReservedTags;
 import io.elbreconcile.model.ResourceKind;
 import io.elbreconcile.model.Target;
 import io.elbreconcile.plan.Action;
@@ -31,6 +32,8 @@ import java.util.function.Predicate;
  * difference is reported exactly when {@code plan} would act on it (or hold back from acting).
  */
 public final class DriftDetector {
+
+    private static final String ATTACH_TAG = ReservedTags.ATTACH_PREFIX;
 
     private final Planner planner = new Planner();
     private final Clock clock;
@@ -76,6 +79,11 @@ public final class DriftDetector {
             if (address.kind() == ResourceKind.LISTENER_POLICIES
                     && missing.contains(Address.listener(address.loadBalancer(), Integer.parseInt(address.name())))) {
                 continue; // a missing listener has no policy list: one line for the listener
+            }
+            if (address.kind() == ResourceKind.TAGS && change.action() != Action.NOOP && change.changedKeys().stream()
+                    .allMatch(key -> key.startsWith(ATTACH_TAG) && missingPolicies.contains(address.loadBalancer() + "/"
+                            + key.substring(ATTACH_TAG.length())))) {
+                continue; // the ownership tag of a missing attach-mode policy: one line for the policy
             }
             Optional<DriftKind> kind = address.kind() == ResourceKind.LISTENER_POLICIES && change.action() != Action.NOOP
                     ? classifyListenerPolicies(change, name -> missingPolicies.contains(address.loadBalancer() + "/" + name),

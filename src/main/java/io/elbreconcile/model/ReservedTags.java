@@ -16,6 +16,12 @@ public final class ReservedTags {
      */
     public static final String PROTECT = "elb-reconcile:protect";
 
+    /**
+     * Attach mode across stacks: {@code elb-reconcile:attach:<policy>} = the attaching stack, on the
+     * load balancer another stack owns (PRODUCT.md section 13).
+     */
+    public static final String ATTACH_PREFIX = "elb-reconcile:attach:";
+
     private static final String AWS_PREFIX = "aws:";
     private static final String TOOL_PREFIX = "elb-reconcile:";
 
@@ -26,6 +32,14 @@ public final class ReservedTags {
     public static boolean isProtected(java.util.Map<String, String> tags) {
         String value = tags.get(PROTECT);
         return value != null && !value.equals("false");
+    }
+
+    public static String attachKey(String policy) {
+        return ATTACH_PREFIX + policy;
+    }
+
+    public static boolean isAttach(String key) {
+        return key.startsWith(ATTACH_PREFIX);
     }
 
     public static boolean isReserved(String key) {

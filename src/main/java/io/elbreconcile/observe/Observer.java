@@ -125,12 +125,20 @@ public final class Observer {
                 continue;
             }
             boolean keep = scope.wholeRegion() || wanted.contains(name)
-                    || (scope.stack() != null && scope.stack().equals(tags.get(ReservedTags.STACK)));
+                    || (scope.stack() != null && (scope.stack().equals(tags.get(ReservedTags.STACK)) || attachedBy(scope.stack(), tags)));
             if (keep) {
                 result.put(name, lb.withTags(tags).withAttributes(enrichment.attributes.get(name)));
             }
         }
         return new ObservedState(result);
+    }
+
+    /**
+     * Whether the stack attached a policy to this load balancer (tag {@code elb-reconcile:attach:<policy>}
+     * = stack): it must be seen to remove that policy once its document is gone.
+     */
+    private static boolean attachedBy(String stack, SortedMap<String, String> tags) {
+        return tags.entrySet().stream().anyMatch(tag -> ReservedTags.isAttach(tag.getKey()) && tag.getValue().equals(stack));
     }
 
     // ---- descriptions ------------------------------------------------------------------------

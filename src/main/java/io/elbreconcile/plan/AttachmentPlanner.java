@@ -58,6 +58,19 @@ final class AttachmentPlanner {
             if (!attachment.present()) {
                 continue;
             }
+            String tagKey = AttachOwnership.tagKey(policy.name());
+            if (tagKey.length() > AttachOwnership.MAX_TAG_KEY) {
+                problems.add(Diagnostic.at(where, "policy name '" + policy.name() + "' is too long for attach mode: its ownership tag "
+                        + AttachOwnership.TAG_PREFIX + "<policy> may have at most " + AttachOwnership.MAX_TAG_KEY + " characters"));
+            }
+            Optional<String> attachedBy = AttachOwnership.attachingStack(observed, policy.name());
+            String ourStack = options.stack().orElse("");
+            if (attachedBy.isPresent() && !attachedBy.get().equals(ourStack)) {
+                problems.add(Diagnostic.at(where, "policy '" + policy.name() + "' on '" + lb + "' was attached by "
+                        + (attachedBy.get().isEmpty() ? "a run without --stack" : "stack '" + attachedBy.get() + "'")
+                        + " (tag " + tagKey + "); two stacks cannot own one policy",
+                        ourStack.isEmpty() ? "pass the --stack that attached it" : "rename the policy"));
+            }
             for (int port : attachment.listenerPorts()) {
                 Optional<Listener> listener = observed.listener(port);
                 if (listener.isEmpty()) {

@@ -233,7 +233,9 @@ final class LoadBalancerPlanner {
      * the declared list would silently drop them (reference fact 2).
      */
     private static List<String> foreignPolicies(Listener existing, ObservedLoadBalancer observed) {
-        return existing.policyNames().stream().filter(observed.otherPolicies()::contains).toList();
+        var attachedByOthers = AttachOwnership.attachedByOthers(observed);
+        return existing.policyNames().stream()
+                .filter(name -> observed.otherPolicies().contains(name) || attachedByOthers.contains(name)).toList();
     }
 
     private static SortedMap<String, String> orphans(DesiredLoadBalancer desired, ObservedLoadBalancer observed) {
@@ -241,8 +243,10 @@ final class LoadBalancerPlanner {
         if (observed == null) {
             return orphans;
         }
+        var attachedByOthers = AttachOwnership.attachedByOthers(observed);
         for (StickinessPolicy policy : observed.cookiePolicies()) {
-            if (desired.policy(policy.name()).isEmpty()) {
+            // Another stack's attach-mode policy is foreign, like one of another type: not ours to delete.
+            if (desired.policy(policy.name()).isEmpty() && !attachedByOthers.contains(policy.name())) {
                 orphans.put(policy.name(), TemporaryPolicies.originalOf(policy.name()).isPresent()
                         ? "leftover temporary policy of an interrupted replacement"
                         : "orphan: declared in no document");

@@ -35,7 +35,14 @@ public final class Planner {
         ObservedState observed = scope.restrict(fullObserved);
         PlanBuilder builder = new PlanBuilder();
         AttachmentPlanner attachments = new AttachmentPlanner(builder, options, desired);
-        Map<String, List<PolicyAttachment>> attachmentsByLb = desired.attachmentsByLoadBalancer();
+        Map<String, List<PolicyAttachment>> attachmentsByLb = new java.util.TreeMap<>(desired.attachmentsByLoadBalancer());
+        // This stack's attachments whose documents are gone are removed like ensure: absent ones.
+        for (PolicyAttachment gone : AttachOwnership.abandoned(desired, observed, options.stack())) {
+            List<PolicyAttachment> list = new ArrayList<>(attachmentsByLb.getOrDefault(gone.loadBalancer(), List.of()));
+            list.add(gone);
+            attachmentsByLb.put(gone.loadBalancer(), List.copyOf(list));
+        }
+        AttachOwnership ownership = new AttachOwnership(builder, options.stack());
 
         List<Diagnostic> problems = new ArrayList<>();
         attachmentsByLb.forEach((lb, list) ->
@@ -62,6 +69,7 @@ public final class Planner {
             ObservedLoadBalancer existing = observed.loadBalancers().get(lb);
             if (existing != null) {
                 attachments.plan(lb, list, existing);
+                ownership.planTags(lb, list, existing);
             }
         });
         TreeSet<String> dependedOn = new TreeSet<>(desired.loadBalancers().keySet());

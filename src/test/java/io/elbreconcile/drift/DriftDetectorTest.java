@@ -107,8 +107,9 @@ class DriftDetectorTest {
     void attachModePoliciesDriftToo() {
         DesiredState attach = new DesiredState(new TreeMap<>(),
                 List.of(new PolicyAttachment("shared", STICKY, List.of(80), true)), new TreeMap<>());
-        DriftReport report = detector.detect(attach, world(observed("shared", List.of(), List.of(STICKY), Map.of())),
-                Optional.empty(), TARGET);
+        // The policy exists with its ownership tag (as apply left it) but is on no listener.
+        DriftReport report = detector.detect(attach, world(observed("shared", List.of(), List.of(STICKY),
+                        Map.of("elb-reconcile:attach:" + STICKY.name(), ""))), Optional.empty(), TARGET);
         assertEquals(List.of("detached ListenerPolicies/shared/80"), kinds(report));
     }
 }

@@ -204,7 +204,8 @@ class PlannerTest {
         var lb = after.loadBalancer("shared").orElseThrow();
         assertEquals(List.of("ProxyPolicy", "ours"), lb.listener(80).orElseThrow().policyNames());
         assertEquals(List.of(), lb.listener(81).orElseThrow().policyNames());
-        assertEquals(Map.of("owner", "other-team"), lb.tags(), "nothing else touched");
+        // Nothing else touched but the tag that tells the owner's stack the policy is not an orphan.
+        assertEquals(Map.of("owner", "other-team", "elb-reconcile:attach:ours", ""), lb.tags());
         assertFalse(plan(d, after).hasChanges());
 
         DesiredState gone = desired(List.of(), List.of(new PolicyAttachment("shared", ours, List.of(80), false)));
