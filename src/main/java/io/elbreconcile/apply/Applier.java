@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.CompletionService;
@@ -78,10 +79,23 @@ public final class Applier {
         try {
             CompletionService<StepOutcome> running = new ExecutorCompletionService<>(pool);
             StepRunner runner = new StepRunner(port, nanoTime);
+            WriterCheck writers = new WriterCheck(port, plan);
             int inFlight = 0;
             while (true) {
                 while (abortReason == null && inFlight < parallelism && !ready.isEmpty()) {
                     Step next = ready.poll();
+                    Optional<String> objection = writers.objection(next.operation().loadBalancer(),
+                            ready.stream().map(step -> step.operation().loadBalancer()).distinct().toList());
+                    if (objection.isPresent()) {
+                        // Another writer moved this load balancer since the plan: none of its steps runs.
+                        record(new StepOutcome.Skipped(next, objection.get()), outcomes, finished);
+                        for (Step blocked : graph.descendants(next)) {
+                            if (finished.add(blocked)) {
+                                record(new StepOutcome.Skipped(blocked, objection.get()), outcomes, finished);
+                            }
+                        }
+                        continue;
+                    }
                     listener.started(next);
                     running.submit(() -> runner.run(next));
                     inFlight++;

@@ -21,7 +21,7 @@ public record Settings(List<Glob> ignoreTags) {
 
     /** Keys of AWS and of this tool are never someone else's, whatever a glob says. */
     public boolean ignoresTag(String key) {
-        if (key.startsWith("aws:") || key.startsWith("elb-reconcile:")) {
+        if (ReservedTags.isReserved(key)) {
             return false;
         }
         return ignoreTags.stream().anyMatch(glob -> glob.matches(key));

@@ -13,8 +13,8 @@ import java.util.TreeMap;
 
 /**
  * Digests of what a plan read, so that applying a saved plan can first re-read the same things and
- * refuse if anything moved. Keys are addresses: {@code LoadBalancer/x} for the description and
- * tags, {@code Attributes/x} when attributes were read. The records' own text forms are the
+ * refuse if anything moved. Keys are addresses: {@code LoadBalancer/x} for the description,
+ * {@code Tags/x} for its tags, {@code Attributes/x} when attributes were read. The records' own text forms are the
  * canonical form: every collection in them is sorted, so equal states print equally.
  */
 public final class Fingerprints {
@@ -29,13 +29,23 @@ public final class Fingerprints {
         SortedMap<String, String> fingerprints = new TreeMap<>();
         for (String name : namesDependedOn) {
             ObservedLoadBalancer observed = observedByName.get(name);
-            fingerprints.put(Address.loadBalancer(name).toString(),
-                    observed == null ? ABSENT : sha256(observed.withAttributes(null).toString()));
+            fingerprints.put(Address.loadBalancer(name).toString(), observed == null ? ABSENT : ofDescription(observed));
+            if (observed != null) {
+                fingerprints.put(Address.tags(name).toString(), sha256(observed.tags().toString()));
+            }
             if (observed != null && observed.attributes() != null) {
                 fingerprints.put(Address.attributes(name).toString(), sha256(observed.attributes().toString()));
             }
         }
         return fingerprints;
+    }
+
+    /**
+     * The digest of what one DescribeLoadBalancers call tells (no tags, no attributes): apply
+     * re-reads that just before its first write to a load balancer, 20 names a call.
+     */
+    public static String ofDescription(ObservedLoadBalancer observed) {
+        return sha256(observed.withTags(new TreeMap<>()).withAttributes(null).toString());
     }
 
     public static String sha256(String text) {

@@ -36,13 +36,15 @@ public final class Bench {
             case "gclog" -> gcLog(Path.of(rest.get(0)), rest.get(1));
             case "breakdown" -> PlanBreakdown.run(Path.of(rest.get(0)), rest.get(1), Integer.parseInt(rest.get(2)));
             case "report" -> System.out.print(Report.render(Path.of(rest.get(0))));
+            case "reread" -> Reread.run(Path.of(rest.get(0)), Integer.parseInt(rest.get(1)), Integer.parseInt(rest.get(2)));
             default -> usage();
         }
     }
 
     private static void usage() {
         System.err.println("usage: Bench spec DIR N | seed URL N THREADS | throughput URL PREFIX sdk|raw THREADS WARMUP_S SECONDS EXPECTED"
-                + " | startup KEY LOG CMD... | calls URL | gclog FILE PREFIX | breakdown SPECDIR URL ROUNDS | report SAMPLES");
+                + " | startup KEY LOG CMD... | calls URL | gclog FILE PREFIX | breakdown SPECDIR URL ROUNDS | report SAMPLES"
+                + " | reread SPECDIR N PERCENT");
         System.exit(64);
     }
 

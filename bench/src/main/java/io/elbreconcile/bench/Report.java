@@ -79,7 +79,11 @@ final class Report {
             new Row("4. apply N_thr × 4, throttled, client default rate (ms) vs floor", "applythr_default_ms", "applythr_default_floor_ms", 0, "", INFO),
             new Row("4. apply N_thr throttled, client default: exit code (0 = converged)", "applythr_default_exit", null, 0, "", INFO),
             new Row("4. apply N_thr throttled, client default: retries", "applythr_default_retries", null, 0, "", INFO),
-            new Row("4. apply N_thr throttled, client default: failed steps", "applythr_default_failed", null, 0, "", INFO));
+            new Row("4. apply N_thr throttled, client default: failed steps", "applythr_default_failed", null, 0, "", INFO),
+            new Row("5. apply N, 10 % changed by another writer: re-read calls vs ceil(K/20)", "reread_extra_calls", "reread_bound", 0,
+                    "ratio ≤ 1", r -> r <= 1),
+            new Row("5. ref: K load balancers changed", "reread_changed", null, 0, "", INFO),
+            new Row("5. apply N, 10 % changed (ms)", "reread_apply_ms", null, 0, "", INFO));
 
     private Report() {
     }

@@ -4,6 +4,7 @@ import io.elbreconcile.apply.Applier;
 import io.elbreconcile.apply.ApplyListener;
 import io.elbreconcile.apply.ApplyReport;
 import io.elbreconcile.apply.StepOutcome;
+import io.elbreconcile.aws.ElbPort;
 import io.elbreconcile.aws.SdkElbPort;
 import io.elbreconcile.emulator.EmulatorConfig;
 import io.elbreconcile.emulator.EmulatorServer;
@@ -54,7 +55,7 @@ class ApplyErrorsTest {
     @TempDir
     Path dir;
 
-    private static ApplyReport applyPlan(SdkElbPort port, Plan plan) {
+    private static ApplyReport applyPlan(ElbPort port, Plan plan) {
         return new Applier(port, 4, ApplyListener.NONE, System::nanoTime).apply(plan, io.elbreconcile.apply.TestSafeguards.permitting(plan));
     }
 
@@ -116,9 +117,8 @@ class ApplyErrorsTest {
         ElasticLoadBalancingClient elb = sdk(emulator);
         try (SdkElbPort port = port(emulator)) {
             Plan plan = planWith(port, write(dir.resolve("v2"), "lbs.yaml", twoLoadBalancers(120)), PlanOptions.defaults());
-            elb.deleteLoadBalancer(r -> r.loadBalancerName("beta"));
-
-            ApplyReport report = applyPlan(port, plan);
+            // Deleted after apply's re-read: only AWS's answer can tell now.
+            ApplyReport report = applyPlan(new AfterRereadPort(port, () -> elb.deleteLoadBalancer(r -> r.loadBalancerName("beta"))), plan);
 
             assertFalse(report.converged(), report.summaryLine());
             assertTrue(report.summaryLine().startsWith("Apply incomplete"), report.summaryLine());
@@ -162,9 +162,7 @@ class ApplyErrorsTest {
         ElasticLoadBalancingClient elb = sdk(emulator);
         try (SdkElbPort port = port(emulator)) {
             Plan plan = planThePolicy(emulator, port);
-            createBehindTheBack(elb, 60);
-
-            ApplyReport report = applyPlan(port, plan);
+            ApplyReport report = applyPlan(new AfterRereadPort(port, () -> createBehindTheBack(elb, 60)), plan);
 
             assertTrue(report.converged(), report.summaryLine() + " " + report.failures());
             assertEquals(1, report.adopted(), report.outcomes().toString());
@@ -179,9 +177,7 @@ class ApplyErrorsTest {
         ElasticLoadBalancingClient elb = sdk(emulator);
         try (SdkElbPort port = port(emulator)) {
             Plan plan = planThePolicy(emulator, port);
-            createBehindTheBack(elb, 30);
-
-            ApplyReport report = applyPlan(port, plan);
+            ApplyReport report = applyPlan(new AfterRereadPort(port, () -> createBehindTheBack(elb, 30)), plan);
 
             assertFalse(report.converged());
             assertEquals(1, report.failures().size(), report.failures().toString());
@@ -264,12 +260,12 @@ class ApplyErrorsTest {
         legacy(elb);
         try (SdkElbPort port = port(emulator)) {
             Plan plan = planWith(port, write(dir, "attach.yaml", attached("legacy-sticky", 80)), PlanOptions.defaults());
-            // Listener 80 becomes TCP between plan and apply: only AWS can say no now.
-            elb.deleteLoadBalancerListeners(r -> r.loadBalancerName("legacy").loadBalancerPorts(80));
-            elb.createLoadBalancerListeners(r -> r.loadBalancerName("legacy").listeners(
-                    l -> l.protocol("TCP").loadBalancerPort(80).instanceProtocol("TCP").instancePort(8080)));
-
-            ApplyReport report = applyPlan(port, plan);
+            // Listener 80 becomes TCP after apply's re-read and before its write: only AWS can say no now.
+            ApplyReport report = applyPlan(new AfterRereadPort(port, () -> {
+                elb.deleteLoadBalancerListeners(r -> r.loadBalancerName("legacy").loadBalancerPorts(80));
+                elb.createLoadBalancerListeners(r -> r.loadBalancerName("legacy").listeners(
+                        l -> l.protocol("TCP").loadBalancerPort(80).instanceProtocol("TCP").instancePort(8080)));
+            }), plan);
 
             assertFalse(report.converged());
             assertEquals(1, report.failures().size(), report.failures().toString());
