@@ -48,6 +48,10 @@ public final class Importer {
         } else {
             yaml.line(1, "listeners:");
         }
+        // Cookie policies another stack attached (its ownership tag is on this load balancer) stay its own.
+        java.util.Set<String> attached = new java.util.TreeSet<>();
+        lb.tags().keySet().stream().filter(ReservedTags::isAttach)
+                .forEach(key -> attached.add(key.substring(ReservedTags.ATTACH_PREFIX.length())));
         for (Listener listener : lb.listeners()) {
             yaml.field(2, "- protocol", listener.protocol().name(), null);
             yaml.field(3, "loadBalancerPort", listener.loadBalancerPort(), null);
@@ -56,8 +60,8 @@ public final class Importer {
             if (listener.sslCertificateId() != null) {
                 yaml.field(3, "sslCertificateId", listener.sslCertificateId(), null);
             }
-            List<String> cookie = listener.policyNames().stream().filter(n -> lb.policy(n).isPresent()).toList();
-            List<String> other = listener.policyNames().stream().filter(n -> lb.policy(n).isEmpty()).toList();
+            List<String> cookie = listener.policyNames().stream().filter(n -> lb.policy(n).isPresent() && !attached.contains(n)).toList();
+            List<String> other = listener.policyNames().stream().filter(n -> lb.policy(n).isEmpty() || attached.contains(n)).toList();
             if (!other.isEmpty()) {
                 yaml.comment(3, "also enabled here, kept as they are (not modelled): " + String.join(", ", other));
                 notes.add("listener " + listener.loadBalancerPort() + " keeps " + String.join(", ", other));
@@ -86,7 +90,14 @@ public final class Importer {
         if (!lb.otherPolicies().isEmpty()) {
             yaml.comment(0, "Policies of other types on this load balancer, left alone: " + String.join(", ", lb.otherPolicies()));
         }
+        if (!attached.isEmpty()) {
+            yaml.comment(0, "Attached by other stacks (tags " + ReservedTags.ATTACH_PREFIX + "<policy>), left to them: "
+                    + String.join(", ", attached));
+        }
         for (StickinessPolicy policy : lb.cookiePolicies()) {
+            if (attached.contains(policy.name())) {
+                continue;
+            }
             yaml.documentSeparator();
             policy(yaml, lb, policy);
         }

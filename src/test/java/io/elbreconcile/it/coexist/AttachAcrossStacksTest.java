@@ -127,6 +127,18 @@ class AttachAcrossStacksTest {
     }
 
     @Test
+    void importLeavesAnotherStacksAttachedPolicyToIt() throws IOException {
+        Path imported = Files.createDirectories(root.resolve("imported"));
+        Cli.Result result = Cli.against(emulator, "import", "--load-balancer", "api-gw", "--out", imported.toString());
+        assertEquals(0, result.code(), result::toString);
+        String yaml = Files.readString(imported.resolve("api-gw.yaml"));
+        assertFalse(yaml.contains("name: b-sticky"), yaml);
+        assertTrue(yaml.contains("left to them: b-sticky"), yaml);
+        Cli.Result plan = run(imported, "team-a", "plan", "--detailed-exitcode");
+        assertEquals(0, plan.code(), plan::toString);
+    }
+
+    @Test
     void withoutTheTagTheOwnerWouldDeleteItAsAnOrphan() {
         elb.removeTags(r -> r.loadBalancerNames("api-gw").tags(TagKeyOnly.builder().key("elb-reconcile:attach:b-sticky").build()));
         Cli.Result plan = run(teamA, "team-a", "plan", "--detailed-exitcode");
