@@ -96,6 +96,9 @@ public final class Main {
         commandLine.setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                // A misspelt option is an error, never the value of an option before it
+                // ("--emulator --frmat" would otherwise keep the world in a file named --frmat).
+                .setUnmatchedOptionsAllowedAsOptionParameters(false)
                 .setExecutionExceptionHandler(new OneLineErrorHandler());
         commandLine.setParameterExceptionHandler(new UsageErrorHandler());
         int code = commandLine.execute(args);

@@ -112,6 +112,12 @@ final class TargetOptions {
     }
 
     Path emulatorStateFile() {
+        if (emulator != null && emulator.startsWith("-")) {
+            // picocli hands an unknown option after --emulator to it as its optional value.
+            String shown = io.elbreconcile.diag.Printable.value(emulator);
+            throw new UserFacingException("--emulator: '" + shown + "' is an unknown option, not a state file"
+                    + " (for a file of that name, write --emulator=./" + shown + ")");
+        }
         return emulator == null || emulator.isBlank() ? DEFAULT_EMULATOR_STATE : Path.of(emulator);
     }
 }

@@ -54,6 +54,27 @@ class MainTest {
         assertTrue(err.toString().contains("a command is required"), err.toString());
     }
 
+    @Test
+    void aMisspeltOptionAfterEmulatorIsAnErrorNotTheNameOfAStateFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path misspelt = dir.resolve("--frmat");
+        // Relative to the working directory, as a user types it; a named file shows where it would have gone.
+        assertEquals(ExitCodes.ERROR, run("apply", "examples/quickstart", "--auto-approve", "--emulator", "--frmat", "json"));
+        assertEquals(ExitCodes.ERROR, run("plan", "examples/quickstart", "--emulator=" + dir.resolve("w.json"), "--out", "--frmat"));
+        assertTrue(err.toString().startsWith("error: "), err.toString());
+        assertTrue(err.toString().contains("'--frmat'"), err.toString());
+        assertFalse(java.nio.file.Files.exists(java.nio.file.Path.of("--frmat")), "no state file named after the misspelt option");
+        assertFalse(java.nio.file.Files.exists(misspelt));
+        assertFalse(java.nio.file.Files.exists(dir.resolve("w.json")), "nothing ran");
+    }
+
+    @Test
+    void aMisspeltOptionAsTheLastArgumentAfterEmulatorIsOneLineAndNoStateFile() {
+        assertEquals(ExitCodes.ERROR, run("apply", "examples/quickstart", "--auto-approve", "--emulator", "--frmat"));
+        assertEquals("error: --emulator: '--frmat' is an unknown option, not a state file (for a file of that name,"
+                + " write --emulator=./--frmat)\n", err.toString().replace(System.lineSeparator(), "\n"));
+        assertFalse(java.nio.file.Files.exists(java.nio.file.Path.of("--frmat")), "no state file named after the misspelt option");
+    }
+
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"validate", "plan", "apply", "show", "drift", "import", "graph", "emulator", "emulator serve"})
     void everyCommandHasHelpWithExamples(String command) {
