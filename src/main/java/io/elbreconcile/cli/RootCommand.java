@@ -25,6 +25,6 @@ public final class RootCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a command is required (validate, plan, apply, show, drift, import, graph, emulator)");
+        throw new ParameterException(spec.commandLine(), "a command is required (validate, plan, apply, show, drift, import, graph, emulator, completion)");
     }
 }

@@ -51,7 +51,8 @@ class MainTest {
     @Test
     void noCommandIsAUsageError() {
         assertEquals(ExitCodes.ERROR, run());
-        assertTrue(err.toString().contains("a command is required"), err.toString());
+        assertTrue(err.toString().contains("a command is required (validate, plan, apply, show, drift, import, graph, emulator,"
+                + " completion)"), "every command named: " + err);
     }
 
     @Test
@@ -87,7 +88,7 @@ class MainTest {
     @Test
     void theRootHelpListsEveryCommand() {
         assertEquals(ExitCodes.OK, run("--help"));
-        for (String command : new String[] {"validate", "plan", "apply", "show", "drift", "import", "graph", "emulator"}) {
+        for (String command : new String[] {"validate", "plan", "apply", "show", "drift", "import", "graph", "emulator", "completion"}) {
             assertTrue(out.toString().contains("  " + command + " "), command + " missing from\n" + out);
         }
     }
