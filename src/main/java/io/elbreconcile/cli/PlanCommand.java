@@ -114,9 +114,9 @@ final class PlanCommand implements Callable<Integer> {
         }
         if (out != null) {
             AtomicFile.write(codec.writeSaved(plan, inputs, key.orElse(null)) + "\n", out);
-            String targetArguments = target.asArguments();
+            String arguments = (target.asArguments() + " " + planning.asArguments()).strip();
             spec.commandLine().getErr().println("Saved the plan to " + out + "; apply it with: elb-reconcile apply "
-                    + TargetOptions.shellWord(out.toString()) + (targetArguments.isEmpty() ? "" : " " + targetArguments));
+                    + TargetOptions.shellWord(out.toString()) + (arguments.isEmpty() ? "" : " " + arguments));
         }
         stdout.flush();
         // A held-back difference (a deletion or replacement not allowed) is still a difference: CI must see it.

@@ -46,6 +46,21 @@ final class PlanningOptions {
         }
     }
 
+    /** The options a saved plan's apply must be given again (they come from its command line, never from the file). */
+    String asArguments() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (stack != null) {
+            out.add("--stack " + TargetOptions.shellWord(stack));
+        }
+        if (allowDelete) {
+            out.add("--allow-delete");
+        }
+        if (replaceStrategy == ReplaceStrategy.DIRECT) {
+            out.add("--replace-strategy direct");
+        }
+        return String.join(" ", out);
+    }
+
     static final class ReplaceStrategyConverter implements picocli.CommandLine.ITypeConverter<ReplaceStrategy> {
         @Override
         public ReplaceStrategy convert(String value) {

@@ -209,4 +209,23 @@ class ApplyPlanFileTest {
             assertEquals(List.of(), Harness.loadBalancerNames(sdk(emulator)));
         }
     }
+
+    @Test
+    void theApplyCommandPlanSuggestsRepeatsTheOptionsApplyNeedsAgainAndRuns(EmulatorServer emulator) throws Exception {
+        assertEquals(0, Harness.apply(emulator, write(dir.resolve("v1"), "lb.yaml", quickstart(60)), "--stack", "web").code());
+        Path empty = Files.createDirectories(dir.resolve("v2"));
+        Path planFile = dir.resolve("plan.json");
+        Harness.Result planned = plan(emulator, empty, "--stack", "web", "--allow-delete", "--replace-strategy", "direct",
+                "--out", planFile.toString());
+        assertEquals(0, planned.code(), planned.both());
+
+        String marker = "apply it with: elb-reconcile ";
+        String suggested = planned.err().lines().filter(line -> line.contains(marker)).findFirst().orElseThrow();
+        String[] arguments = suggested.substring(suggested.indexOf(marker) + marker.length()).split(" ");
+        assertTrue(suggested.endsWith(" --stack web --allow-delete --replace-strategy direct"), suggested);
+
+        Harness.Result applied = cli(concat(arguments, new String[] {"--auto-approve", "--max-rps", "0"}));
+        assertEquals(0, applied.code(), "the suggested command is refused:\n" + applied.both());
+        assertEquals(List.of(), Harness.loadBalancerNames(sdk(emulator)));
+    }
 }
