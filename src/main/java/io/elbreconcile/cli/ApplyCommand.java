@@ -266,9 +266,7 @@ final class ApplyCommand implements Callable<Integer> {
 
     private static SavedPlan readPlan(Path file) {
         try {
-            return new PlanCodec().readSaved(Files.readString(file, StandardCharsets.UTF_8), file.toString());
-        } catch (IOException e) {
-            throw new UserFacingException("cannot read " + file + ": " + e.getMessage());
+            return new PlanCodec().readSaved(PlanFileText.read(file), file.toString());
         } catch (PlanCodec.UnreadablePlanException e) {
             throw new UserFacingException(e.getMessage());
         }

@@ -11,10 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -68,15 +65,8 @@ final class ShowCommand implements Callable<Integer> {
     }
 
     private static Plan read(Path file) {
-        if (Files.isDirectory(file)) {
-            throw new UserFacingException(file + " is a directory; show takes a plan file saved by 'plan --out FILE'");
-        }
         try {
-            return new PlanCodec().read(Files.readString(file, StandardCharsets.UTF_8), file.toString());
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new UserFacingException(file + " does not exist; save a plan with 'plan PATH --out " + file + "'");
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new UserFacingException("cannot read " + file + ": " + e.getMessage());
+            return new PlanCodec().read(PlanFileText.read(file), file.toString());
         } catch (PlanCodec.UnreadablePlanException e) {
             throw new UserFacingException(e.getMessage());
         }

@@ -52,6 +52,36 @@ class ShowCommandTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(60) // a guard, not a measurement: opening the FIFO would block for ever
+    void aFifoIsRefusedUnopenedByShowAndApply(@TempDir Path dir) throws IOException, InterruptedException {
+        Path fifo = dir.resolve("plan.json");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is needed here");
+
+        Cli.Result shown = Cli.run("show", fifo.toString());
+
+        assertEquals(ExitCodes.ERROR, shown.code(), shown.toString());
+        assertEquals(java.util.List.of("error: " + fifo + ": not a regular file; a plan file saved by 'plan --out FILE' is needed"),
+                shown.errLines());
+    }
+
+    @Test
+    void aBinaryFileIsNamedAsNotTextNotAsADecoderError(@TempDir Path dir) throws IOException {
+        Path binary = Files.write(dir.resolve("plan.json"), new byte[] {'{', (byte) 0xC3, (byte) 0x28, 0, 1, 2});
+
+        Cli.Result shown = Cli.run("show", binary.toString());
+        assertEquals(ExitCodes.ERROR, shown.code(), shown.toString());
+        assertEquals(java.util.List.of("error: " + binary + ": not UTF-8 text; is this a binary file? (a plan saved by"
+                + " 'plan --out FILE' is JSON)"), shown.errLines());
+
+        // apply takes it for YAML (it does not read as a plan) and says the same of it, as validate would.
+        Cli.Result applied = Cli.run("apply", binary.toString(), "--emulator=" + dir.resolve("w.json"));
+        assertEquals(ExitCodes.ERROR, applied.code(), applied.toString());
+        assertTrue(applied.errLines().get(0).endsWith("not UTF-8 text (byte 0xC3 at offset 1); is this a binary file?"),
+                applied.toString());
+    }
+
+    @Test
     void tooSmallABoundIsRefused(@TempDir Path dir) {
         Cli.Result result = Cli.run("show", dir.resolve("plan.json").toString(), "--format", "markdown", "--max-chars", "100");
         assertEquals(ExitCodes.ERROR, result.code());
