@@ -68,6 +68,9 @@ final class StateFile {
             json = Files.readString(path);
         } catch (NoSuchFileException e) {
             return Worlds.empty();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new EmulatorStateException("emulator state file " + path + " is not UTF-8 text; is this a binary file?"
+                    + " (give the path of a JSON file; it is created if missing)", e);
         } catch (IOException e) {
             throw new EmulatorStateException("cannot read emulator state file " + path + ": " + e.getMessage(), e);
         }

@@ -102,6 +102,17 @@ class EmulatorStateFileTrustTest {
     }
 
     @Test
+    void aBinaryStateFileIsNamedAsNotTextNotAsADecoderError() throws IOException {
+        Path state = Files.write(dir.resolve("state.json"), new byte[] {'{', (byte) 0xC3, (byte) 0x28, 0, 1, 2});
+
+        Cli.Result result = Cli.run("emulator", "serve", "--port", "0", "--state", state.toString());
+
+        assertEquals(ExitCodes.ERROR, result.code(), result.toString());
+        assertEquals(java.util.List.of("error: emulator state file " + state + " is not UTF-8 text; is this a binary file?"
+                + " (give the path of a JSON file; it is created if missing)"), result.errLines());
+    }
+
+    @Test
     void aCorruptStateFileNamesWhereNotOurClasses() throws IOException {
         Path state = Files.writeString(dir.resolve("state.json"), "{\"formatVersion\":1,\"world\":{\"loadBalancers\":{\"a\":{\"name\":[1]}}}}");
 
