@@ -60,7 +60,14 @@ public final class DriftTextView {
         TreeSet<String> keys = new TreeSet<>(difference.before().keySet());
         keys.addAll(difference.after().keySet());
         List<String> parts = new ArrayList<>();
-        if (difference.kind() == DriftKind.CHANGED || difference.kind() == DriftKind.DETACHED) {
+        // A resource that is there but declared nowhere (a listener of a managed load balancer): what is
+        // there and why it counts, not "(want (none))" after each of its fields.
+        boolean undeclared = difference.kind() == DriftKind.CHANGED && difference.after().isEmpty()
+                && !difference.before().isEmpty() && !difference.detail().isEmpty();
+        if (undeclared) {
+            difference.before().forEach((key, value) -> parts.add(key + ": " + Values.show(value)));
+            parts.add(difference.detail());
+        } else if (difference.kind() == DriftKind.CHANGED || difference.kind() == DriftKind.DETACHED) {
             for (String key : keys) {
                 Object before = difference.before().get(key);
                 Object after = difference.after().get(key);
