@@ -52,16 +52,18 @@ import java.util.concurrent.Callable;
                 "Examples:",
                 "  elb-reconcile apply examples/quickstart --emulator --auto-approve",
                 "  elb-reconcile plan policies/ --out plan.json && elb-reconcile apply plan.json",
-                "  elb-reconcile apply plan.json --auto-approve --report apply-report.json   # in CI",
+                "  elb-reconcile apply plan.json --auto-approve --report apply-report.json",
                 "",
-                "A saved plan is a commitment, not a script: apply re-plans from the input it records and a",
-                "fresh observation, with this command line's --stack, --allow-delete and --replace-strategy,",
-                "and runs it only if the result is exactly the saved plan, for the same target, with nothing",
-                "it read changed since (otherwise: exit 1 and no mutating call). With ELB_RECONCILE_PLAN_KEY",
-                "set, its MAC must match too. Progress goes to stderr.",
+                "A saved plan is a commitment, not a script: apply re-plans from the input it",
+                "records and a fresh observation, with this command line's --stack,",
+                "--allow-delete and --replace-strategy, and runs it only if the result is exactly",
+                "the saved plan, for the same target, with nothing it read changed since",
+                "(otherwise: exit 1 and no mutating call). With ELB_RECONCILE_PLAN_KEY set, its",
+                "MAC must match too. Progress goes to stderr.",
                 "",
-                "Exit codes: 0 the target now matches, 2 all was done but held-back changes remain",
-                "(a deletion or replacement needing --allow-delete or a YAML change), 1 error or not converged."})
+                "Exit codes: 0 the target now matches, 2 all was done but held-back changes",
+                "remain (a deletion or replacement needing --allow-delete or a YAML change),",
+                "1 error or not converged."})
 final class ApplyCommand implements Callable<Integer> {
 
     private final InputStream confirmations;

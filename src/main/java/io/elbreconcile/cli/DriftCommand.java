@@ -35,7 +35,8 @@ import java.util.concurrent.Callable;
                 "  elb-reconcile drift policies/ --format json | jq '.summary'",
                 "  elb-reconcile drift policies/ --format markdown > drift.md   # for an issue",
                 "",
-                "Quiet when clean: no output and exit 0. One line per difference, then a summary line.",
+                "Quiet when clean: no output and exit 0. One line per difference, then a",
+                "summary line.",
                 "Exit codes: 0 no drift, 2 drift, 1 error."})
 final class DriftCommand implements Callable<Integer> {
 

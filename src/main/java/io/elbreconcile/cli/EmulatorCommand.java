@@ -45,13 +45,15 @@ final class EmulatorCommand implements Runnable {
                     "  elb-reconcile emulator serve --throttle-rate 20 --error-rate 0.05 --seed 7",
                     "  elb-reconcile emulator serve --quota classic-load-balancers=5000",
                     "",
-                    "One world per account and region (the region of each request's SigV4 credential scope).",
+                    "One world per account and region (the region of each request's SigV4",
+                    "credential scope).",
                     "Admin: GET /_emulator/calls (counts per action), POST /_emulator/reset or",
                     "POST /moto-api/reset (empty every world).",
-                    "Doors: a request without AWS authentication (Authorization header, or on POST an",
-                    "X-Amz-Signature/Signature parameter) gets 403 MissingAuthenticationToken; signatures are",
-                    "not checked. A request with an Origin header (a web page) is refused unless --allow-origin",
-                    "names it. A client has 10 s to send a complete request.",
+                    "Doors: a request without AWS authentication (Authorization header, or on POST",
+                    "an X-Amz-Signature/Signature parameter) gets 403 MissingAuthenticationToken;",
+                    "signatures are not checked. A request with an Origin header (a web page) is",
+                    "refused unless --allow-origin names it. A client has 10 s to send a complete",
+                    "request.",
                     "Exit codes: 0 on clean shutdown, 1 error (port in use, unreadable state file)."})
     static final class Serve implements Callable<Integer> {
 

@@ -39,10 +39,10 @@ import java.util.concurrent.Callable;
                 "Examples:",
                 "  elb-reconcile plan examples/quickstart --emulator",
                 "  elb-reconcile plan policies/ --region eu-west-1 --out plan.json",
-                "  elb-reconcile plan policies/ --detailed-exitcode   # in CI: exit 2 on any difference",
-                "  elb-reconcile plan policies/ --baseline main-checkout/policies   # mark drift apart from this change",
+                "  elb-reconcile plan policies/ --detailed-exitcode   # in CI: exit 2 on changes",
+                "  elb-reconcile plan policies/ --baseline main/policies   # drift apart",
                 "  elb-reconcile plan policies/ --format markdown --out plan.json > comment.md",
-                "  elb-reconcile show plan.json --format markdown   # the saved plan again, as printed",
+                "  elb-reconcile show plan.json --format markdown   # the saved plan again",
                 "",
                 "Exit codes: 0 no changes (or any plan without --detailed-exitcode), 2 changes or",
                 "held-back differences (with --detailed-exitcode), 1 error."})

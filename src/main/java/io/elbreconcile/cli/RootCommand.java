@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Declarative reconciler for AWS Classic Elastic Load Balancing and its cookie stickiness policies.",
         footer = {"",
-                "Exit codes: 0 ok / no changes / no drift, 1 error, 2 changes (plan --detailed-exitcode) or drift.",
+                "Exit codes: 0 ok / no changes / no drift, 1 error, 2 changes",
+                "(plan --detailed-exitcode) or drift.",
                 "Run 'elb-reconcile COMMAND --help' for a command's options and examples."})
 public final class RootCommand implements Runnable {
 

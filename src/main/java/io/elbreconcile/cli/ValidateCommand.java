@@ -25,9 +25,10 @@ import java.util.concurrent.Callable;
                 "Examples:",
                 "  elb-reconcile validate examples/quickstart",
                 "  elb-reconcile validate policies/web.yaml",
-                "  elb-reconcile validate policies/ --format github   # in GitHub Actions: errors on the PR's lines",
+                "  elb-reconcile validate policies/ --format github   # in GitHub Actions",
                 "",
-                "Exit codes: 0 valid, 1 invalid (one line per problem: file:line:column: message)."})
+                "Exit codes: 0 valid, 1 invalid (one line per problem:",
+                "file:line:column: message)."})
 final class ValidateCommand implements Callable<Integer> {
 
     @Spec

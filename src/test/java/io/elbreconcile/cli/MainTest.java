@@ -85,6 +85,18 @@ class MainTest {
         assertTrue(out.toString().startsWith("Usage: elb-reconcile " + command), out.toString());
     }
 
+    /** A footer line longer than the help's 80 columns is re-wrapped by picocli into a ragged fragment. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"'',RootCommand", "validate,ValidateCommand", "plan,PlanCommand",
+            "apply,ApplyCommand", "show,ShowCommand", "drift,DriftCommand", "import,ImportCommand", "graph,GraphCommand",
+            "emulator,EmulatorCommand", "emulator serve,EmulatorCommand$Serve", "completion,CompletionCommand"})
+    void everyHelpFooterIsPrintedAsWrittenNotRewrapped(String command, String className) throws ClassNotFoundException {
+        String[] footer = Class.forName("io.elbreconcile.cli." + className).getAnnotation(picocli.CommandLine.Command.class).footer();
+        assertEquals(ExitCodes.OK, run((command + " --help").strip().split(" ")), err.toString());
+        String help = out.toString().replace(System.lineSeparator(), "\n");
+        assertTrue(help.endsWith(String.join("\n", footer) + "\n"), "footer re-wrapped:\n" + help);
+    }
+
     @Test
     void theRootHelpListsEveryCommand() {
         assertEquals(ExitCodes.OK, run("--help"));
