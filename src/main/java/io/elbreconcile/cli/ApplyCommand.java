@@ -224,7 +224,7 @@ final class ApplyCommand implements Callable<Integer> {
     }
 
     private boolean confirmed(PrintWriter out, Plan plan) {
-        out.print("Apply these " + plan.steps().size() + " steps? Only 'yes' is accepted: ");
+        out.print((plan.steps().size() == 1 ? "Apply this step?" : "Apply these " + plan.steps().size() + " steps?") + " Only 'yes' is accepted: ");
         out.flush();
         try {
             String answer = new BufferedReader(new InputStreamReader(confirmations, StandardCharsets.UTF_8)).readLine();

@@ -31,7 +31,7 @@ class ApplyConfirmationTest {
             assertEquals(ExitCodes.ERROR, apply(emulator, answer), answer);
         }
         assertEquals(0, emulator.mutatingCallCount());
-        assertTrue(out.toString().contains("Only 'yes' is accepted"), out.toString());
+        assertTrue(out.toString().contains("Apply these 3 steps? Only 'yes' is accepted"), out.toString());
         assertTrue(err.toString().contains("Apply cancelled; nothing was changed."), err.toString());
     }
 
@@ -47,5 +47,17 @@ class ApplyConfirmationTest {
         assertEquals(ExitCodes.OK, apply(emulator, "yes\n"), err.toString());
         assertEquals(3, emulator.mutatingCallCount());
         assertTrue(out.toString().contains("Apply complete: 3 done"), out.toString());
+    }
+
+    @Test
+    void oneStepIsAskedAboutInTheSingular(EmulatorServer emulator) {
+        assertEquals(ExitCodes.OK, apply(emulator, "yes\n"), err.toString());
+        try (var elb = io.elbreconcile.testing.ElbClients.forEndpoint(emulator.endpoint())) {
+            elb.addTags(r -> r.loadBalancerNames("my-load-balancer").tags(t -> t.key("team").value("ops")));
+        }
+        out.getBuffer().setLength(0);
+
+        assertEquals(ExitCodes.ERROR, apply(emulator, "no\n"));
+        assertTrue(out.toString().contains("Apply this step? Only 'yes' is accepted"), out.toString());
     }
 }
