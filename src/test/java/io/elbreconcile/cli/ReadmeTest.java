@@ -57,6 +57,23 @@ class ReadmeTest {
         assertEquals(List.of(), missing, "options the README documents that the command does not have");
     }
 
+    @Test
+    void theLayoutNamesEveryExampleAndEverySchema() throws IOException {
+        String layout = Files.readString(README).lines().filter(line -> line.startsWith("examples/ ") || line.startsWith("schemas/ "))
+                .collect(Collectors.joining("\n"));
+        List<String> unnamed = new ArrayList<>();
+        try (var examples = Files.list(Path.of("examples"))) {
+            examples.filter(Files::isDirectory).map(dir -> dir.getFileName().toString())
+                    .filter(name -> !layout.contains(name)).forEach(unnamed::add);
+        }
+        try (var schemas = Files.list(Path.of("schemas"))) {
+            // apply-report-v1.schema.json is "apply report JSON", the YAML language's is "the YAML language".
+            schemas.map(file -> file.getFileName().toString().replaceFirst("-v1\\.schema\\.json$", "").replace('-', ' '))
+                    .filter(name -> !name.equals("elb reconcile") && !layout.contains(name)).forEach(unnamed::add);
+        }
+        assertEquals(List.of(), unnamed, "missing from the README's layout:\n" + layout);
+    }
+
     private static String help(String command) {
         StringWriter out = new StringWriter();
         String[] args = (command + " --help").split(" ");
