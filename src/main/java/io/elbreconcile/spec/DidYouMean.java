@@ -7,13 +7,13 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Suggests the closest known word for a misspelt one: the "did you mean" of every error. */
-final class DidYouMean {
+public final class DidYouMean {
 
     private DidYouMean() {
     }
 
     /** The candidate nearest to {@code typed}, if near enough to be a plausible typo. */
-    static Optional<String> closest(String typed, Collection<String> candidates) {
+    public static Optional<String> closest(String typed, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         String lowerTyped = typed.toLowerCase(Locale.ROOT);

@@ -48,6 +48,16 @@ class MainTest {
         assertFalse(err.toString().contains("\tat "), "no stack trace: " + err);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"--frmat json", "--frmat=json", "--fromat json"})
+    void aMisspeltOptionGetsADidYouMeanOnTheSameLine(String misspelt) {
+        assertEquals(ExitCodes.ERROR, run(("plan examples/quickstart " + misspelt).split(" ")));
+        String first = err.toString().lines().findFirst().orElseThrow();
+        assertTrue(first.startsWith("error: Unknown option"), first);
+        assertTrue(first.endsWith(" (did you mean '--format'?)"), first);
+        assertEquals(2, err.toString().lines().count(), "the error and the pointer to --help: " + err);
+    }
+
     @Test
     void noCommandIsAUsageError() {
         assertEquals(ExitCodes.ERROR, run());
