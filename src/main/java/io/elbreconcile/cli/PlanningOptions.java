@@ -58,6 +58,7 @@ final class PlanningOptions {
         if (replaceStrategy == ReplaceStrategy.DIRECT) {
             out.add("--replace-strategy direct");
         }
+        targets.forEach(target -> out.add("--target " + TargetOptions.shellWord(target.toString())));
         return String.join(" ", out);
     }
 

@@ -216,13 +216,15 @@ class ApplyPlanFileTest {
         Path empty = Files.createDirectories(dir.resolve("v2"));
         Path planFile = dir.resolve("plan.json");
         Harness.Result planned = plan(emulator, empty, "--stack", "web", "--allow-delete", "--replace-strategy", "direct",
-                "--out", planFile.toString());
+                "--target", "LoadBalancer/my-*", "--out", planFile.toString());
         assertEquals(0, planned.code(), planned.both());
 
         String marker = "apply it with: elb-reconcile ";
         String suggested = planned.err().lines().filter(line -> line.contains(marker)).findFirst().orElseThrow();
-        String[] arguments = suggested.substring(suggested.indexOf(marker) + marker.length()).split(" ");
-        assertTrue(suggested.endsWith(" --stack web --allow-delete --replace-strategy direct"), suggested);
+        // Shell words: the glob is quoted for the shell, which would take the quotes off.
+        String[] arguments = java.util.Arrays.stream(suggested.substring(suggested.indexOf(marker) + marker.length()).split(" "))
+                .map(word -> word.replaceAll("^'(.*)'$", "$1")).toArray(String[]::new);
+        assertTrue(suggested.endsWith(" --stack web --allow-delete --replace-strategy direct --target 'LoadBalancer/my-*'"), suggested);
 
         Harness.Result applied = cli(concat(arguments, new String[] {"--auto-approve", "--max-rps", "0"}));
         assertEquals(0, applied.code(), "the suggested command is refused:\n" + applied.both());
