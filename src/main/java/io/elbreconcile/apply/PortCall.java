@@ -9,6 +9,7 @@ import io.elbreconcile.plan.operation.CreateAppCookiePolicy;
 import io.elbreconcile.plan.operation.CreateLbCookiePolicy;
 import io.elbreconcile.plan.operation.CreateListener;
 import io.elbreconcile.plan.operation.CreateLoadBalancer;
+import io.elbreconcile.plan.operation.CreatePolicy;
 import io.elbreconcile.plan.operation.DeleteListener;
 import io.elbreconcile.plan.operation.DeleteLoadBalancer;
 import io.elbreconcile.plan.operation.DeletePolicy;
@@ -72,6 +73,12 @@ final class PortCall implements OperationVisitor<Void> {
     @Override
     public Void visit(CreateAppCookiePolicy op) {
         port.createAppCookiePolicy(op.loadBalancer(), op.policyName(), op.cookieName());
+        return null;
+    }
+
+    @Override
+    public Void visit(CreatePolicy op) {
+        port.createPolicy(op.loadBalancer(), op.policyName(), op.policyTypeName(), op.attributes());
         return null;
     }
 

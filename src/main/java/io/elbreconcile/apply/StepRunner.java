@@ -5,8 +5,8 @@ import io.elbreconcile.aws.ElbPort;
 import io.elbreconcile.aws.ErrorKind;
 import io.elbreconcile.aws.PortError;
 import io.elbreconcile.model.Listener;
+import io.elbreconcile.model.ManagedPolicy;
 import io.elbreconcile.model.ObservedLoadBalancer;
-import io.elbreconcile.model.StickinessPolicy;
 import io.elbreconcile.plan.Step;
 import io.elbreconcile.plan.operation.Operation;
 
@@ -53,7 +53,7 @@ final class StepRunner {
     private StepOutcome onError(Step step, PortError error, long start, CallTally before) {
         Operation operation = step.operation();
         if (error.kind() == ErrorKind.DUPLICATE_POLICY_NAME) {
-            Optional<StickinessPolicy> wanted = operation.createdPolicy();
+            Optional<ManagedPolicy> wanted = operation.createdPolicy();
             if (wanted.isPresent()) {
                 return adoptOrExplain(step, wanted.get(), error, start, before);
             }
@@ -67,7 +67,7 @@ final class StepRunner {
     }
 
     /** Someone (or a crashed earlier run) created the policy already: look again before failing. */
-    private StepOutcome adoptOrExplain(Step step, StickinessPolicy wanted, PortError error, long start, CallTally before) {
+    private StepOutcome adoptOrExplain(Step step, ManagedPolicy wanted, PortError error, long start, CallTally before) {
         ObservedLoadBalancer lb;
         try {
             lb = port.describeLoadBalancers(List.of(step.operation().loadBalancer())).get(0);
@@ -75,7 +75,15 @@ final class StepRunner {
             return new StepOutcome.Failed(step, since(start), error.code(), error.oneLine()
                     + " (and looking at the existing policy failed: " + again.oneLine() + ")", false, calls(before, error));
         }
-        Optional<StickinessPolicy> existing = lb.policy(wanted.name());
+        if (lb.policy(wanted.name()).isEmpty() && lb.otherPolicies().contains(wanted.name())) {
+            try {
+                lb = lb.withDescribedPolicies(port.describePolicies(lb.name()));
+            } catch (PortError again) {
+                return new StepOutcome.Failed(step, since(start), error.code(), error.oneLine()
+                        + " (and looking at the existing policy failed: " + again.oneLine() + ")", false, calls(before, error));
+            }
+        }
+        Optional<ManagedPolicy> existing = lb.policy(wanted.name());
         if (existing.isPresent() && existing.get().equals(wanted)) {
             return new StepOutcome.Adopted(step, since(start), "an identical policy already existed", calls(before, null));
         }
@@ -89,7 +97,7 @@ final class StepRunner {
     private String tooManyPolicies(String loadBalancer, PortError error) {
         try {
             ObservedLoadBalancer lb = port.describeLoadBalancers(List.of(loadBalancer)).get(0);
-            List<String> enabledNowhere = lb.cookiePolicies().stream().map(StickinessPolicy::name)
+            List<String> enabledNowhere = lb.policies().stream().map(ManagedPolicy::name)
                     .filter(name -> lb.listeners().stream().map(Listener::policyNames).noneMatch(l -> l.contains(name)))
                     .toList();
             return "TooManyPolicies: " + loadBalancer + " has " + lb.allPolicyNames().size()

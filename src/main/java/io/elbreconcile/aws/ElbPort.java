@@ -3,7 +3,9 @@ package io.elbreconcile.aws;
 import io.elbreconcile.model.Attributes;
 import io.elbreconcile.model.HealthCheck;
 import io.elbreconcile.model.Listener;
+import io.elbreconcile.model.ManagedPolicy;
 import io.elbreconcile.model.ObservedLoadBalancer;
+import io.elbreconcile.model.PolicyAttribute;
 import io.elbreconcile.model.Scheme;
 import io.elbreconcile.model.Target;
 
@@ -45,6 +47,12 @@ public interface ElbPort extends AutoCloseable {
     /** DescribeTags for at most {@link #MAX_NAMES_PER_CALL} names: tags by load balancer name. */
     Map<String, SortedMap<String, String>> describeTags(Collection<String> names);
 
+    /**
+     * DescribeLoadBalancerPolicies for every policy of one load balancer (naming none, so a policy
+     * deleted meanwhile cannot fail the call): those of a kind this product manages, typed.
+     */
+    List<ManagedPolicy> describePolicies(String loadBalancer);
+
     /** DescribeLoadBalancerAttributes: every member filled. */
     Attributes describeAttributes(String loadBalancer);
 
@@ -63,6 +71,9 @@ public interface ElbPort extends AutoCloseable {
     void createLbCookiePolicy(String loadBalancer, String policyName, long cookieExpirationPeriod);
 
     void createAppCookiePolicy(String loadBalancer, String policyName, String cookieName);
+
+    /** CreateLoadBalancerPolicy: a policy of any type from its attributes. */
+    void createPolicy(String loadBalancer, String policyName, String policyTypeName, List<PolicyAttribute> attributes);
 
     void deletePolicy(String loadBalancer, String policyName);
 

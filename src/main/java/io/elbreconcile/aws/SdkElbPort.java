@@ -3,7 +3,9 @@ package io.elbreconcile.aws;
 import io.elbreconcile.model.Attributes;
 import io.elbreconcile.model.HealthCheck;
 import io.elbreconcile.model.Listener;
+import io.elbreconcile.model.ManagedPolicy;
 import io.elbreconcile.model.ObservedLoadBalancer;
+import io.elbreconcile.model.PolicyAttribute;
 import io.elbreconcile.model.Scheme;
 import io.elbreconcile.model.Target;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -156,6 +158,13 @@ public final class SdkElbPort implements ElbPort {
                 c -> c.describeLoadBalancerAttributes(r -> r.loadBalancerName(loadBalancer))).loadBalancerAttributes());
     }
 
+    @Override
+    public List<ManagedPolicy> describePolicies(String loadBalancer) {
+        return read("DescribeLoadBalancerPolicies", c -> c.describeLoadBalancerPolicies(r -> r
+                .loadBalancerName(loadBalancer)))
+                .policyDescriptions().stream().flatMap(d -> SdkMapping.policy(d).stream()).toList();
+    }
+
     private static void requireBatch(Collection<String> names) {
         if (names.size() > MAX_NAMES_PER_CALL) {
             throw new IllegalArgumentException("at most " + MAX_NAMES_PER_CALL + " names per call, got " + names.size());
@@ -219,6 +228,13 @@ public final class SdkElbPort implements ElbPort {
     public void createAppCookiePolicy(String loadBalancer, String policyName, String cookieName) {
         write("CreateAppCookieStickinessPolicy", c -> c.createAppCookieStickinessPolicy(r -> r
                 .loadBalancerName(loadBalancer).policyName(policyName).cookieName(cookieName)));
+    }
+
+    @Override
+    public void createPolicy(String loadBalancer, String policyName, String policyTypeName, List<PolicyAttribute> attributes) {
+        write("CreateLoadBalancerPolicy", c -> c.createLoadBalancerPolicy(r -> r
+                .loadBalancerName(loadBalancer).policyName(policyName).policyTypeName(policyTypeName)
+                .policyAttributes(SdkMapping.policyAttributes(attributes))));
     }
 
     @Override

@@ -7,22 +7,25 @@ import io.elbreconcile.model.ConnectionDraining;
 import io.elbreconcile.model.HealthCheck;
 import io.elbreconcile.model.LbCookiePolicy;
 import io.elbreconcile.model.Listener;
+import io.elbreconcile.model.ManagedPolicy;
 import io.elbreconcile.model.ObservedLoadBalancer;
+import io.elbreconcile.model.PolicyAttribute;
 import io.elbreconcile.model.Protocol;
 import io.elbreconcile.model.Scheme;
-import io.elbreconcile.model.StickinessPolicy;
 import software.amazon.awssdk.services.elasticloadbalancing.model.ConnectionSettings;
 import software.amazon.awssdk.services.elasticloadbalancing.model.CrossZoneLoadBalancing;
 import software.amazon.awssdk.services.elasticloadbalancing.model.ListenerDescription;
 import software.amazon.awssdk.services.elasticloadbalancing.model.LoadBalancerAttributes;
 import software.amazon.awssdk.services.elasticloadbalancing.model.LoadBalancerDescription;
 import software.amazon.awssdk.services.elasticloadbalancing.model.Policies;
+import software.amazon.awssdk.services.elasticloadbalancing.model.PolicyDescription;
 import software.amazon.awssdk.services.elasticloadbalancing.model.Tag;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -38,7 +41,7 @@ final class SdkMapping {
     static ObservedLoadBalancer observed(LoadBalancerDescription d) {
         List<Listener> listeners = d.listenerDescriptions().stream().map(SdkMapping::listener).toList();
         Policies policies = d.policies();
-        List<StickinessPolicy> cookiePolicies = new ArrayList<>();
+        List<ManagedPolicy> cookiePolicies = new ArrayList<>();
         List<String> otherPolicies = List.of();
         if (policies != null) {
             // Absent CookieExpirationPeriod means a browser-session cookie, which we store as 0 (fact 7).
@@ -53,6 +56,20 @@ final class SdkMapping {
         return new ObservedLoadBalancer(d.loadBalancerName(), d.dnsName(), scheme, d.availabilityZones(), d.subnets(),
                 d.securityGroups(), listeners, cookiePolicies, otherPolicies, healthCheck(d.healthCheck()),
                 new TreeMap<>(), null);
+    }
+
+    /** A described policy, when its type is one this product manages. */
+    static Optional<ManagedPolicy> policy(PolicyDescription description) {
+        List<PolicyAttribute> attributes = description.policyAttributeDescriptions().stream()
+                .map(a -> new PolicyAttribute(a.attributeName(), a.attributeValue() == null ? "" : a.attributeValue()))
+                .toList();
+        return ManagedPolicy.fromWire(description.policyName(), description.policyTypeName(), attributes);
+    }
+
+    static List<software.amazon.awssdk.services.elasticloadbalancing.model.PolicyAttribute> policyAttributes(
+            List<PolicyAttribute> attributes) {
+        return attributes.stream().map(a -> software.amazon.awssdk.services.elasticloadbalancing.model.PolicyAttribute
+                .builder().attributeName(a.name()).attributeValue(a.value()).build()).toList();
     }
 
     static Listener listener(ListenerDescription description) {

@@ -64,7 +64,7 @@ public final class DriftDetector {
             missing.add(address);
             if (address.kind() == ResourceKind.LOAD_BALANCER) {
                 missingLoadBalancers.add(address.loadBalancer());
-            } else if (address.kind() == ResourceKind.LB_COOKIE_POLICY || address.kind() == ResourceKind.APP_COOKIE_POLICY) {
+            } else if (address.kind().isPolicy()) {
                 missingPolicies.add(address.loadBalancer() + "/" + address.name());
             }
         }
@@ -124,7 +124,7 @@ public final class DriftDetector {
         return Optional.of(switch (kind) {
             case LOAD_BALANCER -> action == Action.CREATE ? DriftKind.MISSING
                     : action == Action.DELETE ? DriftKind.UNMANAGED : DriftKind.CHANGED;
-            case LB_COOKIE_POLICY, APP_COOKIE_POLICY -> action == Action.CREATE ? DriftKind.MISSING
+            case LB_COOKIE_POLICY, APP_COOKIE_POLICY, SSL_NEGOTIATION_POLICY -> action == Action.CREATE ? DriftKind.MISSING
                     : action == Action.DELETE && change.reasons().stream().noneMatch(r -> r.startsWith("ensure: absent"))
                     ? DriftKind.ORPHAN : DriftKind.CHANGED;
             case LISTENER_POLICIES -> isDetached(change) ? DriftKind.DETACHED : DriftKind.CHANGED;
@@ -154,7 +154,7 @@ public final class DriftDetector {
         return afterWithoutMissing.equals(before) ? Optional.empty() : Optional.of(DriftKind.CHANGED);
     }
 
-    /** The cookie policies the YAML declares for a load balancer, managed or in attach mode. */
+    /** The policies the YAML declares for a load balancer, managed or in attach mode. */
     private static Set<String> declaredPolicies(DesiredState desired, String loadBalancer) {
         Set<String> names = new HashSet<>();
         DesiredLoadBalancer managed = desired.loadBalancers().get(loadBalancer);

@@ -4,9 +4,11 @@ import io.elbreconcile.model.AccessLog;
 import io.elbreconcile.model.Attributes;
 import io.elbreconcile.model.HealthCheck;
 import io.elbreconcile.model.Listener;
+import io.elbreconcile.model.ManagedPolicy;
 import io.elbreconcile.model.ObservedLoadBalancer;
+import io.elbreconcile.model.PolicyKind;
 import io.elbreconcile.model.ReservedTags;
-import io.elbreconcile.model.StickinessPolicy;
+import io.elbreconcile.model.SslNegotiationPolicy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +16,11 @@ import java.util.Map;
 
 /**
  * Observed state → desired-state YAML, one file per load balancer, written so that {@code plan}
- * on it shows no change: listeners with their cookie policies, the health check, every attribute
- * that differs from AWS's default, tags, and every cookie policy (also those enabled nowhere, which
- * would otherwise be planned as orphans). Policies of types the language does not model are listed
- * in a comment and left alone, as the planner leaves them.
+ * on it shows no change: listeners with their cookie and SSL negotiation policies, the health
+ * check, every attribute that differs from AWS's default, tags, and every policy of a managed kind
+ * (also those enabled nowhere, which would otherwise be planned as orphans). Policies of types the
+ * language does not model, and AWS's own predefined SSL policies, are listed in a comment and left
+ * alone, as the planner leaves them.
  */
 public final class Importer {
 
@@ -60,8 +63,17 @@ public final class Importer {
             if (listener.sslCertificateId() != null) {
                 yaml.field(3, "sslCertificateId", listener.sslCertificateId(), null);
             }
-            List<String> cookie = listener.policyNames().stream().filter(n -> lb.policy(n).isPresent() && !attached.contains(n)).toList();
+            List<String> ssl = listener.policyNames().stream().filter(n -> isSsl(lb, n)).toList();
+            List<String> cookie = listener.policyNames().stream()
+                    .filter(n -> lb.policy(n).isPresent() && !attached.contains(n) && !isSsl(lb, n)).toList();
             List<String> other = listener.policyNames().stream().filter(n -> lb.policy(n).isEmpty() || attached.contains(n)).toList();
+            if (!ssl.isEmpty()) {
+                yaml.field(3, "sslPolicy", ssl.get(0), null);
+            }
+            if (ssl.size() > 1) {
+                notes.add("listener " + listener.loadBalancerPort() + " has " + ssl.size() + " SSL negotiation policies; "
+                        + ssl.get(0) + " is written as its sslPolicy, plan sets that one alone");
+            }
             if (!other.isEmpty()) {
                 yaml.comment(3, "also enabled here, kept as they are (not modelled): " + String.join(", ", other));
                 notes.add("listener " + listener.loadBalancerPort() + " keeps " + String.join(", ", other));
@@ -94,7 +106,7 @@ public final class Importer {
             yaml.comment(0, "Attached by other stacks (tags " + ReservedTags.ATTACH_PREFIX + "<policy>), left to them: "
                     + String.join(", ", attached));
         }
-        for (StickinessPolicy policy : lb.cookiePolicies()) {
+        for (ManagedPolicy policy : lb.policies()) {
             if (attached.contains(policy.name())) {
                 continue;
             }
@@ -102,6 +114,20 @@ public final class Importer {
             policy(yaml, lb, policy);
         }
         return new ImportedFile(lb.name() + ".yaml", lb.name(), yaml.toString(), notes);
+    }
+
+    private static void sslSettings(YamlWriter yaml, SslNegotiationPolicy ssl) {
+        if (ssl.reference() != null) {
+            yaml.field(1, "reference", ssl.reference(), null);
+            return;
+        }
+        yaml.list(1, "protocols", ssl.protocols());
+        yaml.list(1, "ciphers", ssl.ciphers());
+        yaml.field(1, "serverOrderPreference", ssl.serverOrderPreference(), null);
+    }
+
+    private static boolean isSsl(ObservedLoadBalancer lb, String policyName) {
+        return lb.policy(policyName).map(p -> p.kind() == PolicyKind.SSL_NEGOTIATION).orElse(false);
     }
 
     private static void healthCheck(YamlWriter yaml, HealthCheck check) {
@@ -156,7 +182,7 @@ public final class Importer {
         lines.forEach(Runnable::run);
     }
 
-    private static void policy(YamlWriter yaml, ObservedLoadBalancer lb, StickinessPolicy policy) {
+    private static void policy(YamlWriter yaml, ObservedLoadBalancer lb, ManagedPolicy policy) {
         yaml.line(0, "apiVersion: elb-reconcile/v1");
         yaml.line(0, "kind: " + policy.kind().documentKind());
         yaml.line(0, "metadata:");
@@ -166,7 +192,8 @@ public final class Importer {
         Runnable settings = policy.match(
                 lbCookie -> () -> yaml.field(1, "cookieExpirationPeriod", lbCookie.cookieExpirationPeriod(),
                         lbCookie.cookieExpirationPeriod() == 0 ? "0 = browser-session cookie (AWS default)" : "seconds"),
-                app -> () -> yaml.field(1, "cookieName", app.cookieName(), null));
+                app -> () -> yaml.field(1, "cookieName", app.cookieName(), null),
+                ssl -> () -> sslSettings(yaml, ssl));
         settings.run();
         boolean enabledNowhere = lb.listeners().stream().noneMatch(l -> l.policyNames().contains(policy.name()));
         if (enabledNowhere) {

@@ -35,7 +35,7 @@ public record Address(ResourceKind kind, String loadBalancer, String name) imple
         return new Address(ResourceKind.LISTENER_POLICIES, lb, Integer.toString(port));
     }
 
-    public static Address policy(String lb, StickinessPolicy policy) {
+    public static Address policy(String lb, ManagedPolicy policy) {
         return policy(lb, policy.kind(), policy.name());
     }
 

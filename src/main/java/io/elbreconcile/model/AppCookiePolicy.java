@@ -1,5 +1,6 @@
 package io.elbreconcile.model;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -30,7 +31,18 @@ public record AppCookiePolicy(String name, String cookieName) implements Stickin
     }
 
     @Override
-    public <R> R match(Function<LbCookiePolicy, R> lbCookie, Function<AppCookiePolicy, R> appCookie) {
+    public <R> R match(Function<LbCookiePolicy, R> lbCookie, Function<AppCookiePolicy, R> appCookie,
+                       Function<SslNegotiationPolicy, R> sslNegotiation) {
         return appCookie.apply(this);
+    }
+
+    @Override
+    public List<PolicyAttribute> wireAttributes() {
+        return List.of(new PolicyAttribute("CookieName", cookieName));
+    }
+
+    static AppCookiePolicy fromWire(String name, List<PolicyAttribute> attributes) {
+        return new AppCookiePolicy(name, attributes.stream().filter(a -> a.name().equals("CookieName"))
+                .map(PolicyAttribute::value).findFirst().orElse("?"));
     }
 }

@@ -11,7 +11,7 @@ import java.util.TreeMap;
 
 /**
  * A managed load balancer: one with a {@code LoadBalancer} document. Everything here is
- * reconciled, including its cookie policies (declared in their own documents and gathered here).
+ * reconciled, including its policies (declared in their own documents and gathered here).
  *
  * @param availabilityZones empty when {@code subnets} is used, and the other way round
  * @param healthCheck null when not declared (then left as it is)
@@ -31,7 +31,7 @@ public record DesiredLoadBalancer(
         Attributes attributes,
         SortedMap<String, String> tags,
         boolean protect,
-        List<StickinessPolicy> policies,
+        List<ManagedPolicy> policies,
         IgnoreChanges ignoreChanges) {
 
     public DesiredLoadBalancer {
@@ -45,8 +45,8 @@ public record DesiredLoadBalancer(
         listeners = List.copyOf(byPort);
         attributes = attributes == null ? Attributes.undeclared() : attributes;
         tags = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(tags));
-        List<StickinessPolicy> byName = new ArrayList<>(policies);
-        byName.sort(Comparator.comparing(StickinessPolicy::name));
+        List<ManagedPolicy> byName = new ArrayList<>(policies);
+        byName.sort(Comparator.comparing(ManagedPolicy::name));
         policies = List.copyOf(byName);
         ignoreChanges = ignoreChanges == null ? IgnoreChanges.none() : ignoreChanges;
     }
@@ -55,7 +55,7 @@ public record DesiredLoadBalancer(
     public DesiredLoadBalancer(String name, Scheme scheme, List<String> availabilityZones, List<String> subnets,
                                List<String> securityGroups, List<Listener> listeners, HealthCheck healthCheck,
                                Attributes attributes, SortedMap<String, String> tags, boolean protect,
-                               List<StickinessPolicy> policies) {
+                               List<ManagedPolicy> policies) {
         this(name, scheme, availabilityZones, subnets, securityGroups, listeners, healthCheck, attributes, tags, protect,
                 policies, IgnoreChanges.none());
     }
@@ -68,7 +68,7 @@ public record DesiredLoadBalancer(
         return listeners.stream().filter(l -> l.loadBalancerPort() == port).findFirst();
     }
 
-    public Optional<StickinessPolicy> policy(String policyName) {
+    public Optional<ManagedPolicy> policy(String policyName) {
         return policies.stream().filter(p -> p.name().equals(policyName)).findFirst();
     }
 
@@ -77,7 +77,7 @@ public record DesiredLoadBalancer(
                 healthCheck, attributes, new TreeMap<>(newTags), protect, policies, ignoreChanges);
     }
 
-    public DesiredLoadBalancer withPolicies(List<StickinessPolicy> newPolicies) {
+    public DesiredLoadBalancer withPolicies(List<ManagedPolicy> newPolicies) {
         return new DesiredLoadBalancer(name, scheme, availabilityZones, subnets, securityGroups, listeners,
                 healthCheck, attributes, tags, protect, newPolicies, ignoreChanges);
     }

@@ -1,5 +1,6 @@
 package io.elbreconcile.model;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -30,7 +31,20 @@ public record LbCookiePolicy(String name, long cookieExpirationPeriod) implement
     }
 
     @Override
-    public <R> R match(Function<LbCookiePolicy, R> lbCookie, Function<AppCookiePolicy, R> appCookie) {
+    public <R> R match(Function<LbCookiePolicy, R> lbCookie, Function<AppCookiePolicy, R> appCookie,
+                       Function<SslNegotiationPolicy, R> sslNegotiation) {
         return lbCookie.apply(this);
+    }
+
+    @Override
+    public List<PolicyAttribute> wireAttributes() {
+        return List.of(new PolicyAttribute("CookieExpirationPeriod", Long.toString(cookieExpirationPeriod)));
+    }
+
+    /** Absent, empty or 0: a browser-session cookie (fact 7). */
+    static LbCookiePolicy fromWire(String name, List<PolicyAttribute> attributes) {
+        long period = attributes.stream().filter(a -> a.name().equals("CookieExpirationPeriod") && !a.value().isBlank())
+                .mapToLong(a -> Long.parseLong(a.value().trim())).findFirst().orElse(0);
+        return new LbCookiePolicy(name, period);
     }
 }

@@ -13,8 +13,10 @@ import java.util.TreeMap;
  * A load balancer as AWS reports it, normalised (protocols upper case, sets sorted, absent
  * cookie period = 0) so that equal things compare equal.
  *
- * @param cookiePolicies both cookie kinds, from the description's {@code Policies} member
- * @param otherPolicies names of policies of other types (SSL negotiation, proxy protocol...); never touched
+ * @param policies the policies of kinds this product manages: both cookie kinds from the description's
+ *                 {@code Policies} member, the others from DescribeLoadBalancerPolicies
+ * @param otherPolicies names of the other policies: types not managed here, and AWS's own predefined
+ *                      SSL policies (see {@link SecurityPolicies#isAwsName}); never touched
  * @param attributes null when not read (attributes are read only for load balancers that declare them)
  */
 public record ObservedLoadBalancer(
@@ -25,7 +27,7 @@ public record ObservedLoadBalancer(
         List<String> subnets,
         List<String> securityGroups,
         List<Listener> listeners,
-        List<StickinessPolicy> cookiePolicies,
+        List<ManagedPolicy> policies,
         List<String> otherPolicies,
         HealthCheck healthCheck,
         SortedMap<String, String> tags,
@@ -39,9 +41,9 @@ public record ObservedLoadBalancer(
         List<Listener> byPort = new ArrayList<>(listeners);
         byPort.sort(Comparator.comparingInt(Listener::loadBalancerPort));
         listeners = List.copyOf(byPort);
-        List<StickinessPolicy> byName = new ArrayList<>(cookiePolicies);
-        byName.sort(Comparator.comparing(StickinessPolicy::name));
-        cookiePolicies = List.copyOf(byName);
+        List<ManagedPolicy> byName = new ArrayList<>(policies);
+        byName.sort(Comparator.comparing(ManagedPolicy::name));
+        policies = List.copyOf(byName);
         otherPolicies = DesiredLoadBalancer.sortedCopy(otherPolicies);
         tags = Collections.unmodifiableSortedMap(new TreeMap<>(tags));
     }
@@ -55,25 +57,47 @@ public record ObservedLoadBalancer(
         return listeners.stream().filter(l -> l.loadBalancerPort() == port).findFirst();
     }
 
-    public Optional<StickinessPolicy> policy(String policyName) {
-        return cookiePolicies.stream().filter(p -> p.name().equals(policyName)).findFirst();
+    public Optional<ManagedPolicy> policy(String policyName) {
+        return policies.stream().filter(p -> p.name().equals(policyName)).findFirst();
     }
 
     /** Every policy name on this load balancer, cookie or not; names are unique across types. */
     public List<String> allPolicyNames() {
         List<String> all = new ArrayList<>(otherPolicies);
-        cookiePolicies.forEach(p -> all.add(p.name()));
+        policies.forEach(p -> all.add(p.name()));
         all.sort(null);
         return List.copyOf(all);
     }
 
+    /**
+     * Names from {@code otherPolicies} whose kind this product manages, read with
+     * DescribeLoadBalancerPolicies, become typed policies; the rest, and AWS's own predefined
+     * policies, stay names.
+     */
+    public ObservedLoadBalancer withDescribedPolicies(List<ManagedPolicy> described) {
+        List<ManagedPolicy> all = new ArrayList<>(policies);
+        List<String> others = new ArrayList<>(otherPolicies);
+        for (ManagedPolicy policy : described) {
+            if (!SecurityPolicies.isAwsName(policy.name()) && others.remove(policy.name())) {
+                all.add(policy);
+            }
+        }
+        return new ObservedLoadBalancer(name, dnsName, scheme, availabilityZones, subnets, securityGroups, listeners,
+                all, others, healthCheck, tags, attributes);
+    }
+
+    /** Other policies that may be of a managed kind: all but AWS's own predefined names. */
+    public List<String> otherPoliciesToDescribe() {
+        return otherPolicies.stream().filter(n -> !SecurityPolicies.isAwsName(n)).toList();
+    }
+
     public ObservedLoadBalancer withTags(SortedMap<String, String> newTags) {
         return new ObservedLoadBalancer(name, dnsName, scheme, availabilityZones, subnets, securityGroups, listeners,
-                cookiePolicies, otherPolicies, healthCheck, newTags, attributes);
+                policies, otherPolicies, healthCheck, newTags, attributes);
     }
 
     public ObservedLoadBalancer withAttributes(Attributes newAttributes) {
         return new ObservedLoadBalancer(name, dnsName, scheme, availabilityZones, subnets, securityGroups, listeners,
-                cookiePolicies, otherPolicies, healthCheck, tags, newAttributes);
+                policies, otherPolicies, healthCheck, tags, newAttributes);
     }
 }

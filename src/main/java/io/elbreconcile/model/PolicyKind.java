@@ -1,9 +1,12 @@
 package io.elbreconcile.model;
 
-/** The two cookie stickiness policy kinds this product manages, with their AWS names. */
+import java.util.List;
+
+/** The policy kinds this product manages, with their AWS type names. */
 public enum PolicyKind {
     LB_COOKIE("LBCookieStickinessPolicy", "LBCookieStickinessPolicyType"),
-    APP_COOKIE("AppCookieStickinessPolicy", "AppCookieStickinessPolicyType");
+    APP_COOKIE("AppCookieStickinessPolicy", "AppCookieStickinessPolicyType"),
+    SSL_NEGOTIATION("SSLNegotiationPolicy", "SSLNegotiationPolicyType");
 
     private final String documentKind;
     private final String awsTypeName;
@@ -21,5 +24,14 @@ public enum PolicyKind {
     /** The {@code PolicyTypeName} AWS reports in DescribeLoadBalancerPolicies. */
     public String awsTypeName() {
         return awsTypeName;
+    }
+
+    /** A policy of this kind from the attributes DescribeLoadBalancerPolicies reports. */
+    ManagedPolicy fromWire(String name, List<PolicyAttribute> attributes) {
+        return switch (this) {
+            case LB_COOKIE -> LbCookiePolicy.fromWire(name, attributes);
+            case APP_COOKIE -> AppCookiePolicy.fromWire(name, attributes);
+            case SSL_NEGOTIATION -> SslNegotiationPolicy.fromWire(name, attributes);
+        };
     }
 }

@@ -6,6 +6,7 @@ public enum ResourceKind {
     LISTENER("Listener"),
     LB_COOKIE_POLICY("LBCookieStickinessPolicy"),
     APP_COOKIE_POLICY("AppCookieStickinessPolicy"),
+    SSL_NEGOTIATION_POLICY("SSLNegotiationPolicy"),
     LISTENER_POLICIES("ListenerPolicies"),
     HEALTH_CHECK("HealthCheck"),
     ATTRIBUTES("Attributes"),
@@ -21,6 +22,14 @@ public enum ResourceKind {
         return prefix;
     }
 
+    /** True for the kinds that address one policy. */
+    public boolean isPolicy() {
+        return switch (this) {
+            case LB_COOKIE_POLICY, APP_COOKIE_POLICY, SSL_NEGOTIATION_POLICY -> true;
+            case LOAD_BALANCER, LISTENER, LISTENER_POLICIES, HEALTH_CHECK, ATTRIBUTES, TAGS -> false;
+        };
+    }
+
     public static ResourceKind fromPrefix(String prefix) {
         for (ResourceKind kind : values()) {
             if (kind.prefix.equals(prefix)) {
@@ -34,6 +43,7 @@ public enum ResourceKind {
         return switch (policyKind) {
             case LB_COOKIE -> LB_COOKIE_POLICY;
             case APP_COOKIE -> APP_COOKIE_POLICY;
+            case SSL_NEGOTIATION -> SSL_NEGOTIATION_POLICY;
         };
     }
 }

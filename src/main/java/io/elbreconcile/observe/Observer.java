@@ -7,6 +7,7 @@ import io.elbreconcile.aws.PortError;
 import io.elbreconcile.model.Attributes;
 import io.elbreconcile.model.DesiredLoadBalancer;
 import io.elbreconcile.model.DesiredState;
+import io.elbreconcile.model.ManagedPolicy;
 import io.elbreconcile.model.ObservedLoadBalancer;
 import io.elbreconcile.model.ObservedState;
 import io.elbreconcile.model.ReservedTags;
@@ -42,8 +43,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </ul>
  * Then DescribeTags for the ones found, 20 names a call, and one DescribeLoadBalancerAttributes
  * per declared load balancer whose {@code attributes} declare something. Cookie policies come
- * with the descriptions: never a call per policy. In a region holding only the observed load
- * balancers this is at most {@code ceil(N/400) + ceil(N/20)} reads plus the attribute calls.
+ * with the descriptions: never a call per policy. A load balancer with policies of other types
+ * than AWS's own predefined ones (an SSL negotiation policy of its own, say) costs one
+ * DescribeLoadBalancerPolicies for all of them. In a region holding only the observed load
+ * balancers this is at most {@code ceil(N/400) + ceil(N/20)} reads plus the attribute and policy calls.
  *
  * <p>Tag batches and attribute calls run concurrently on a bounded pool; pages are sequential.
  * A load balancer deleted between its description and a later call is left out, as if it had
@@ -115,7 +118,11 @@ public final class Observer {
         Set<String> attributeNames = new TreeSet<>(scope.wholeRegion() ? found.keySet() : withAttributes);
         attributeNames.retainAll(found.keySet());
 
-        Enrichment enrichment = enrich(new ArrayList<>(found.keySet()), attributeNames);
+        // Policies other than cookie ones are named, not described, by DescribeLoadBalancers: one
+        // DescribeLoadBalancerPolicies for each load balancer that has some not named by AWS itself.
+        Set<String> policyNames = new TreeSet<>();
+        found.values().stream().filter(lb -> !lb.otherPoliciesToDescribe().isEmpty()).forEach(lb -> policyNames.add(lb.name()));
+        Enrichment enrichment = enrich(new ArrayList<>(found.keySet()), attributeNames, policyNames);
 
         SortedMap<String, ObservedLoadBalancer> result = new TreeMap<>();
         for (ObservedLoadBalancer lb : found.values()) {
@@ -127,7 +134,8 @@ public final class Observer {
             boolean keep = scope.wholeRegion() || wanted.contains(name)
                     || (scope.stack() != null && (scope.stack().equals(tags.get(ReservedTags.STACK)) || attachedBy(scope.stack(), tags)));
             if (keep) {
-                result.put(name, lb.withTags(tags).withAttributes(enrichment.attributes.get(name)));
+                result.put(name, lb.withTags(tags).withAttributes(enrichment.attributes.get(name))
+                        .withDescribedPolicies(enrichment.policies.getOrDefault(name, List.of())));
             }
         }
         return new ObservedState(result);
@@ -219,10 +227,11 @@ public final class Observer {
     private static final class Enrichment {
         final Map<String, SortedMap<String, String>> tags = new ConcurrentHashMap<>();
         final Map<String, Attributes> attributes = new ConcurrentHashMap<>();
+        final Map<String, List<ManagedPolicy>> policies = new ConcurrentHashMap<>();
         final Set<String> vanished = ConcurrentHashMap.newKeySet();
     }
 
-    private Enrichment enrich(List<String> names, Set<String> attributeNames) {
+    private Enrichment enrich(List<String> names, Set<String> attributeNames, Set<String> policyNames) {
         Enrichment enrichment = new Enrichment();
         List<Runnable> tasks = new ArrayList<>();
         for (int from = 0; from < names.size(); from += ElbPort.MAX_NAMES_PER_CALL) {
@@ -231,6 +240,9 @@ public final class Observer {
         }
         for (String name : attributeNames) {
             tasks.add(() -> readAttributes(name, enrichment));
+        }
+        for (String name : policyNames) {
+            tasks.add(() -> readPolicies(name, enrichment));
         }
         runAll(tasks);
         return enrichment;
@@ -252,6 +264,17 @@ public final class Observer {
             int half = batch.size() / 2;
             readTags(batch.subList(0, half), enrichment);
             readTags(batch.subList(half, batch.size()), enrichment);
+        }
+    }
+
+    private void readPolicies(String name, Enrichment enrichment) {
+        try {
+            enrichment.policies.put(name, port.describePolicies(name));
+        } catch (PortError e) {
+            if (e.kind() != ErrorKind.LOAD_BALANCER_NOT_FOUND) {
+                throw e;
+            }
+            enrichment.vanished.add(name);
         }
     }
 

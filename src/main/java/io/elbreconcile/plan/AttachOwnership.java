@@ -81,7 +81,8 @@ final class AttachOwnership {
                         .anyMatch(a -> a.loadBalancer().equals(lb.name()) && a.policy().name().equals(policy));
                 if (!declared) {
                     // The kind does not matter for a deletion; an absent policy only loses its tag.
-                    StickinessPolicy existing = lb.policy(policy).orElse(new LbCookiePolicy(policy, 0));
+                    StickinessPolicy existing = lb.policy(policy).filter(StickinessPolicy.class::isInstance)
+                            .map(StickinessPolicy.class::cast).orElse(new LbCookiePolicy(policy, 0));
                     gone.add(new PolicyAttachment(lb.name(), existing, List.of(), false));
                 }
             }

@@ -5,6 +5,7 @@ import io.elbreconcile.diag.SourceLocation;
 import io.elbreconcile.model.Address;
 import io.elbreconcile.model.DesiredState;
 import io.elbreconcile.model.Listener;
+import io.elbreconcile.model.ManagedPolicy;
 import io.elbreconcile.model.ObservedLoadBalancer;
 import io.elbreconcile.model.PolicyAttachment;
 import io.elbreconcile.model.StickinessPolicy;
@@ -90,7 +91,7 @@ final class AttachmentPlanner {
                 for (String name : listener.get().policyNames()) {
                     boolean ours = attachments.stream().anyMatch(a -> a.policy().name().equals(name)
                             || TemporaryPolicies.isTemporaryFor(name, a.policy().name()));
-                    if (!ours && observed.policy(name).isPresent()) {
+                    if (!ours && observed.policy(name).filter(p -> p instanceof StickinessPolicy).isPresent()) {
                         problems.add(Diagnostic.at(where, "listener " + port + " of '" + lb + "' already has stickiness policy '"
                                 + name + "', which this repository does not own; a listener takes one stickiness policy"));
                     }
@@ -113,8 +114,8 @@ final class AttachmentPlanner {
                         listener.policyNames(), merged, null, true, null));
             }
         }
-        List<StickinessPolicy> wanted = attachments.stream().filter(PolicyAttachment::present)
-                .map(PolicyAttachment::policy).toList();
+        List<ManagedPolicy> wanted = attachments.stream().filter(PolicyAttachment::present)
+                .<ManagedPolicy>map(PolicyAttachment::policy).toList();
         SortedMap<String, String> unwanted = new TreeMap<>();
         for (PolicyAttachment attachment : attachments) {
             String name = attachment.policy().name();
@@ -127,7 +128,7 @@ final class AttachmentPlanner {
                 }
             }
         }
-        for (StickinessPolicy existing : observed.cookiePolicies()) {
+        for (ManagedPolicy existing : observed.policies()) {
             Optional<String> original = TemporaryPolicies.originalOf(existing.name());
             if (original.isPresent() && ours.contains(original.get())) {
                 unwanted.put(existing.name(), "leftover temporary policy of an interrupted replacement");

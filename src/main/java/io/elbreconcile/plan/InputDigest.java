@@ -7,8 +7,8 @@ import io.elbreconcile.model.DesiredLoadBalancer;
 import io.elbreconcile.model.DesiredState;
 import io.elbreconcile.model.HealthCheck;
 import io.elbreconcile.model.Listener;
+import io.elbreconcile.model.ManagedPolicy;
 import io.elbreconcile.model.PolicyAttachment;
-import io.elbreconcile.model.StickinessPolicy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -110,12 +110,11 @@ final class InputDigest {
         return out;
     }
 
-    private static SortedMap<String, Object> policy(StickinessPolicy policy) {
+    private static SortedMap<String, Object> policy(ManagedPolicy policy) {
         SortedMap<String, Object> out = new TreeMap<>();
         out.put("kind", policy.kind().documentKind());
         out.put("name", policy.name());
-        policy.match(lb -> out.put("cookieExpirationPeriod", lb.cookieExpirationPeriod()),
-                app -> out.put("cookieName", app.cookieName()));
+        out.putAll(Properties.policySettings(policy));
         return out;
     }
 

@@ -4,9 +4,11 @@ import io.elbreconcile.model.Address;
 import io.elbreconcile.model.Attributes;
 import io.elbreconcile.model.DesiredLoadBalancer;
 import io.elbreconcile.model.Listener;
-import io.elbreconcile.model.Protocol;
+import io.elbreconcile.model.ManagedPolicy;
 import io.elbreconcile.model.ObservedLoadBalancer;
-import io.elbreconcile.model.StickinessPolicy;
+import io.elbreconcile.model.PolicyKind;
+import io.elbreconcile.model.Protocol;
+import io.elbreconcile.model.SecurityPolicies;
 import io.elbreconcile.plan.operation.ApplySecurityGroups;
 import io.elbreconcile.plan.operation.AttachSubnets;
 import io.elbreconcile.plan.operation.ConfigureHealthCheck;
@@ -70,7 +72,7 @@ final class LoadBalancerPlanner {
         boolean created = observed == null;
         PolicyPlanner policies = new PolicyPlanner(plan, options, lb, observed, ready);
         List<ListenerPolicyPlan> lists = planListeners(desired, observed, ready, policies);
-        policies.plan(desired.policies(), orphans(desired, observed), lists);
+        policies.plan(desired.policies(), orphans(desired, observed, lists), lists);
         planHealthCheck(desired, observed, ready);
         planAttributes(desired, observed, ready);
         new TagPlanner(plan, options).planManaged(desired, observed, ready, created, plan.stepIdsSince(firstStep));
@@ -153,6 +155,11 @@ final class LoadBalancerPlanner {
                 // Nothing foreign to carry over: the new listener starts with what AWS gives it.
                 kept = policiesAfterCreation(wanted);
             }
+            if (declaresSslPolicy(desired, wanted)) {
+                // The declared SSL negotiation policy takes the place of the one there now, in the
+                // same list call: the listener is never without one.
+                kept = kept.stream().filter(name -> !isSslPolicy(name, observed)).toList();
+            }
             List<String> desiredList = concat(kept, wanted.policyNames());
             if (existing == null) {
                 String create = ready != null ? null : plan.step(address, new CreateListener(lb, wanted), List.of());
@@ -228,25 +235,43 @@ final class LoadBalancerPlanner {
     }
 
     /**
-     * Policies the language does not model (SSL negotiation, proxy protocol) that a listener has
-     * now: they go first in the list sent for it, before the declared cookie policies. Sending only
-     * the declared list would silently drop them (reference fact 2).
+     * Policies a listener has now that its document does not name: those of types the language
+     * does not model, and its SSL negotiation policy when the listener declares no {@code sslPolicy}
+     * (then AWS's default or whatever is there is kept). They go first in the list sent for it,
+     * before the declared ones. Sending only the declared list would silently drop them (fact 2).
      */
     private static List<String> foreignPolicies(Listener existing, ObservedLoadBalancer observed) {
         var attachedByOthers = AttachOwnership.attachedByOthers(observed);
-        return existing.policyNames().stream()
-                .filter(name -> observed.otherPolicies().contains(name) || attachedByOthers.contains(name)).toList();
+        return existing.policyNames().stream().filter(name -> observed.otherPolicies().contains(name)
+                || attachedByOthers.contains(name) || isSslPolicy(name, observed)).toList();
     }
 
-    private static SortedMap<String, String> orphans(DesiredLoadBalancer desired, ObservedLoadBalancer observed) {
+    /** An SSL negotiation policy: one AWS predefines, or one of the load balancer's own of that type. */
+    private static boolean isSslPolicy(String name, ObservedLoadBalancer observed) {
+        if (SecurityPolicies.isAwsName(name)) {
+            return true;
+        }
+        return observed != null && observed.policy(name).map(p -> p.kind() == PolicyKind.SSL_NEGOTIATION).orElse(false);
+    }
+
+    private static boolean declaresSslPolicy(DesiredLoadBalancer desired, Listener wanted) {
+        return wanted.policyNames().stream().anyMatch(name ->
+                desired.policy(name).map(p -> p.kind() == PolicyKind.SSL_NEGOTIATION).orElse(false));
+    }
+
+    /** Undeclared policies, except those a listener keeps (its SSL policy when it declares none). */
+    private static SortedMap<String, String> orphans(DesiredLoadBalancer desired, ObservedLoadBalancer observed,
+                                                     List<ListenerPolicyPlan> lists) {
         SortedMap<String, String> orphans = new TreeMap<>();
         if (observed == null) {
             return orphans;
         }
         var attachedByOthers = AttachOwnership.attachedByOthers(observed);
-        for (StickinessPolicy policy : observed.cookiePolicies()) {
-            // Another stack's attach-mode policy is foreign, like one of another type: not ours to delete.
-            if (desired.policy(policy.name()).isEmpty() && !attachedByOthers.contains(policy.name())) {
+        for (ManagedPolicy policy : observed.policies()) {
+            // Another stack's attach-mode policy is foreign, like one of another type: not ours to delete;
+            // so is the SSL policy a listener keeps when it declares none.
+            boolean keptOnAListener = lists.stream().anyMatch(l -> l.desired().contains(policy.name()));
+            if (desired.policy(policy.name()).isEmpty() && !attachedByOthers.contains(policy.name()) && !keptOnAListener) {
                 orphans.put(policy.name(), TemporaryPolicies.originalOf(policy.name()).isPresent()
                         ? "leftover temporary policy of an interrupted replacement"
                         : "orphan: declared in no document");

@@ -20,6 +20,7 @@ import io.elbreconcile.plan.operation.CreateAppCookiePolicy;
 import io.elbreconcile.plan.operation.CreateLbCookiePolicy;
 import io.elbreconcile.plan.operation.CreateListener;
 import io.elbreconcile.plan.operation.CreateLoadBalancer;
+import io.elbreconcile.plan.operation.CreatePolicy;
 import io.elbreconcile.plan.operation.DeleteListener;
 import io.elbreconcile.plan.operation.DeleteLoadBalancer;
 import io.elbreconcile.plan.operation.DeletePolicy;
@@ -74,7 +75,7 @@ public final class PlanCodec {
     private static Map<String, Class<? extends Operation>> operations() {
         List<Class<? extends Operation>> all = List.of(CreateLoadBalancer.class, DeleteLoadBalancer.class,
                 CreateListener.class, DeleteListener.class, SetListenerCertificate.class, CreateLbCookiePolicy.class,
-                CreateAppCookiePolicy.class, DeletePolicy.class, SetListenerPolicies.class, ConfigureHealthCheck.class,
+                CreateAppCookiePolicy.class, CreatePolicy.class, DeletePolicy.class, SetListenerPolicies.class, ConfigureHealthCheck.class,
                 ModifyAttributes.class, AddTags.class, RemoveTags.class, ApplySecurityGroups.class, AttachSubnets.class,
                 DetachSubnets.class, EnableAvailabilityZones.class, DisableAvailabilityZones.class);
         Map<String, Class<? extends Operation>> byName = new TreeMap<>();
@@ -98,6 +99,7 @@ public final class PlanCodec {
             case "SetListenerCertificate" -> "SetLoadBalancerListenerSSLCertificate";
             case "CreateLbCookiePolicy" -> "CreateLBCookieStickinessPolicy";
             case "CreateAppCookiePolicy" -> "CreateAppCookieStickinessPolicy";
+            case "CreatePolicy" -> "CreateLoadBalancerPolicy";
             case "DeletePolicy" -> "DeleteLoadBalancerPolicy";
             case "SetListenerPolicies" -> "SetLoadBalancerPoliciesOfListener";
             case "ModifyAttributes" -> "ModifyLoadBalancerAttributes";

@@ -1,10 +1,12 @@
 package io.elbreconcile.plan;
 
 import io.elbreconcile.model.Address;
+import io.elbreconcile.model.ManagedPolicy;
 import io.elbreconcile.model.ObservedLoadBalancer;
-import io.elbreconcile.model.StickinessPolicy;
+import io.elbreconcile.model.PolicyKind;
 import io.elbreconcile.plan.operation.CreateAppCookiePolicy;
 import io.elbreconcile.plan.operation.CreateLbCookiePolicy;
+import io.elbreconcile.plan.operation.CreatePolicy;
 import io.elbreconcile.plan.operation.DeletePolicy;
 import io.elbreconcile.plan.operation.Operation;
 import io.elbreconcile.plan.operation.SetListenerPolicies;
@@ -75,11 +77,11 @@ final class PolicyPlanner {
      * @param unwanted observed cookie policies to delete, by name, with the reason shown
      * @param lists every listener whose list this plan controls
      */
-    void plan(List<StickinessPolicy> wanted, SortedMap<String, String> unwanted, List<ListenerPolicyPlan> lists) {
-        Map<String, StickinessPolicy> replacedOld = new TreeMap<>();
-        List<StickinessPolicy> replacements = new ArrayList<>();
-        for (StickinessPolicy policy : wanted) {
-            Optional<StickinessPolicy> existing = observed == null ? Optional.empty() : observed.policy(policy.name());
+    void plan(List<ManagedPolicy> wanted, SortedMap<String, String> unwanted, List<ListenerPolicyPlan> lists) {
+        Map<String, ManagedPolicy> replacedOld = new TreeMap<>();
+        List<ManagedPolicy> replacements = new ArrayList<>();
+        for (ManagedPolicy policy : wanted) {
+            Optional<ManagedPolicy> existing = observed == null ? Optional.empty() : observed.policy(policy.name());
             Address address = Address.policy(lb, policy);
             if (existing.isEmpty()) {
                 creators.put(policy.name(), plan.step(address, create(policy), Arrays.asList(loadBalancerReady)));
@@ -148,15 +150,17 @@ final class PolicyPlanner {
      * copies go. Interim lists wait only for creations that wait for nothing, so even two policies
      * that trade listeners while both change cannot deadlock.
      */
-    private void replace(Map<String, StickinessPolicy> replacedOld, List<StickinessPolicy> replacements,
+    private void replace(Map<String, ManagedPolicy> replacedOld, List<ManagedPolicy> replacements,
                          List<ListenerPolicyPlan> lists) {
         List<ListenerPolicyPlan> users = lists.stream()
                 .filter(l -> l.listenerExistsNow() && l.current().stream().anyMatch(replacedOld::containsKey))
                 .toList();
         boolean zeroGap = options.replaceStrategy() == ReplaceStrategy.ZERO_GAP;
         Map<String, String> temporaries = new TreeMap<>();
-        if (zeroGap) {
-            for (StickinessPolicy wanted : replacements) {
+        for (ManagedPolicy wanted : replacements) {
+            // An HTTPS or SSL listener is never without its SSL negotiation policy, whatever the
+            // strategy: direct replacement would leave it to no policy at all meanwhile.
+            if (zeroGap || wanted.kind() == PolicyKind.SSL_NEGOTIATION) {
                 boolean neededInterim = users.stream().anyMatch(u -> u.desired().contains(wanted.name()));
                 if (neededInterim) {
                     String temporary = TemporaryPolicies.choose(wanted, observed);
@@ -176,7 +180,8 @@ final class PolicyPlanner {
         for (ListenerPolicyPlan user : users) {
             List<String> interim = zeroGap
                     ? user.desired().stream().map(name -> temporaries.getOrDefault(name, name)).toList()
-                    : user.current().stream().filter(name -> !replacedOld.containsKey(name)).toList();
+                    : user.current().stream().map(name -> temporaries.getOrDefault(name, name))
+                            .filter(name -> !replacedOld.containsKey(name)).toList();
             List<String> deps = new ArrayList<>(Arrays.asList(loadBalancerReady));
             interim.forEach(name -> deps.add(creators.get(name)));
             String swap = plan.step(Address.listenerPolicies(lb, user.port()), new SetListenerPolicies(lb, user.port(), interim),
@@ -187,8 +192,8 @@ final class PolicyPlanner {
             user.current().stream().filter(replacedOld::containsKey)
                     .forEach(name -> interimRemovers.computeIfAbsent(name, k -> new ArrayList<>()).add(swap));
         }
-        for (StickinessPolicy wanted : replacements) {
-            StickinessPolicy old = replacedOld.get(wanted.name());
+        for (ManagedPolicy wanted : replacements) {
+            ManagedPolicy old = replacedOld.get(wanted.name());
             Address address = Address.policy(lb, wanted);
             List<String> deps = new ArrayList<>(Arrays.asList(loadBalancerReady));
             deps.addAll(interimRemovers.getOrDefault(old.name(), List.of()));
@@ -200,7 +205,7 @@ final class PolicyPlanner {
         }
     }
 
-    private static List<String> replacementReasons(StickinessPolicy old, StickinessPolicy wanted,
+    private static List<String> replacementReasons(ManagedPolicy old, ManagedPolicy wanted,
                                                    List<ListenerPolicyPlan> users, boolean zeroGap, String temporary) {
         List<String> reasons = new ArrayList<>();
         reasons.add(old.kind() != wanted.kind()
@@ -210,7 +215,7 @@ final class PolicyPlanner {
                 .map(u -> Integer.toString(u.port())).toList();
         if (ports.isEmpty()) {
             reasons.add("enabled on no listener: replaced directly");
-        } else if (!zeroGap) {
+        } else if (!zeroGap && temporary == null) {
             reasons.add("--replace-strategy=direct: no stickiness on listeners " + ports + " while it is replaced");
         } else if (temporary != null) {
             reasons.add("zero gap: listeners " + ports + " use temporary policy " + temporary + " meanwhile");
@@ -221,7 +226,7 @@ final class PolicyPlanner {
     }
 
     private String deleteUnwanted(String name, String reason) {
-        StickinessPolicy policy = observed.policy(name).orElseThrow();
+        ManagedPolicy policy = observed.policy(name).orElseThrow();
         Address address = Address.policy(lb, policy);
         List<String> deps = new ArrayList<>(detachers.getOrDefault(name, List.of()));
         deps.add(loadBalancerReady);
@@ -230,10 +235,11 @@ final class PolicyPlanner {
         return delete;
     }
 
-    private Operation create(StickinessPolicy policy) {
+    private Operation create(ManagedPolicy policy) {
         return policy.match(
                 lbCookie -> new CreateLbCookiePolicy(lb, lbCookie.name(), lbCookie.cookieExpirationPeriod()),
-                app -> new CreateAppCookiePolicy(lb, app.name(), app.cookieName()));
+                app -> new CreateAppCookiePolicy(lb, app.name(), app.cookieName()),
+                ssl -> new CreatePolicy(lb, ssl.name(), ssl.kind().awsTypeName(), ssl.wireAttributes()));
     }
 
     static SortedMap<String, String> noUnwanted() {

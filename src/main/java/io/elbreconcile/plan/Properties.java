@@ -4,8 +4,9 @@ import io.elbreconcile.model.AccessLog;
 import io.elbreconcile.model.Attributes;
 import io.elbreconcile.model.HealthCheck;
 import io.elbreconcile.model.Listener;
+import io.elbreconcile.model.ManagedPolicy;
 import io.elbreconcile.model.Scheme;
-import io.elbreconcile.model.StickinessPolicy;
+import io.elbreconcile.model.SslNegotiationPolicy;
 
 import java.util.List;
 import java.util.Map;
@@ -56,11 +57,26 @@ final class Properties {
         return p;
     }
 
-    static SortedMap<String, Object> policy(StickinessPolicy policy) {
+    static SortedMap<String, Object> policy(ManagedPolicy policy) {
         SortedMap<String, Object> p = new TreeMap<>();
         p.put("type", policy.kind().awsTypeName());
+        p.putAll(policySettings(policy));
+        return p;
+    }
+
+    /** A policy's settings by the names its document uses. */
+    static SortedMap<String, Object> policySettings(ManagedPolicy policy) {
+        SortedMap<String, Object> p = new TreeMap<>();
         policy.match(lb -> p.put("cookieExpirationPeriod", lb.cookieExpirationPeriod()),
-                app -> p.put("cookieName", app.cookieName()));
+                app -> p.put("cookieName", app.cookieName()),
+                ssl -> {
+                    if (ssl.reference() != null) {
+                        return p.put("reference", ssl.reference());
+                    }
+                    p.put("protocols", ssl.protocols());
+                    p.put("ciphers", ssl.ciphers());
+                    return p.put("serverOrderPreference", ssl.serverOrderPreference());
+                });
         return p;
     }
 

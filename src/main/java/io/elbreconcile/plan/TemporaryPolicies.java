@@ -1,7 +1,7 @@
 package io.elbreconcile.plan;
 
+import io.elbreconcile.model.ManagedPolicy;
 import io.elbreconcile.model.ObservedLoadBalancer;
-import io.elbreconcile.model.StickinessPolicy;
 
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -34,11 +34,11 @@ final class TemporaryPolicies {
      * A temporary name for replacing {@code original} by {@code replacement}: free, or holding a
      * leftover policy with exactly the replacement's settings (then it is reused, not re-created).
      */
-    static String choose(StickinessPolicy replacement, ObservedLoadBalancer observed) {
+    static String choose(ManagedPolicy replacement, ObservedLoadBalancer observed) {
         for (int n = 1; ; n++) {
             String candidate = replacement.name() + SUFFIX + (n == 1 ? "" : "-" + n);
             boolean takenByOther = observed.otherPolicies().contains(candidate);
-            Optional<StickinessPolicy> existing = observed.policy(candidate);
+            Optional<ManagedPolicy> existing = observed.policy(candidate);
             if (!takenByOther && (existing.isEmpty() || existing.get().sameSettingsAs(replacement))) {
                 return candidate;
             }

@@ -5,6 +5,7 @@ import io.elbreconcile.diag.Diagnostic;
 import io.elbreconcile.diag.Printable;
 import io.elbreconcile.diag.SourceLocation;
 import io.elbreconcile.model.IgnoreChanges;
+import io.elbreconcile.model.PolicyKind;
 import io.elbreconcile.model.Protocol;
 import io.elbreconcile.model.Settings;
 
@@ -60,6 +61,7 @@ final class CrossDocumentChecks {
         for (Map<String, PolicyDocument> policies : policiesByLoadBalancer.values()) {
             checkAttachMode(policies.values(), loadBalancers);
         }
+        problems.addAll(new SslNegotiationChecks().check(loadBalancers, policiesByLoadBalancer, complete));
         return List.copyOf(problems);
     }
 
@@ -99,6 +101,11 @@ final class CrossDocumentChecks {
             String name = policies.get(j).asText();
             SourceLocation where = at(lb, pointer + "/policies/" + j);
             PolicyDocument policy = declared.get(name);
+            if (policy != null && policy.policy().kind() == PolicyKind.SSL_NEGOTIATION) {
+                report(where, "listener " + port + " lists SSL negotiation policy " + Printable.quoted(name)
+                        + " in policies; name it in sslPolicy instead (a listener has one)");
+                continue;
+            }
             if (policy == null && complete) {
                 report(where, "listener " + port + " names policy " + Printable.quoted(name) + ", but no document declares it for load balancer "
                         + Printable.quoted(lb.name()), DidYouMean.hint(name, declared.keySet()).orElse(null));

@@ -1,17 +1,18 @@
 package io.elbreconcile.spec;
 
-import io.elbreconcile.model.StickinessPolicy;
+import io.elbreconcile.model.ManagedPolicy;
 
 import java.util.List;
 
 /**
- * An {@code LBCookieStickinessPolicy} or {@code AppCookieStickinessPolicy} document.
+ * A policy document: {@code LBCookieStickinessPolicy}, {@code AppCookieStickinessPolicy} or
+ * {@code SSLNegotiationPolicy}.
  *
  * @param listenerPorts attach mode only; empty when not written
  * @param attachModeFieldsWritten whether {@code listenerPorts} or {@code ensure} appear (only valid in attach mode)
  * @param present false for {@code ensure: absent}
  */
-record PolicyDocument(YamlDocument source, String loadBalancer, StickinessPolicy policy, List<Integer> listenerPorts,
+record PolicyDocument(YamlDocument source, String loadBalancer, ManagedPolicy policy, List<Integer> listenerPorts,
                       boolean attachModeFieldsWritten, boolean present) implements SpecDocument {
 
     @Override

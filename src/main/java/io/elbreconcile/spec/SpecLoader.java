@@ -8,6 +8,7 @@ import io.elbreconcile.model.Address;
 import io.elbreconcile.model.DesiredLoadBalancer;
 import io.elbreconcile.model.DesiredState;
 import io.elbreconcile.model.InputText;
+import io.elbreconcile.model.ManagedPolicy;
 import io.elbreconcile.model.PolicyAttachment;
 import io.elbreconcile.model.Settings;
 import io.elbreconcile.model.StickinessPolicy;
@@ -214,7 +215,7 @@ public final class SpecLoader {
 
     private static DesiredState assemble(List<SpecDocument> documents) {
         Map<String, DesiredLoadBalancer> managed = new TreeMap<>();
-        Map<String, List<StickinessPolicy>> policies = new HashMap<>();
+        Map<String, List<ManagedPolicy>> policies = new HashMap<>();
         List<PolicyAttachment> attachments = new ArrayList<>();
         SortedMap<Address, SourceLocation> origins = new TreeMap<>();
         for (SpecDocument document : documents) {
@@ -228,8 +229,9 @@ public final class SpecLoader {
                 origins.put(Address.policy(policy.loadBalancer(), policy.policy()), document.source().locations().document());
                 if (managed.containsKey(policy.loadBalancer())) {
                     policies.computeIfAbsent(policy.loadBalancer(), k -> new ArrayList<>()).add(policy.policy());
-                } else {
-                    attachments.add(new PolicyAttachment(policy.loadBalancer(), policy.policy(), policy.listenerPorts(), policy.present()));
+                } else if (policy.policy() instanceof StickinessPolicy sticky) {
+                    // Only cookie policies have an attach mode; the checks refused the others.
+                    attachments.add(new PolicyAttachment(policy.loadBalancer(), sticky, policy.listenerPorts(), policy.present()));
                 }
             }
         }

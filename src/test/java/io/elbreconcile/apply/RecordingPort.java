@@ -8,7 +8,9 @@ import io.elbreconcile.aws.PortError;
 import io.elbreconcile.model.Attributes;
 import io.elbreconcile.model.HealthCheck;
 import io.elbreconcile.model.Listener;
+import io.elbreconcile.model.ManagedPolicy;
 import io.elbreconcile.model.ObservedLoadBalancer;
+import io.elbreconcile.model.PolicyAttribute;
 import io.elbreconcile.model.Scheme;
 import io.elbreconcile.model.Target;
 
@@ -102,6 +104,16 @@ final class RecordingPort implements ElbPort {
     @Override
     public void createAppCookiePolicy(String loadBalancer, String policyName, String cookieName) {
         call("CreateAppCookieStickinessPolicy", loadBalancer + "/" + policyName);
+    }
+
+    @Override
+    public List<ManagedPolicy> describePolicies(String loadBalancer) {
+        return List.of();
+    }
+
+    @Override
+    public void createPolicy(String loadBalancer, String policyName, String policyTypeName, List<PolicyAttribute> attributes) {
+        call("CreateLoadBalancerPolicy", loadBalancer + "/" + policyName);
     }
 
     @Override

@@ -54,7 +54,7 @@ class SdkElbPortMotoTest {
 
             assertEquals(List.of(new AppCookiePolicy("app-cookie", "SESSIONID"),
                     new LbCookiePolicy("my-duration-cookie-policy", 60), new LbCookiePolicy("session-cookie", 0)),
-                    lb.cookiePolicies());
+                    lb.policies());
             assertEquals(List.of("my-duration-cookie-policy"), lb.listener(80).orElseThrow().policyNames());
             assertEquals(List.of(), lb.listener(22).orElseThrow().policyNames());
             assertEquals(Protocol.TCP, lb.listener(22).orElseThrow().protocol());
@@ -117,7 +117,7 @@ class SdkElbPortMotoTest {
             port.createListeners("web", List.of(new Listener(Protocol.HTTP, 8081, Protocol.HTTP, 9090, null, List.of())));
 
             ObservedLoadBalancer lb = port.describeLoadBalancers(List.of("web")).get(0);
-            assertTrue(lb.cookiePolicies().isEmpty());
+            assertTrue(lb.policies().isEmpty());
             assertEquals(List.of(80, 8081), lb.listeners().stream().map(Listener::loadBalancerPort).toList());
 
             port.deleteLoadBalancer("web");

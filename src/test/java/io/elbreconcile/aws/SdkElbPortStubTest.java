@@ -86,7 +86,7 @@ class SdkElbPortStubTest {
         assertEquals(new Listener(Protocol.HTTPS, 443, Protocol.HTTP, 8080, "arn:cert", List.of("z-ssl", "a-sticky")),
                 lb.listeners().get(1));
         assertEquals(List.of(new LbCookiePolicy("a-sticky", 60), new AppCookiePolicy("app", "SESSIONID"),
-                new LbCookiePolicy("session", 0)), lb.cookiePolicies());
+                new LbCookiePolicy("session", 0)), lb.policies());
         assertEquals(List.of("z-ssl"), lb.otherPolicies());
         assertEquals("HTTP:8080/health", lb.healthCheck().target());
         assertEquals(10, lb.healthCheck().healthyThreshold());

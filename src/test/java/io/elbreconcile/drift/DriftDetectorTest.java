@@ -7,6 +7,7 @@ import io.elbreconcile.model.DesiredState;
 import io.elbreconcile.model.HealthCheck;
 import io.elbreconcile.model.LbCookiePolicy;
 import io.elbreconcile.model.Listener;
+import io.elbreconcile.model.ManagedPolicy;
 import io.elbreconcile.model.ObservedLoadBalancer;
 import io.elbreconcile.model.ObservedState;
 import io.elbreconcile.model.PolicyAttachment;
@@ -43,7 +44,7 @@ class DriftDetectorTest {
                 null, null, new TreeMap<>(Map.of("team", "web")), false, List.of(policy));
     }
 
-    private static ObservedLoadBalancer observed(String name, List<String> listenerPolicies, List<StickinessPolicy> policies,
+    private static ObservedLoadBalancer observed(String name, List<String> listenerPolicies, List<ManagedPolicy> policies,
                                                  Map<String, String> tags) {
         return new ObservedLoadBalancer(name, name + ".elb", Scheme.INTERNET_FACING, List.of("us-east-1a"), List.of(), List.of(),
                 List.of(new Listener(Protocol.HTTP, 80, Protocol.HTTP, 8080, null, listenerPolicies)), policies, List.of(),

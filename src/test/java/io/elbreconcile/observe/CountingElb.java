@@ -9,7 +9,9 @@ import io.elbreconcile.model.Attributes;
 import io.elbreconcile.model.HealthCheck;
 import io.elbreconcile.model.LbCookiePolicy;
 import io.elbreconcile.model.Listener;
+import io.elbreconcile.model.ManagedPolicy;
 import io.elbreconcile.model.ObservedLoadBalancer;
+import io.elbreconcile.model.PolicyAttribute;
 import io.elbreconcile.model.Protocol;
 import io.elbreconcile.model.Scheme;
 import io.elbreconcile.model.Target;
@@ -183,6 +185,17 @@ final class CountingElb implements ElbPort {
 
     @Override
     public void createAppCookiePolicy(String loadBalancer, String policyName, String cookieName) {
+        throw write();
+    }
+
+    @Override
+    public List<ManagedPolicy> describePolicies(String loadBalancer) {
+        called("DescribeLoadBalancerPolicies");
+        return List.of();
+    }
+
+    @Override
+    public void createPolicy(String loadBalancer, String policyName, String policyTypeName, List<PolicyAttribute> attributes) {
         throw write();
     }
 

@@ -72,7 +72,7 @@ class ObserverMotoTest {
             assertEquals(Set.of("my-load-balancer", "shared"), observed.loadBalancers().keySet());
             ObservedLoadBalancer lb = observed.loadBalancer("my-load-balancer").orElseThrow();
             assertEquals(List.of(new AppCookiePolicy("app", "SESSIONID"), new LbCookiePolicy("my-duration-cookie-policy", 60)),
-                    lb.cookiePolicies());
+                    lb.policies());
             assertEquals(List.of("my-duration-cookie-policy"), lb.listener(80).orElseThrow().policyNames());
             assertEquals(Map.of("team", "web"), lb.tags());
             assertEquals(new ConnectionDraining(true, 60), lb.attributes().connectionDraining());

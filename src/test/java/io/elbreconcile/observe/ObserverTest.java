@@ -87,7 +87,7 @@ class ObserverTest {
         assertEquals(n, observed.loadBalancers().size());
         ObservedLoadBalancer last = observed.loadBalancer(names.get(n - 1)).orElseThrow();
         assertEquals(Map.of("team", names.get(n - 1)), last.tags());
-        assertEquals(List.of(new LbCookiePolicy(last.name() + "-sticky", 60)), last.cookiePolicies());
+        assertEquals(List.of(new LbCookiePolicy(last.name() + "-sticky", 60)), last.policies());
         assertNull(last.attributes(), "attributes are read only when declared");
         assertEquals(ceil(n, 400), elb.count("DescribeLoadBalancers"));
         assertEquals(ceil(n, 20), elb.count("DescribeTags"));

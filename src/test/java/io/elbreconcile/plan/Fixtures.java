@@ -8,6 +8,7 @@ import io.elbreconcile.model.DesiredLoadBalancer;
 import io.elbreconcile.model.DesiredState;
 import io.elbreconcile.model.HealthCheck;
 import io.elbreconcile.model.Listener;
+import io.elbreconcile.model.ManagedPolicy;
 import io.elbreconcile.model.ObservedLoadBalancer;
 import io.elbreconcile.model.ObservedState;
 import io.elbreconcile.model.PolicyAttachment;
@@ -43,12 +44,12 @@ final class Fixtures {
         return new Listener(Protocol.TCP, port, Protocol.TCP, port, null, List.of());
     }
 
-    static DesiredLoadBalancer lb(String name, List<Listener> listeners, List<StickinessPolicy> policies) {
+    static DesiredLoadBalancer lb(String name, List<Listener> listeners, List<ManagedPolicy> policies) {
         return new DesiredLoadBalancer(name, Scheme.INTERNET_FACING, List.of("us-east-1a"), List.of(), List.of(),
                 listeners, null, null, new TreeMap<>(), false, policies);
     }
 
-    static DesiredLoadBalancer lb(String name, List<Listener> listeners, List<StickinessPolicy> policies,
+    static DesiredLoadBalancer lb(String name, List<Listener> listeners, List<ManagedPolicy> policies,
                                   HealthCheck healthCheck, Attributes attributes, Map<String, String> tags, boolean protect) {
         return new DesiredLoadBalancer(name, Scheme.INTERNET_FACING, List.of("us-east-1a"), List.of(), List.of(),
                 listeners, healthCheck, attributes, new TreeMap<>(tags), protect, policies);
@@ -73,7 +74,7 @@ final class Fixtures {
         return run(plan(desired, ObservedState.empty()), ObservedState.empty(), op -> { });
     }
 
-    static ObservedLoadBalancer observed(String name, List<Listener> listeners, List<StickinessPolicy> policies,
+    static ObservedLoadBalancer observed(String name, List<Listener> listeners, List<ManagedPolicy> policies,
                                          List<String> otherPolicies, Map<String, String> tags) {
         return new ObservedLoadBalancer(name, name + ".elb", Scheme.INTERNET_FACING, List.of("us-east-1a"), List.of(),
                 List.of(), listeners, policies, otherPolicies, HealthCheck.AWS_DEFAULT, new TreeMap<>(tags),

@@ -62,12 +62,12 @@ class IgnoreRulesProperties {
             new Mutation("tags.team", lb -> tags(lb, t -> t.remove("team"))),
             new Mutation("tags.CostCenter", lb -> tags(lb, t -> t.put("CostCenter", "4711"))),
             new Mutation("securityGroups", lb -> new ObservedLoadBalancer(lb.name(), lb.dnsName(), lb.scheme(),
-                    lb.availabilityZones(), lb.subnets(), List.of("sg-other"), lb.listeners(), lb.cookiePolicies(),
+                    lb.availabilityZones(), lb.subnets(), List.of("sg-other"), lb.listeners(), lb.policies(),
                     lb.otherPolicies(), lb.healthCheck(), lb.tags(), lb.attributes())),
             new Mutation("listeners.443.sslCertificateId", lb -> new ObservedLoadBalancer(lb.name(), lb.dnsName(), lb.scheme(),
                     lb.availabilityZones(), lb.subnets(), lb.securityGroups(),
                     lb.listeners().stream().map(l -> l.loadBalancerPort() == 443 ? l.withCertificate("arn:cert-rotated") : l).toList(),
-                    lb.cookiePolicies(), lb.otherPolicies(), lb.healthCheck(), lb.tags(), lb.attributes())));
+                    lb.policies(), lb.otherPolicies(), lb.healthCheck(), lb.tags(), lb.attributes())));
 
     private static final List<List<String>> TAG_SETTINGS = List.of(List.of(), List.of("CostCenter"), List.of("Cost*", "ops:*"));
 
@@ -129,7 +129,7 @@ class IgnoreRulesProperties {
 
     private static ObservedLoadBalancer health(ObservedLoadBalancer lb, UnaryOperator<HealthCheck> change) {
         return new ObservedLoadBalancer(lb.name(), lb.dnsName(), lb.scheme(), lb.availabilityZones(), lb.subnets(),
-                lb.securityGroups(), lb.listeners(), lb.cookiePolicies(), lb.otherPolicies(), change.apply(lb.healthCheck()),
+                lb.securityGroups(), lb.listeners(), lb.policies(), lb.otherPolicies(), change.apply(lb.healthCheck()),
                 lb.tags(), lb.attributes());
     }
 

@@ -14,6 +14,7 @@ import io.elbreconcile.model.IgnoreChanges;
 import io.elbreconcile.model.Settings;
 import io.elbreconcile.model.LbCookiePolicy;
 import io.elbreconcile.model.Listener;
+import io.elbreconcile.model.ManagedPolicy;
 import io.elbreconcile.model.PolicyAttachment;
 import io.elbreconcile.model.Protocol;
 import io.elbreconcile.model.Scheme;
@@ -41,7 +42,7 @@ class InputDigestTest {
 
     private static DesiredLoadBalancer web(Scheme scheme, List<String> zones, List<String> subnets, List<String> groups,
                                            List<Listener> listeners, HealthCheck check, Attributes attributes,
-                                           Map<String, String> tags, boolean protect, List<StickinessPolicy> policies) {
+                                           Map<String, String> tags, boolean protect, List<ManagedPolicy> policies) {
         return new DesiredLoadBalancer("web", scheme, zones, subnets, groups, listeners, check, attributes, new TreeMap<>(tags),
                 protect, policies);
     }

@@ -9,6 +9,7 @@ import io.elbreconcile.model.DesiredState;
 import io.elbreconcile.model.HealthCheck;
 import io.elbreconcile.model.LbCookiePolicy;
 import io.elbreconcile.model.Listener;
+import io.elbreconcile.model.ManagedPolicy;
 import io.elbreconcile.model.ObservedLoadBalancer;
 import io.elbreconcile.model.ObservedState;
 import io.elbreconcile.model.StickinessPolicy;
@@ -114,7 +115,7 @@ class PlannerProperties {
             if (random.nextInt(4) == 0) {
                 continue;
             }
-            List<StickinessPolicy> policies = new ArrayList<>();
+            List<ManagedPolicy> policies = new ArrayList<>();
             if (random.nextBoolean()) {
                 policies.add(new LbCookiePolicy("duration", List.of(0L, 60L, 120L).get(random.nextInt(3))));
             }
@@ -124,7 +125,7 @@ class PlannerProperties {
             if (random.nextBoolean()) {
                 policies.add(random.nextBoolean() ? new LbCookiePolicy("spare", 30) : new AppCookiePolicy("spare", "X"));
             }
-            List<String> names = new ArrayList<>(policies.stream().map(StickinessPolicy::name).toList());
+            List<String> names = new ArrayList<>(policies.stream().map(ManagedPolicy::name).toList());
             java.util.Collections.shuffle(names, random);
             List<Listener> listeners = new ArrayList<>();
             if (random.nextInt(5) > 0) {
@@ -161,7 +162,7 @@ class PlannerProperties {
     private static ObservedState perturb(ObservedState state, Random random) {
         Map<String, ObservedLoadBalancer> lbs = new TreeMap<>(state.loadBalancers());
         lbs.replaceAll((name, lb) -> {
-            List<StickinessPolicy> policies = new ArrayList<>(lb.cookiePolicies());
+            List<ManagedPolicy> policies = new ArrayList<>(lb.policies());
             List<Listener> listeners = new ArrayList<>(lb.listeners());
             if (random.nextInt(3) == 0) {
                 policies.add(new LbCookiePolicy("orphan", 5));

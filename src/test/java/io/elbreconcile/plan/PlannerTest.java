@@ -79,7 +79,7 @@ class PlannerTest {
         });
         assertEquals(Optional.of(new LbCookiePolicy(SEED.name(), 120)),
                 after.loadBalancer("my-load-balancer").orElseThrow().policy(SEED.name()));
-        assertEquals(1, after.loadBalancer("my-load-balancer").orElseThrow().cookiePolicies().size(), "temporary removed");
+        assertEquals(1, after.loadBalancer("my-load-balancer").orElseThrow().policies().size(), "temporary removed");
         Change change = change(plan, "LBCookieStickinessPolicy/my-load-balancer/my-duration-cookie-policy");
         assertEquals(Action.REPLACE, change.action());
         assertTrue(change.reasons().stream().anyMatch(r -> r.contains("my-duration-cookie-policy-elbr-tmp")), change.reasons().toString());
@@ -114,7 +114,7 @@ class PlannerTest {
         assertEquals(Action.DELETE, orphan.action());
         assertTrue(orphan.reasons().get(0).startsWith("orphan"), orphan.reasons().toString());
         ObservedState after = run(plan, before, aws -> { });
-        assertEquals(List.of(SEED), after.loadBalancer("my-load-balancer").orElseThrow().cookiePolicies());
+        assertEquals(List.of(SEED), after.loadBalancer("my-load-balancer").orElseThrow().policies());
     }
 
     @Test
@@ -211,7 +211,7 @@ class PlannerTest {
         DesiredState gone = desired(List.of(), List.of(new PolicyAttachment("shared", ours, List.of(80), false)));
         ObservedState removed = run(plan(gone, after), after, aws -> { });
         assertEquals(List.of("ProxyPolicy"), removed.loadBalancer("shared").orElseThrow().listener(80).orElseThrow().policyNames());
-        assertTrue(removed.loadBalancer("shared").orElseThrow().cookiePolicies().isEmpty());
+        assertTrue(removed.loadBalancer("shared").orElseThrow().policies().isEmpty());
     }
 
     @Test
@@ -241,7 +241,7 @@ class PlannerTest {
                 .contains("leftover temporary"));
         ObservedState after = run(plan, before, aws -> assertEquals(1,
                 aws.state().loadBalancer("my-load-balancer").orElseThrow().listener(80).orElseThrow().policyNames().size()));
-        assertEquals(List.of(new LbCookiePolicy(SEED.name(), 120)), after.loadBalancer("my-load-balancer").orElseThrow().cookiePolicies());
+        assertEquals(List.of(new LbCookiePolicy(SEED.name(), 120)), after.loadBalancer("my-load-balancer").orElseThrow().policies());
     }
 
     @Test

@@ -1,10 +1,11 @@
 package io.elbreconcile.plan;
 
+import io.elbreconcile.model.AppCookiePolicy;
 import io.elbreconcile.model.Attributes;
 import io.elbreconcile.model.HealthCheck;
 import io.elbreconcile.model.LbCookiePolicy;
-import io.elbreconcile.model.AppCookiePolicy;
 import io.elbreconcile.model.Listener;
+import io.elbreconcile.model.ManagedPolicy;
 import io.elbreconcile.model.ObservedLoadBalancer;
 import io.elbreconcile.model.ObservedState;
 import io.elbreconcile.model.StickinessPolicy;
@@ -16,6 +17,7 @@ import io.elbreconcile.plan.operation.CreateAppCookiePolicy;
 import io.elbreconcile.plan.operation.CreateLbCookiePolicy;
 import io.elbreconcile.plan.operation.CreateListener;
 import io.elbreconcile.plan.operation.CreateLoadBalancer;
+import io.elbreconcile.plan.operation.CreatePolicy;
 import io.elbreconcile.plan.operation.DeleteListener;
 import io.elbreconcile.plan.operation.DeleteLoadBalancer;
 import io.elbreconcile.plan.operation.DeletePolicy;
@@ -78,7 +80,7 @@ final class SimulatedElb implements OperationVisitor<Void> {
         world.put(lb, change.apply(existing(lb)));
     }
 
-    private static ObservedLoadBalancer with(ObservedLoadBalancer o, List<Listener> listeners, List<StickinessPolicy> policies) {
+    private static ObservedLoadBalancer with(ObservedLoadBalancer o, List<Listener> listeners, List<ManagedPolicy> policies) {
         return new ObservedLoadBalancer(o.name(), o.dnsName(), o.scheme(), o.availabilityZones(), o.subnets(),
                 o.securityGroups(), listeners, policies, o.otherPolicies(), o.healthCheck(), o.tags(), o.attributes());
     }
@@ -123,7 +125,7 @@ final class SimulatedElb implements OperationVisitor<Void> {
             Listener created = asCreated(op.listener());
             listeners.add(created);
             return new ObservedLoadBalancer(o.name(), o.dnsName(), o.scheme(), o.availabilityZones(), o.subnets(),
-                    o.securityGroups(), listeners, o.cookiePolicies(), withPoliciesEnabledOn(o.otherPolicies(), List.of(created)),
+                    o.securityGroups(), listeners, o.policies(), withPoliciesEnabledOn(o.otherPolicies(), List.of(created)),
                     o.healthCheck(), o.tags(), o.attributes());
         });
         return null;
@@ -132,7 +134,7 @@ final class SimulatedElb implements OperationVisitor<Void> {
     @Override
     public Void visit(DeleteListener op) {
         update(op.loadBalancer(), o -> with(o, o.listeners().stream()
-                .filter(l -> l.loadBalancerPort() != op.port()).toList(), o.cookiePolicies()));
+                .filter(l -> l.loadBalancerPort() != op.port()).toList(), o.policies()));
         return null;
     }
 
@@ -140,7 +142,7 @@ final class SimulatedElb implements OperationVisitor<Void> {
     public Void visit(SetListenerCertificate op) {
         update(op.loadBalancer(), o -> {
             Listener l = o.listener(op.port()).orElseThrow(() -> new Rejected("ListenerNotFound", op.describe()));
-            return with(o, replaceListener(o, l.withCertificate(op.certificateId())), o.cookiePolicies());
+            return with(o, replaceListener(o, l.withCertificate(op.certificateId())), o.policies());
         });
         return null;
     }
@@ -150,12 +152,12 @@ final class SimulatedElb implements OperationVisitor<Void> {
                 .map(l -> l.loadBalancerPort() == changed.loadBalancerPort() ? changed : l).toList();
     }
 
-    private Void createPolicy(String lb, StickinessPolicy policy) {
+    private Void createPolicy(String lb, ManagedPolicy policy) {
         update(lb, o -> {
             if (o.allPolicyNames().contains(policy.name())) {
                 throw new Rejected("DuplicatePolicyName", policy.name());
             }
-            List<StickinessPolicy> policies = new ArrayList<>(o.cookiePolicies());
+            List<ManagedPolicy> policies = new ArrayList<>(o.policies());
             policies.add(policy);
             return with(o, o.listeners(), policies);
         });
@@ -173,6 +175,12 @@ final class SimulatedElb implements OperationVisitor<Void> {
     }
 
     @Override
+    public Void visit(CreatePolicy op) {
+        return createPolicy(op.loadBalancer(),
+                ManagedPolicy.fromWire(op.policyName(), op.policyTypeName(), op.attributes()).orElseThrow());
+    }
+
+    @Override
     public Void visit(DeletePolicy op) {
         update(op.loadBalancer(), o -> {
             if (o.listeners().stream().anyMatch(l -> l.policyNames().contains(op.policyName()))) {
@@ -181,7 +189,7 @@ final class SimulatedElb implements OperationVisitor<Void> {
             if (o.policy(op.policyName()).isEmpty()) {
                 throw new Rejected("PolicyNotFound", op.policyName());
             }
-            return with(o, o.listeners(), o.cookiePolicies().stream()
+            return with(o, o.listeners(), o.policies().stream()
                     .filter(p -> !p.name().equals(op.policyName())).toList());
         });
         return null;
@@ -199,7 +207,7 @@ final class SimulatedElb implements OperationVisitor<Void> {
                     throw new Rejected("InvalidConfigurationRequest", "stickiness on " + l.protocol());
                 }
             }
-            return with(o, replaceListener(o, l.withPolicyNames(op.policyNames())), o.cookiePolicies());
+            return with(o, replaceListener(o, l.withPolicyNames(op.policyNames())), o.policies());
         });
         return null;
     }
@@ -207,7 +215,7 @@ final class SimulatedElb implements OperationVisitor<Void> {
     @Override
     public Void visit(ConfigureHealthCheck op) {
         update(op.loadBalancer(), o -> new ObservedLoadBalancer(o.name(), o.dnsName(), o.scheme(), o.availabilityZones(),
-                o.subnets(), o.securityGroups(), o.listeners(), o.cookiePolicies(), o.otherPolicies(), op.healthCheck(),
+                o.subnets(), o.securityGroups(), o.listeners(), o.policies(), o.otherPolicies(), op.healthCheck(),
                 o.tags(), o.attributes()));
         return null;
     }
@@ -249,7 +257,7 @@ final class SimulatedElb implements OperationVisitor<Void> {
     private void placement(String lb, List<String> zones, List<String> subnets, List<String> groups) {
         update(lb, o -> new ObservedLoadBalancer(o.name(), o.dnsName(), o.scheme(), zones == null ? o.availabilityZones() : zones,
                 subnets == null ? o.subnets() : subnets, groups == null ? o.securityGroups() : groups, o.listeners(),
-                o.cookiePolicies(), o.otherPolicies(), o.healthCheck(), o.tags(), o.attributes()));
+                o.policies(), o.otherPolicies(), o.healthCheck(), o.tags(), o.attributes()));
     }
 
     private static List<String> union(List<String> a, List<String> b) {

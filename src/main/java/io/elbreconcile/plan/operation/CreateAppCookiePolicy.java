@@ -1,7 +1,7 @@
 package io.elbreconcile.plan.operation;
 
 import io.elbreconcile.model.AppCookiePolicy;
-import io.elbreconcile.model.StickinessPolicy;
+import io.elbreconcile.model.ManagedPolicy;
 
 import java.util.Optional;
 
@@ -19,7 +19,7 @@ public record CreateAppCookiePolicy(String loadBalancer, String policyName, Stri
     }
 
     @Override
-    public Optional<StickinessPolicy> createdPolicy() {
+    public Optional<ManagedPolicy> createdPolicy() {
         return Optional.of(new AppCookiePolicy(policyName, cookieName));
     }
 

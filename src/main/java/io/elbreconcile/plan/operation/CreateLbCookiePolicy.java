@@ -1,7 +1,7 @@
 package io.elbreconcile.plan.operation;
 
 import io.elbreconcile.model.LbCookiePolicy;
-import io.elbreconcile.model.StickinessPolicy;
+import io.elbreconcile.model.ManagedPolicy;
 
 import java.util.Optional;
 
@@ -19,7 +19,7 @@ public record CreateLbCookiePolicy(String loadBalancer, String policyName, long 
     }
 
     @Override
-    public Optional<StickinessPolicy> createdPolicy() {
+    public Optional<ManagedPolicy> createdPolicy() {
         return Optional.of(new LbCookiePolicy(policyName, cookieExpirationPeriod));
     }
 

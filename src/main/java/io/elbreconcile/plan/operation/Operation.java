@@ -1,6 +1,6 @@
 package io.elbreconcile.plan.operation;
 
-import io.elbreconcile.model.StickinessPolicy;
+import io.elbreconcile.model.ManagedPolicy;
 
 import java.util.Optional;
 
@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public sealed interface Operation permits
         CreateLoadBalancer, DeleteLoadBalancer, CreateListener, DeleteListener, SetListenerCertificate,
-        CreateLbCookiePolicy, CreateAppCookiePolicy, DeletePolicy, SetListenerPolicies,
+        CreateLbCookiePolicy, CreateAppCookiePolicy, CreatePolicy, DeletePolicy, SetListenerPolicies,
         ConfigureHealthCheck, ModifyAttributes, AddTags, RemoveTags, ApplySecurityGroups,
         AttachSubnets, DetachSubnets, EnableAvailabilityZones, DisableAvailabilityZones {
 
@@ -27,7 +27,7 @@ public sealed interface Operation permits
     <R> R accept(OperationVisitor<R> visitor);
 
     /** The policy this operation creates, if it creates one: apply adopts an identical one AWS already has. */
-    default Optional<StickinessPolicy> createdPolicy() {
+    default Optional<ManagedPolicy> createdPolicy() {
         return Optional.empty();
     }
 }

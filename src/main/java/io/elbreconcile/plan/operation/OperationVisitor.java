@@ -16,6 +16,8 @@ public interface OperationVisitor<R> {
 
     R visit(CreateAppCookiePolicy op);
 
+    R visit(CreatePolicy op);
+
     R visit(DeletePolicy op);
 
     R visit(SetListenerPolicies op);

@@ -6,7 +6,9 @@ import io.elbreconcile.aws.LoadBalancerPage;
 import io.elbreconcile.model.Attributes;
 import io.elbreconcile.model.HealthCheck;
 import io.elbreconcile.model.Listener;
+import io.elbreconcile.model.ManagedPolicy;
 import io.elbreconcile.model.ObservedLoadBalancer;
+import io.elbreconcile.model.PolicyAttribute;
 import io.elbreconcile.model.Scheme;
 import io.elbreconcile.model.Target;
 
@@ -91,6 +93,16 @@ final class AfterRereadPort implements ElbPort {
     @Override
     public void createAppCookiePolicy(String loadBalancer, String policyName, String cookieName) {
         delegate.createAppCookiePolicy(loadBalancer, policyName, cookieName);
+    }
+
+    @Override
+    public List<ManagedPolicy> describePolicies(String loadBalancer) {
+        return delegate.describePolicies(loadBalancer);
+    }
+
+    @Override
+    public void createPolicy(String loadBalancer, String policyName, String policyTypeName, List<PolicyAttribute> attributes) {
+        delegate.createPolicy(loadBalancer, policyName, policyTypeName, attributes);
     }
 
     @Override
