@@ -35,13 +35,38 @@ public final class PolicyActions {
         PolicyTypes.PolicyType type = PolicyTypes.find(typeName)
                 .orElseThrow(() -> EngineError.POLICY_TYPE_NOT_FOUND.exception(typeName));
         checkAttributes(type, attributes);
-        return add(world, loadBalancer, new PolicyState(policyName, typeName, attributes));
+        return add(world, loadBalancer, new PolicyState(policyName, typeName, expandReference(typeName, attributes)));
+    }
+
+    /**
+     * AWS describes an SSL negotiation policy made from a Reference-Security-Policy with every
+     * protocol and cipher of that predefined policy as well as the reference (user guide,
+     * ssl-config-update: describe-load-balancer-policies after create-load-balancer-policy with a
+     * reference). A name that is no predefined policy is refused.
+     */
+    private static List<PolicyAttribute> expandReference(String typeName, List<PolicyAttribute> attributes) {
+        if (!typeName.equals(PolicyTypes.SSL_NEGOTIATION)) {
+            return attributes;
+        }
+        java.util.Optional<String> reference = attributes.stream()
+                .filter(a -> a.name().equals(PolicyTypes.REFERENCE_SECURITY_POLICY)).map(PolicyAttribute::value).findFirst();
+        if (reference.isEmpty()) {
+            return attributes;
+        }
+        PolicyState predefined = PredefinedSslPolicies.find(reference.get()).orElseThrow(() ->
+                EngineError.INVALID_POLICY_ATTRIBUTES.exception("Reference-Security-Policy " + reference.get()
+                        + " is not a predefined security policy"));
+        java.util.Map<String, PolicyAttribute> byName = new java.util.LinkedHashMap<>();
+        predefined.attributes().forEach(a -> byName.put(a.name(), a));
+        attributes.forEach(a -> byName.put(a.name(), a));
+        return List.copyOf(byName.values());
     }
 
     /**
      * The attributes against the type's description (reference 6.2): each known to the type, each
      * required one given, none given more often than its cardinality allows. SSL negotiation
-     * policies take any cipher name, and our catalogue lists only a few, so their names pass.
+     * policies take any cipher name: AWS's type lists ciphers beyond its table of predefined
+     * policies (older ones such as RC4-SHA), which our catalogue does not, so their names pass.
      */
     private static void checkAttributes(PolicyTypes.PolicyType type, List<PolicyAttribute> attributes) {
         java.util.Map<String, Integer> counts = new java.util.HashMap<>();

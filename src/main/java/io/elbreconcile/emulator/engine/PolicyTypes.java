@@ -6,13 +6,13 @@ import java.util.Optional;
 
 /**
  * The policy types ELB defines (reference 6.2); the predefined policies are in
- * {@link PredefinedSslPolicies}. The SSL
- * negotiation type lists only a representative subset of its many cipher attributes.
+ * {@link PredefinedSslPolicies}, whose attribute names the SSL negotiation type lists.
  */
 public final class PolicyTypes {
 
     public static final String PROXY_PROTOCOL = "ProxyProtocolPolicyType";
     public static final String SSL_NEGOTIATION = "SSLNegotiationPolicyType";
+    public static final String REFERENCE_SECURITY_POLICY = "Reference-Security-Policy";
     public static final String PUBLIC_KEY = "PublicKeyPolicyType";
     public static final String BACKEND_AUTHENTICATION = "BackendServerAuthenticationPolicyType";
 
@@ -53,15 +53,23 @@ public final class PolicyTypes {
             new PolicyType(SSL_NEGOTIATION,
                     "Listener policy that defines the ciphers and protocols that will be accepted by the load balancer. "
                             + "This policy can be associated only with HTTPS/SSL listeners.",
-                    List.of(new AttributeType("Protocol-TLSv1.2", "Boolean", "ZERO_OR_ONE", "true", null),
-                            new AttributeType("Protocol-TLSv1.1", "Boolean", "ZERO_OR_ONE", "false", null),
-                            new AttributeType("Protocol-TLSv1", "Boolean", "ZERO_OR_ONE", "false", null),
-                            new AttributeType("Server-Defined-Cipher-Order", "Boolean", "ZERO_OR_ONE", "true", null),
-                            new AttributeType("ECDHE-RSA-AES128-GCM-SHA256", "Boolean", "ZERO_OR_ONE", "true", null),
-                            new AttributeType("Reference-Security-Policy", "String", "ZERO_OR_ONE", null, null))));
+                    sslNegotiationAttributes()));
 
 
     private PolicyTypes() {
+    }
+
+    /**
+     * What DescribeLoadBalancerPolicyTypes reports for SSLNegotiationPolicyType in AWS: each
+     * protocol, Server-Defined-Cipher-Order and each cipher a Boolean, and Reference-Security-Policy
+     * a String, all ZERO_OR_ONE (AWS CLI reference, describe-load-balancer-policy-types; the
+     * reference's table elides them). The names are those of AWS's table of predefined policies.
+     */
+    private static List<AttributeType> sslNegotiationAttributes() {
+        List<AttributeType> attributes = new ArrayList<>();
+        PredefinedSslPolicies.attributeNames().forEach(name -> attributes.add(new AttributeType(name, "Boolean", "ZERO_OR_ONE", null, null)));
+        attributes.add(new AttributeType(REFERENCE_SECURITY_POLICY, "String", "ZERO_OR_ONE", null, null));
+        return List.copyOf(attributes);
     }
 
     public static Optional<PolicyType> find(String name) {

@@ -27,13 +27,17 @@ public final class PredefinedSslPolicies {
     /** Policies in the file's order; aliases are looked up by {@link #find} but not listed twice. */
     private static final List<PolicyState> ALL;
     private static final Map<String, PolicyState> BY_NAME;
+    /** The protocol, cipher-order and cipher attributes every predefined policy reports, in the table's order. */
+    private static final List<String> ATTRIBUTE_NAMES;
 
     static {
         Map<String, PolicyState> byName = new LinkedHashMap<>();
         List<PolicyState> all = new ArrayList<>();
-        read(all, byName);
+        List<String> attributeNames = new ArrayList<>();
+        read(all, byName, attributeNames);
         ALL = List.copyOf(all);
         BY_NAME = Map.copyOf(byName);
+        ATTRIBUTE_NAMES = List.copyOf(attributeNames);
     }
 
     private PredefinedSslPolicies() {
@@ -48,8 +52,12 @@ public final class PredefinedSslPolicies {
         return Optional.ofNullable(BY_NAME.get(name));
     }
 
-    private static void read(List<PolicyState> all, Map<String, PolicyState> byName) {
-        List<String> attributes = new ArrayList<>();
+    /** The boolean attributes of SSLNegotiationPolicyType: protocols, Server-Defined-Cipher-Order, ciphers. */
+    public static List<String> attributeNames() {
+        return ATTRIBUTE_NAMES;
+    }
+
+    private static void read(List<PolicyState> all, Map<String, PolicyState> byName, List<String> attributes) {
         List<String[]> blocks = new ArrayList<>();   // [name, alias or null, true names joined by ' ' or null when unlisted]
         try (InputStream in = PredefinedSslPolicies.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
