@@ -1,0 +1,73 @@
+package io.elbreconcile.it.importer;
+
+import io.elbreconcile.emulator.EmulatorServer;
+import io.elbreconcile.it.Cli;
+import io.elbreconcile.testing.ElbClients;
+import io.elbreconcile.testing.EmulatorExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient;
+import software.amazon.awssdk.services.elasticloadbalancing.model.PolicyAttribute;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Import writes SSL negotiation policies as documents and listeners' sslPolicy; plan on it is empty. */
+@ExtendWith(EmulatorExtension.class)
+class ImportSslNegotiationTest {
+
+    private static final String CERT = "arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012";
+
+    @TempDir
+    Path dir;
+
+    private static PolicyAttribute attribute(String name, String value) {
+        return PolicyAttribute.builder().attributeName(name).attributeValue(value).build();
+    }
+
+    @Test
+    void bothFormsAndAwsDefaultRoundTripToAnEmptyPlan(EmulatorServer emulator) throws IOException {
+        ElasticLoadBalancingClient elb = ElbClients.forEndpoint(emulator.endpoint());
+        elb.createLoadBalancer(r -> r.loadBalancerName("shop").availabilityZones("us-east-1a").listeners(
+                l -> l.protocol("HTTPS").loadBalancerPort(443).instanceProtocol("HTTP").instancePort(8080).sslCertificateId(CERT),
+                l -> l.protocol("SSL").loadBalancerPort(8443).instanceProtocol("TCP").instancePort(9090).sslCertificateId(CERT),
+                l -> l.protocol("HTTPS").loadBalancerPort(9443).instanceProtocol("HTTP").instancePort(8080).sslCertificateId(CERT)));
+        elb.createLoadBalancerPolicy(r -> r.loadBalancerName("shop").policyName("modern").policyTypeName("SSLNegotiationPolicyType")
+                .policyAttributes(attribute("Reference-Security-Policy", "ELBSecurityPolicy-TLS-1-2-2017-01")));
+        elb.createLoadBalancerPolicy(r -> r.loadBalancerName("shop").policyName("custom").policyTypeName("SSLNegotiationPolicyType")
+                .policyAttributes(attribute("Protocol-TLSv1.2", "true"), attribute("Protocol-TLSv1", "false"),
+                        attribute("Server-Defined-Cipher-Order", "true"), attribute("ECDHE-RSA-AES256-GCM-SHA384", "true"),
+                        attribute("AES128-SHA", "false")));
+        elb.createLoadBalancerPolicy(r -> r.loadBalancerName("shop").policyName("spare-tls").policyTypeName("SSLNegotiationPolicyType")
+                .policyAttributes(attribute("Reference-Security-Policy", "ELBSecurityPolicy-2016-08")));
+        elb.createLBCookieStickinessPolicy(r -> r.loadBalancerName("shop").policyName("sticky").cookieExpirationPeriod(30L));
+        elb.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName("shop").loadBalancerPort(443).policyNames("modern", "sticky"));
+        elb.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName("shop").loadBalancerPort(8443).policyNames("custom"));
+        Path out = dir.resolve("imported");
+
+        Cli.Result imported = Cli.against(emulator, "import", "--all", "--out", out.toString());
+
+        assertEquals(0, imported.code(), imported::toString);
+        String yaml = Files.readString(out.resolve("shop.yaml"));
+        assertTrue(yaml.contains("sslPolicy: modern"), yaml);
+        assertTrue(yaml.contains("sslPolicy: custom"), yaml);
+        assertTrue(yaml.contains("reference: ELBSecurityPolicy-TLS-1-2-2017-01"), yaml);
+        assertTrue(yaml.contains("protocols: [TLSv1.2]"), yaml);
+        assertTrue(yaml.contains("ciphers: [ECDHE-RSA-AES256-GCM-SHA384]"), yaml);
+        assertTrue(yaml.contains("name: spare-tls"), "enabled nowhere, still imported (else an orphan): " + yaml);
+        assertFalse(yaml.contains("kind: SSLNegotiationPolicy\nmetadata:\n  name: ELBSecurityPolicy"), "AWS's own policy is no document: " + yaml);
+        assertEquals(0, Cli.run("validate", out.toString()).code());
+        long writes = emulator.mutatingCallCount();
+        Cli.Result plan = Cli.against(emulator, "plan", out.toString(), "--detailed-exitcode");
+        assertEquals(0, plan.code(), () -> plan + "\n" + yaml);
+        Cli.Result apply = Cli.against(emulator, "apply", out.toString(), "--auto-approve");
+        assertEquals(0, apply.code(), apply::toString);
+        assertEquals(writes, emulator.mutatingCallCount(), "applying the import changes nothing");
+    }
+}
