@@ -83,11 +83,14 @@ public final class Fleets {
         Map<Integer, List<String>> enabled = new HashMap<>();
         cookieOn.forEach((port, policy) -> enabled.computeIfAbsent(port, p -> new ArrayList<>()).add(policy));
         if (lb.proxyProtocol()) {
-            // and an SSL negotiation policy, next to the cookie policy on every secure listener
+            // and an SSL negotiation policy, next to the cookie policy on every secure listener: a
+            // reference, or (for names of odd length, so both forms turn up) explicit protocols and ciphers
+            List<PolicyAttribute> negotiation = lb.name().length() % 2 == 0
+                    ? List.of(attribute("Reference-Security-Policy", "ELBSecurityPolicy-TLS-1-2-2017-01"))
+                    : List.of(attribute("Protocol-TLSv1.2", "true"), attribute("Server-Defined-Cipher-Order", "true"),
+                            attribute("ECDHE-RSA-AES128-GCM-SHA256", "true"), attribute("AES128-SHA", "false"));
             elb.createLoadBalancerPolicy(r -> r.loadBalancerName(lb.name()).policyName("tls-negotiation")
-                    .policyTypeName("SSLNegotiationPolicyType")
-                    .policyAttributes(PolicyAttribute.builder().attributeName("Reference-Security-Policy")
-                            .attributeValue("ELBSecurityPolicy-TLS-1-2-2017-01").build()));
+                    .policyTypeName("SSLNegotiationPolicyType").policyAttributes(negotiation));
             lb.listeners().stream().filter(l -> l.certificate() != null)
                     .forEach(l -> enabled.computeIfAbsent(l.port(), p -> new ArrayList<>()).add(0, "tls-negotiation"));
         }
@@ -116,6 +119,10 @@ public final class Fleets {
                 }
             }));
         }
+    }
+
+    private static PolicyAttribute attribute(String name, String value) {
+        return PolicyAttribute.builder().attributeName(name).attributeValue(value).build();
     }
 
     // ---- generators

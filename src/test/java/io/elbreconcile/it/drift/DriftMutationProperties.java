@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class DriftMutationProperties {
 
-    enum Mutation { ORPHAN_POLICY, HEALTH_CHECK, TAG, DETACH, DELETE_POLICY, DELETE_LISTENER, DELETE_LOAD_BALANCER }
+    enum Mutation { ORPHAN_POLICY, HEALTH_CHECK, TAG, DETACH, DELETE_POLICY, DELETE_LISTENER, DELETE_LOAD_BALANCER, SSL_POLICY }
 
     private static EmulatorServer emulator;
     private static ElasticLoadBalancingClient elb;
@@ -127,6 +127,12 @@ class DriftMutationProperties {
                 elb.deleteLoadBalancerListeners(r -> r.loadBalancerName(lb).loadBalancerPorts(port));
                 return "missing Listener/" + lb + "/" + port;
             }
+            case SSL_POLICY -> {
+                if (description.policies().otherPolicies().contains("tls-negotiation")) {
+                    recreateWithOlderProtocols(lb, description);
+                    return "changed SSLNegotiationPolicy/" + lb + "/tls-negotiation";
+                }
+            }
             case DELETE_LOAD_BALANCER -> {
                 elb.deleteLoadBalancer(r -> r.loadBalancerName(lb));
                 return "missing LoadBalancer/" + lb;
@@ -137,6 +143,30 @@ class DriftMutationProperties {
         // TAG, and the fallback where the load balancer has no cookie policy to detach or delete
         elb.addTags(r -> r.loadBalancerNames(lb).tags(Tag.builder().key("added-behind-gits-back").value("1").build()));
         return "changed Tags/" + lb;
+    }
+
+    /**
+     * Someone re-creates the SSL negotiation policy under its name with TLS 1.0 allowed, moving its
+     * listeners to a stand-in meanwhile and back after: only the policy's settings differ.
+     */
+    private static void recreateWithOlderProtocols(String lb, LoadBalancerDescription description) {
+        elb.createLoadBalancerPolicy(r -> r.loadBalancerName(lb).policyName("stand-in").policyTypeName("SSLNegotiationPolicyType")
+                .policyAttributes(a -> a.attributeName("Reference-Security-Policy").attributeValue("ELBSecurityPolicy-2016-08")));
+        List<ListenerDescription> users = description.listenerDescriptions().stream()
+                .filter(l -> l.policyNames().contains("tls-negotiation")).toList();
+        for (ListenerDescription listener : users) {
+            List<String> swapped = listener.policyNames().stream().map(n -> n.equals("tls-negotiation") ? "stand-in" : n).toList();
+            elb.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName(lb).loadBalancerPort(listener.listener().loadBalancerPort())
+                    .policyNames(swapped));
+        }
+        elb.deleteLoadBalancerPolicy(r -> r.loadBalancerName(lb).policyName("tls-negotiation"));
+        elb.createLoadBalancerPolicy(r -> r.loadBalancerName(lb).policyName("tls-negotiation").policyTypeName("SSLNegotiationPolicyType")
+                .policyAttributes(a -> a.attributeName("Reference-Security-Policy").attributeValue("ELBSecurityPolicy-2015-05")));
+        for (ListenerDescription listener : users) {
+            elb.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName(lb).loadBalancerPort(listener.listener().loadBalancerPort())
+                    .policyNames(listener.policyNames()));
+        }
+        elb.deleteLoadBalancerPolicy(r -> r.loadBalancerName(lb).policyName("stand-in"));
     }
 
     private static String head(String line) {
