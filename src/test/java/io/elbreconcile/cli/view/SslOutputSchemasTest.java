@@ -76,7 +76,8 @@ class SslOutputSchemasTest {
 
     @Test
     void aDriftReportAboutAnSslPolicyMatchesTheDriftSchema() throws Exception {
-        var report = new DriftDetector().detect(desired(), observed(), Optional.empty(), TARGET);
+        var report = new DriftDetector(java.time.Clock.fixed(java.time.Instant.parse("2026-01-02T03:04:05Z"), java.time.ZoneOffset.UTC))
+                .detect(desired(), observed(), Optional.empty(), TARGET);
         assertEquals(1, report.differences().size(), report.differences().toString());
         JsonNode json = new ObjectMapper().readTree(new DriftJsonView().render(report));
         assertEquals(java.util.Set.of(), schema("drift-v1.schema.json").validate(json));
