@@ -86,6 +86,19 @@ public record ObservedLoadBalancer(
                 all, others, healthCheck, tags, attributes);
     }
 
+    /**
+     * What DescribeLoadBalancers alone tells: cookie policies typed, every other policy a name.
+     * Fingerprints use this form, so a re-read by name (no DescribeLoadBalancerPolicies) compares
+     * equal when nothing changed.
+     */
+    public ObservedLoadBalancer asDescribed() {
+        List<ManagedPolicy> cookies = policies.stream().filter(p -> p instanceof StickinessPolicy).toList();
+        List<String> others = new ArrayList<>(otherPolicies);
+        policies.stream().filter(p -> !(p instanceof StickinessPolicy)).forEach(p -> others.add(p.name()));
+        return new ObservedLoadBalancer(name, dnsName, scheme, availabilityZones, subnets, securityGroups, listeners,
+                cookies, others, healthCheck, tags, attributes);
+    }
+
     /** Other policies that may be of a managed kind: all but AWS's own predefined names. */
     public List<String> otherPoliciesToDescribe() {
         return otherPolicies.stream().filter(n -> !SecurityPolicies.isAwsName(n)).toList();

@@ -2,6 +2,7 @@ package io.elbreconcile.plan;
 
 import io.elbreconcile.model.Address;
 import io.elbreconcile.model.ObservedLoadBalancer;
+import io.elbreconcile.model.StickinessPolicy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,7 +15,8 @@ import java.util.TreeMap;
 /**
  * Digests of what a plan read, so that applying a saved plan can first re-read the same things and
  * refuse if anything moved. Keys are addresses: {@code LoadBalancer/x} for the description,
- * {@code Tags/x} for its tags, {@code Attributes/x} when attributes were read. The records' own text forms are the
+ * {@code Tags/x} for its tags, {@code Attributes/x} when attributes were read,
+ * {@code SSLNegotiationPolicy/x/name} for each policy that was described apart. The records' own text forms are the
  * canonical form: every collection in them is sorted, so equal states print equally.
  */
 public final class Fingerprints {
@@ -32,6 +34,10 @@ public final class Fingerprints {
             fingerprints.put(Address.loadBalancer(name).toString(), observed == null ? ABSENT : ofDescription(observed));
             if (observed != null) {
                 fingerprints.put(Address.tags(name).toString(), sha256(observed.tags().toString()));
+                // Policies read with DescribeLoadBalancerPolicies (an SSL policy's settings) apart from
+                // the description, which names them only.
+                observed.policies().stream().filter(p -> !(p instanceof StickinessPolicy)).forEach(p ->
+                        fingerprints.put(Address.policy(name, p).toString(), sha256(p.toString())));
             }
             if (observed != null && observed.attributes() != null) {
                 fingerprints.put(Address.attributes(name).toString(), sha256(observed.attributes().toString()));
@@ -45,7 +51,9 @@ public final class Fingerprints {
      * re-reads that just before its first write to a load balancer, 20 names a call.
      */
     public static String ofDescription(ObservedLoadBalancer observed) {
-        return sha256(observed.withTags(new TreeMap<>()).withAttributes(null).toString());
+        // As DescribeLoadBalancers tells it: policies other than cookie ones by name only, so that a
+        // re-read by name compares equal to an observation that also described them.
+        return sha256(observed.asDescribed().withTags(new TreeMap<>()).withAttributes(null).toString());
     }
 
     public static String sha256(String text) {

@@ -185,6 +185,26 @@ class ApplySslNegotiationTest {
         assertEquals(List.of(TLS, "sticky"), listenerPolicies(elb, LB, 443));
     }
 
+    @Test
+    void aSavedPlanAppliesAndGoesStaleWhenTheSslPolicyIsRecreatedWithOtherSettings(EmulatorServer emulator) {
+        assertEquals(0, apply(emulator, shop("v1", reference(TLS, "ELBSecurityPolicy-2016-08"), 443)).code());
+        Path v2 = shop("v2", reference(TLS, "ELBSecurityPolicy-TLS-1-2-2017-01"), 443);
+        Path saved = dir.resolve("plan.json");
+        Path stale = dir.resolve("stale.json");
+        assertEquals(0, plan(emulator, v2, "--out", saved.toString()).code());
+        assertEquals(0, plan(emulator, v2, "--out", stale.toString()).code());
+
+        Harness.Result applied = cli(concat(new String[] {"apply", saved.toString(), "--auto-approve"}, target(emulator)));
+        assertEquals(0, applied.code(), applied.both());
+        assertEquals("ELBSecurityPolicy-TLS-1-2-2017-01", policies(sdk(emulator), LB).get(TLS).get("Reference-Security-Policy"));
+
+        long writes = emulator.mutatingCallCount();
+        Harness.Result refused = cli(concat(new String[] {"apply", stale.toString(), "--auto-approve"}, target(emulator)));
+        assertEquals(1, refused.code(), refused.both());
+        assertTrue(refused.err().contains("SSLNegotiationPolicy/shop/tls"), refused.both());
+        assertEquals(writes, emulator.mutatingCallCount(), "a stale plan makes no call");
+    }
+
     /** SSL policies, their names and what each HTTPS listener names, call by call. */
     static final class SslReplay {
         final Set<String> existing = new TreeSet<>();
