@@ -191,6 +191,10 @@ final class PolicyPlanner {
             forcedFinal.add(user.port());
             user.current().stream().filter(replacedOld::containsKey)
                     .forEach(name -> interimRemovers.computeIfAbsent(name, k -> new ArrayList<>()).add(swap));
+            // Whatever else the interim list drops (an orphan next to the replaced policy) is detached
+            // by this swap, so its deletion must wait for it.
+            user.current().stream().filter(name -> !interim.contains(name) && !replacedOld.containsKey(name))
+                    .forEach(name -> detachers.computeIfAbsent(name, k -> new ArrayList<>()).add(swap));
         }
         for (ManagedPolicy wanted : replacements) {
             ManagedPolicy old = replacedOld.get(wanted.name());

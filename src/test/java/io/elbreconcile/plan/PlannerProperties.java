@@ -12,6 +12,9 @@ import io.elbreconcile.model.Listener;
 import io.elbreconcile.model.ManagedPolicy;
 import io.elbreconcile.model.ObservedLoadBalancer;
 import io.elbreconcile.model.ObservedState;
+import io.elbreconcile.model.PolicyKind;
+import io.elbreconcile.model.SecurityPolicies;
+import io.elbreconcile.model.SslNegotiationPolicy;
 import io.elbreconcile.model.StickinessPolicy;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -64,6 +67,34 @@ class PlannerProperties {
                 Listener listener = now.listener(port).orElseThrow();
                 assertTrue(listener.policyNames().stream().anyMatch(name -> now.policy(name).isPresent()),
                         () -> lb + ":" + port + " lost stickiness during " + Fixtures.operationsInOrder(plan));
+            }
+        }));
+    }
+
+    /** An HTTPS listener that keeps a declared SSL policy names exactly one SSL policy after every call. */
+    @Property(tries = 1000)
+    void anHttpsListenerIsNeverWithoutAnSslPolicy(@ForAll long seed, @ForAll boolean direct) {
+        Random random = new Random(seed);
+        DesiredState desired = randomDesired(random);
+        ObservedState observed = perturb(Fixtures.built(randomDesired(random)), random);
+        Plan plan = Fixtures.plan(desired, observed,
+                new PlanOptions(Optional.empty(), false, direct ? ReplaceStrategy.DIRECT : ReplaceStrategy.ZERO_GAP));
+        Map<String, Set<Integer>> watched = new HashMap<>();
+        desired.loadBalancers().values().forEach(lb -> observed.loadBalancer(lb.name()).ifPresent(current -> {
+            Optional<Listener> wanted = lb.listener(443);
+            Optional<Listener> existing = current.listener(443);
+            if (wanted.isPresent() && existing.isPresent() && !existing.get().needsRecreationToBecome(wanted.get())
+                    && current.scheme() == lb.scheme()) {
+                watched.computeIfAbsent(lb.name(), k -> new HashSet<>()).add(443);
+            }
+        }));
+        Fixtures.run(plan, observed, aws -> watched.forEach((lb, ports) -> {
+            ObservedLoadBalancer now = aws.state().loadBalancer(lb).orElseThrow();
+            for (int port : ports) {
+                List<String> names = now.listener(port).orElseThrow().policyNames();
+                long ssl = names.stream().filter(n -> SecurityPolicies.isAwsName(n)
+                        || now.policy(n).map(p -> p.kind() == PolicyKind.SSL_NEGOTIATION).orElse(false)).count();
+                assertEquals(1, ssl, () -> lb + ":" + port + " has " + names + " during " + Fixtures.operationsInOrder(plan));
             }
         }));
     }
@@ -132,7 +163,13 @@ class PlannerProperties {
                 listeners.add(Fixtures.http(80, random.nextBoolean() ? 8080 : 9090, pick(names, random)));
             }
             if (random.nextBoolean()) {
-                listeners.add(Fixtures.https(443, random.nextBoolean() ? "arn:cert:1" : "arn:cert:2", pick(names, random)));
+                List<String> onHttps = new ArrayList<>(List.of(pick(names, random)));
+                if (random.nextBoolean()) {
+                    SslNegotiationPolicy tls = randomTls(random);
+                    policies.add(tls);
+                    onHttps.add(0, tls.name());
+                }
+                listeners.add(Fixtures.https(443, random.nextBoolean() ? "arn:cert:1" : "arn:cert:2", onHttps.toArray(String[]::new)));
             }
             if (random.nextBoolean() || listeners.isEmpty()) {
                 listeners.add(Fixtures.tcp(9000));
@@ -149,6 +186,15 @@ class PlannerProperties {
             lbs.add(Fixtures.lb(name, listeners, policies, healthCheck, attributes, tags, random.nextBoolean()));
         }
         return Fixtures.desired(lbs, List.of());
+    }
+
+    /** An SSL negotiation policy in one of a few forms, so that changing it means replacing it. */
+    private static SslNegotiationPolicy randomTls(Random random) {
+        return switch (random.nextInt(3)) {
+            case 0 -> SslNegotiationPolicy.ofReference("tls", "ELBSecurityPolicy-2016-08");
+            case 1 -> SslNegotiationPolicy.ofReference("tls", "ELBSecurityPolicy-TLS-1-2-2017-01");
+            default -> new SslNegotiationPolicy("tls", null, List.of("TLSv1.2"), List.of("ECDHE-RSA-AES128-GCM-SHA256"), true);
+        };
     }
 
     private static String[] pick(List<String> names, Random random) {
