@@ -205,6 +205,23 @@ class ApplySslNegotiationTest {
         assertEquals(writes, emulator.mutatingCallCount(), "a stale plan makes no call");
     }
 
+    /** A load balancer with an SSL policy of its own costs one DescribeLoadBalancerPolicies; AWS's own policies none. */
+    @Test
+    void observingCostsOnePolicyCallOnlyForLoadBalancersWithTheirOwnSslPolicies(EmulatorServer emulator) {
+        Path own = shop("v1", reference(TLS, "ELBSecurityPolicy-TLS-1-2-2017-01"), 443);
+        assertEquals(0, apply(emulator, own).code());
+        Path plain = write(dir.resolve("plain"), "plain.yaml", Harness.loadBalancer("plain", "", https(443, null)));
+        assertEquals(0, apply(emulator, plain).code());
+
+        int from = emulator.callLog().size();
+        assertEquals(0, plan(emulator, own, "--detailed-exitcode").code());
+        assertEquals(1, callsSince(emulator, from).stream().filter(c -> c.action().equals("DescribeLoadBalancerPolicies")).count());
+        int next = emulator.callLog().size();
+        assertEquals(0, plan(emulator, plain, "--detailed-exitcode").code());
+        assertEquals(0, callsSince(emulator, next).stream().filter(c -> c.action().equals("DescribeLoadBalancerPolicies")).count(),
+                "only ELBSecurityPolicy-2016-08 there: nothing to describe");
+    }
+
     /** SSL policies, their names and what each HTTPS listener names, call by call. */
     static final class SslReplay {
         final Set<String> existing = new TreeSet<>();
