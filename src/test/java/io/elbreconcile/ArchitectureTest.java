@@ -58,6 +58,8 @@ class ArchitectureTest {
         rules.put("aws", List.of(JDK, ROOT + "model", ROOT + "diag", "software.amazon.awssdk.."));
         rules.put("observe", List.of(JDK, ROOT + "model", ROOT + "aws"));
         rules.put("apply", List.of(JDK, ROOT + "plan", ROOT + "plan.operation", ROOT + "graph", ROOT + "model", ROOT + "aws"));
+        // Runs one reconciliation per target; what a reconciliation is, its caller says.
+        rules.put("shard", List.of(JDK));
         rules.put("emulator.engine", List.of(JDK));
         rules.put("emulator.http", List.of(JDK, ROOT + "emulator.engine", "com.sun.net.httpserver.."));
         rules.put("emulator.http.actions", List.of(JDK, ROOT + "emulator.engine", ROOT + "emulator.http"));

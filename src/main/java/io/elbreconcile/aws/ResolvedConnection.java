@@ -49,11 +49,29 @@ record ResolvedConnection(URI endpointOverride, Region region, AwsCredentialsPro
             throw new PortError(ErrorKind.REJECTED, "UnknownRegion", "unknown region '" + region.id()
                     + "': set one with --region, AWS_REGION or the profile's region, e.g. --region us-east-1", 0, null, null, null);
         }
-        AwsCredentialsProvider credentials = new MarkingCredentialsProvider(credentials(settings, endpoint), settings.profile());
+        AwsCredentialsProvider base = credentials(settings, endpoint);
+        if (settings.role() != null) {
+            base = RoleCredentials.assume(settings.role(), base, region, endpoint, settings.effectiveCallTimeout());
+        }
+        AwsCredentialsProvider credentials = new MarkingCredentialsProvider(base, settings.profile());
         // A trailing slash is no different endpoint; dropping it keeps saved plans applicable.
         String shown = endpoint != null ? endpoint.toString().replaceAll("/+$", "")
                 : "https://elasticloadbalancing." + region.id() + ".amazonaws.com";
-        return new ResolvedConnection(endpoint, region, credentials, new Target(shown, region.id(), null));
+        // With a role the account is known before any call: the role's.
+        String account = settings.role() == null ? null : roleAccount(settings.role().roleArn());
+        return new ResolvedConnection(endpoint, region, credentials, new Target(shown, region.id(), account));
+    }
+
+    private static String roleAccount(String roleArn) {
+        java.util.regex.Matcher matcher = io.elbreconcile.model.DeclaredTarget.ROLE_ARN.matcher(roleArn);
+        return matcher.matches() ? matcher.group(1) : null;
+    }
+
+    /** Closes what the credentials hold (an assumed role's STS client). */
+    void closeCredentials() {
+        if (credentials instanceof MarkingCredentialsProvider marking && marking.delegate() instanceof RoleCredentials role) {
+            role.close();
+        }
     }
 
     private static URI endpoint(TargetSettings settings, Map<String, String> env) {

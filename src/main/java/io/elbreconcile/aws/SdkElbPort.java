@@ -324,6 +324,7 @@ public final class SdkElbPort implements ElbPort {
     @Override
     public void close() {
         waiting.close();
+        connection.closeCredentials();
         synchronized (clientLock) {
             closed = true;
             if (client != null) {

@@ -38,6 +38,10 @@ final class SdkErrors {
             return new PortError(ErrorKind.RETRYABLE, ErrorClassifier.CONNECTION_FAILURE, "no answer from " + endpoint
                     + " within " + seconds(callTimeout) + " (--call-timeout SECONDS changes the limit)", 0, null, operation, e);
         }
+        Throwable role = causeOfType(e, RoleCredentials.RoleNotAssumed.class);
+        if (role != null) {
+            return new PortError(ErrorKind.REJECTED, "AssumeRoleFailed", role.getMessage(), 0, null, operation, e);
+        }
         // Client-side failures carry no AWS code; what they are is told by their cause's type.
         String code = causeOfType(e, ResolvedConnection.CredentialsUnavailable.class) != null
                 ? ErrorClassifier.MISSING_CREDENTIALS

@@ -17,6 +17,8 @@ import java.time.Duration;
  *        0 means {@code AWS_MAX_ATTEMPTS} or else {@value #DEFAULT_MAX_ATTEMPTS}
  * @param callTimeout the longest one call may take, its retries and back-off included; null means
  *        {@link #DEFAULT_CALL_TIMEOUT}
+ * @param role an IAM role assumed through STS (at the same endpoint override, if any) with the credentials
+ *        above as the base; null for none
  */
 public record TargetSettings(
         String endpointUrl,
@@ -25,7 +27,8 @@ public record TargetSettings(
         StaticCredentials staticCredentials,
         double maxRequestsPerSecond,
         int maxAttempts,
-        Duration callTimeout) {
+        Duration callTimeout,
+        AssumedRole role) {
 
     public static final int DEFAULT_MAX_ATTEMPTS = 5;
     /** AWS's planning figure for the ELB API (refill 10 per second); above it an apply only collects throttling. */
@@ -51,6 +54,15 @@ public record TargetSettings(
         }
     }
 
+    /** A role to assume: its ARN and, when the role's trust policy requires one, the external id. */
+    public record AssumedRole(String roleArn, String externalId) {
+        public AssumedRole {
+            if (roleArn == null || roleArn.isBlank()) {
+                throw new IllegalArgumentException("a role to assume needs its ARN");
+            }
+        }
+    }
+
     public TargetSettings {
         endpointUrl = blankToNull(endpointUrl);
         region = blankToNull(region);
@@ -65,35 +77,39 @@ public record TargetSettings(
 
     /** Everything from the environment: SDK default chains, no rate limit, attempts as the environment says. */
     public static TargetSettings defaults() {
-        return new TargetSettings(null, null, null, null, 0, 0, null);
+        return new TargetSettings(null, null, null, null, 0, 0, null, null);
     }
 
     public TargetSettings withEndpointUrl(String url) {
-        return new TargetSettings(url, region, profile, staticCredentials, maxRequestsPerSecond, maxAttempts, callTimeout);
+        return new TargetSettings(url, region, profile, staticCredentials, maxRequestsPerSecond, maxAttempts, callTimeout, role);
     }
 
     public TargetSettings withRegion(String newRegion) {
-        return new TargetSettings(endpointUrl, newRegion, profile, staticCredentials, maxRequestsPerSecond, maxAttempts, callTimeout);
+        return new TargetSettings(endpointUrl, newRegion, profile, staticCredentials, maxRequestsPerSecond, maxAttempts, callTimeout, role);
     }
 
     public TargetSettings withProfile(String newProfile) {
-        return new TargetSettings(endpointUrl, region, newProfile, staticCredentials, maxRequestsPerSecond, maxAttempts, callTimeout);
+        return new TargetSettings(endpointUrl, region, newProfile, staticCredentials, maxRequestsPerSecond, maxAttempts, callTimeout, role);
     }
 
     public TargetSettings withStaticCredentials(StaticCredentials credentials) {
-        return new TargetSettings(endpointUrl, region, profile, credentials, maxRequestsPerSecond, maxAttempts, callTimeout);
+        return new TargetSettings(endpointUrl, region, profile, credentials, maxRequestsPerSecond, maxAttempts, callTimeout, role);
     }
 
     public TargetSettings withMaxRequestsPerSecond(double perSecond) {
-        return new TargetSettings(endpointUrl, region, profile, staticCredentials, perSecond, maxAttempts, callTimeout);
+        return new TargetSettings(endpointUrl, region, profile, staticCredentials, perSecond, maxAttempts, callTimeout, role);
     }
 
     public TargetSettings withMaxAttempts(int attempts) {
-        return new TargetSettings(endpointUrl, region, profile, staticCredentials, maxRequestsPerSecond, attempts, callTimeout);
+        return new TargetSettings(endpointUrl, region, profile, staticCredentials, maxRequestsPerSecond, attempts, callTimeout, role);
     }
 
     public TargetSettings withCallTimeout(Duration timeout) {
-        return new TargetSettings(endpointUrl, region, profile, staticCredentials, maxRequestsPerSecond, maxAttempts, timeout);
+        return new TargetSettings(endpointUrl, region, profile, staticCredentials, maxRequestsPerSecond, maxAttempts, timeout, role);
+    }
+
+    public TargetSettings withRole(AssumedRole assumed) {
+        return new TargetSettings(endpointUrl, region, profile, staticCredentials, maxRequestsPerSecond, maxAttempts, callTimeout, assumed);
     }
 
     /** The call timeout asked for, or the default. */

@@ -86,6 +86,9 @@ final class ApplyCommand implements Callable<Integer> {
     @Mixin
     PlanningOptions planning;
 
+    @Mixin
+    TargetSelection shardSelection;
+
     @Parameters(paramLabel = "PATH|PLANFILE", description = "YAML file or directory, or a plan saved by 'plan --out'.")
     Path path;
 
@@ -108,7 +111,22 @@ final class ApplyCommand implements Callable<Integer> {
             return applySaved();
         }
         PlanOptions planOptions = planning.toPlanOptions();
-        try (Reconciliation.Loaded loaded = Reconciliation.loadWhileConnecting(path, target, planOptions.stack())) {
+        Reconciliation.Input input = Reconciliation.loadInput(path, target, planOptions.stack());
+        if (input.targeted()) {
+            if (reportFile != null) {
+                // TODO(issue 17): one report per target.
+                throw new UserFacingException("--report cannot be used with Target documents yet; apply one target per"
+                        + " job (--only-target NAME) and read its output");
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            try (TargetedRun run = TargetedRun.start(input.shards(), target, shardSelection)) {
+                return TargetedCommands.apply(run, planOptions, planning.allowDelete, parallelism,
+                        () -> autoApprove || confirmed(out, "Apply these changes to " + run.shards().size() + " targets?"),
+                        Terminal.style(common), out, spec.commandLine().getErr());
+            }
+        }
+        try (Reconciliation.Loaded loaded = input.single()) {
+            shardSelection.select(input.shards(), false);
             Reconciliation.Planned planned = Reconciliation.planned(loaded.connection(), loaded.desired(), planOptions);
             return execute(planned.plan(), planned.safeguards(planning.allowDelete), loaded.connection());
         }
@@ -224,7 +242,11 @@ final class ApplyCommand implements Callable<Integer> {
     }
 
     private boolean confirmed(PrintWriter out, Plan plan) {
-        out.print((plan.steps().size() == 1 ? "Apply this step?" : "Apply these " + plan.steps().size() + " steps?") + " Only 'yes' is accepted: ");
+        return confirmed(out, plan.steps().size() == 1 ? "Apply this step?" : "Apply these " + plan.steps().size() + " steps?");
+    }
+
+    private boolean confirmed(PrintWriter out, String question) {
+        out.print(question + " Only 'yes' is accepted: ");
         out.flush();
         try {
             String answer = new BufferedReader(new InputStreamReader(confirmations, StandardCharsets.UTF_8)).readLine();

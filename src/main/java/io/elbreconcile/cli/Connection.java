@@ -9,6 +9,7 @@ import io.elbreconcile.emulator.EmulatorServer;
 import io.elbreconcile.emulator.EmulatorStateException;
 import io.elbreconcile.emulator.engine.EngineSettings;
 import io.elbreconcile.emulator.engine.Quotas;
+import io.elbreconcile.model.DeclaredTarget;
 import io.elbreconcile.model.Target;
 
 import java.nio.file.Path;
@@ -105,6 +106,52 @@ final class Connection implements AutoCloseable {
     }
 
     private static Connection embedded(TargetOptions options) {
+        EmulatorServer server = startEmbedded(options);
+        Path state = options.emulatorStateFile().toAbsolutePath().normalize();
+        String region = options.region == null ? EmulatorServer.DEFAULT_REGION : options.region;
+        TargetSettings settings = TargetSettings.defaults()
+                .withEndpointUrl(server.endpoint().toString())
+                .withRegion(region)
+                .withStaticCredentials(EMULATOR_KEYS)
+                .withMaxRequestsPerSecond(Math.max(0, options.requestsPerSecond()))
+                .withCallTimeout(options.callTimeout());
+        ElbPort port = SdkElbPort.connect(settings, options.stillWaiting());
+        return new Connection(server, port, new Target("emulator:" + state, region, null));
+    }
+
+    static final TargetSettings.StaticCredentials EMULATOR_KEYS = new TargetSettings.StaticCredentials("emulator", "emulator", null);
+
+    /**
+     * A connection for a Target document. With {@code --emulator} ({@code embedded} not null) it
+     * overrides the target's endpoint: the target's region and role pick the world (the emulator
+     * answers STS, keyed by the role's account). The command-line target options are refused
+     * elsewhere; only the call limits apply here.
+     */
+    static Connection forTarget(DeclaredTarget declared, TargetOptions options, EmulatorServer embedded) {
+        TargetSettings.AssumedRole role = declared.roleArn() == null ? null
+                : new TargetSettings.AssumedRole(declared.roleArn(), declared.externalId());
+        TargetSettings settings = TargetSettings.defaults()
+                .withRegion(declared.region())
+                .withRole(role)
+                .withCallTimeout(options.callTimeout());
+        if (embedded != null) {
+            settings = settings.withEndpointUrl(embedded.endpoint().toString())
+                    .withStaticCredentials(EMULATOR_KEYS)
+                    .withMaxRequestsPerSecond(Math.max(0, options.requestsPerSecond()));
+            SdkElbPort port = SdkElbPort.connect(settings, options.stillWaiting());
+            Path state = options.emulatorStateFile().toAbsolutePath().normalize();
+            return new Connection(null, port, new Target("emulator:" + state, declared.region(),
+                    declared.roleAccount().orElse(null)));
+        }
+        settings = settings.withEndpointUrl(declared.endpointUrl())
+                .withProfile(declared.profile())
+                .withMaxRequestsPerSecond(options.requestsPerSecond());
+        SdkElbPort port = SdkElbPort.connect(settings, options.stillWaiting());
+        return new Connection(null, port, port.target());
+    }
+
+    /** Starts the embedded emulator of {@code --emulator} on its state file. */
+    static EmulatorServer startEmbedded(TargetOptions options) {
         // The state file and its directory appear with the first change, not before.
         Path state = options.emulatorStateFile().toAbsolutePath().normalize();
         EmulatorServer server;
@@ -115,15 +162,7 @@ final class Connection implements AutoCloseable {
         } catch (EmulatorStateException e) {
             throw new UserFacingException(e.getMessage());
         }
-        String region = options.region == null ? EmulatorServer.DEFAULT_REGION : options.region;
-        TargetSettings settings = TargetSettings.defaults()
-                .withEndpointUrl(server.endpoint().toString())
-                .withRegion(region)
-                .withStaticCredentials(new TargetSettings.StaticCredentials("emulator", "emulator", null))
-                .withMaxRequestsPerSecond(Math.max(0, options.requestsPerSecond()))
-                .withCallTimeout(options.callTimeout());
-        ElbPort port = SdkElbPort.connect(settings, options.stillWaiting());
-        return new Connection(server, port, new Target("emulator:" + state, region, null));
+        return server;
     }
 
     ElbPort port() {

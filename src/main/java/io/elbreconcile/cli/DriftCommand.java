@@ -51,6 +51,9 @@ final class DriftCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
 
+    @Mixin
+    TargetSelection shardSelection;
+
     @Option(names = "--stack", paramLabel = "NAME", description = "Also report load balancers tagged elb-reconcile:stack=NAME that no document declares (unmanaged).")
     String stack;
 
@@ -67,7 +70,14 @@ final class DriftCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DriftReport report;
-        try (Reconciliation.Loaded loaded = Reconciliation.loadWhileConnecting(path, target, Optional.ofNullable(stack))) {
+        Reconciliation.Input input = Reconciliation.loadInput(path, target, Optional.ofNullable(stack));
+        if (input.targeted()) {
+            try (TargetedRun run = TargetedRun.start(input.shards(), target, shardSelection)) {
+                return TargetedCommands.drift(run, Optional.ofNullable(stack), targets, format, spec.commandLine().getOut());
+            }
+        }
+        try (Reconciliation.Loaded loaded = input.single()) {
+            shardSelection.select(input.shards(), false);
             DesiredState desired = loaded.desired();
             ObservedState observed = Reconciliation.observe(loaded.connection(), new TargetScope(targets).restrict(desired),
                     Optional.ofNullable(stack));

@@ -5,6 +5,7 @@ import io.elbreconcile.cli.view.PlanTextView;
 import io.elbreconcile.model.DesiredState;
 import io.elbreconcile.model.ObservedState;
 import io.elbreconcile.plan.Baseline;
+import io.elbreconcile.diag.UserFacingException;
 import io.elbreconcile.plan.Plan;
 import io.elbreconcile.plan.PlanCodec;
 import io.elbreconcile.plan.PlanOptions;
@@ -68,6 +69,9 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     PlanningOptions planning;
 
+    @Mixin
+    TargetSelection shardSelection;
+
     @Parameters(paramLabel = "PATH", description = "A YAML file or a directory of them.")
     Path path;
 
@@ -96,7 +100,21 @@ final class PlanCommand implements Callable<Integer> {
                 : CompletableFuture.supplyAsync(() -> loadTargetBranch(baseline));
         Plan plan;
         List<InputText> inputs;
-        try (Reconciliation.Loaded loaded = Reconciliation.loadWhileConnecting(path, target, planning.toPlanOptions().stack())) {
+        Reconciliation.Input input = Reconciliation.loadInput(path, target, planning.toPlanOptions().stack());
+        if (input.targeted()) {
+            if (out != null || baseline != null) {
+                // TODO(issue 17): a saved plan recording every target, refused against any other; --baseline per target.
+                throw new UserFacingException((out != null ? "--out cannot save" : "--baseline cannot attribute")
+                        + " a plan of Target documents yet; in CI, run plan and apply per target (--only-target NAME)"
+                        + " on the same commit");
+            }
+            try (TargetedRun run = TargetedRun.start(input.shards(), target, shardSelection)) {
+                return TargetedCommands.plan(run, planning.toPlanOptions(), format, detailedExitCode,
+                        Terminal.style(common), markdown, spec.commandLine().getOut());
+            }
+        }
+        try (Reconciliation.Loaded loaded = input.single()) {
+            shardSelection.select(input.shards(), false);
             PlanOptions options = planning.toPlanOptions();
             ObservedState observed = Reconciliation.observe(loaded.connection(), loaded.desired(), options.stack());
             plan = new Planner().plan(loaded.desired(), observed, options, loaded.connection().target());

@@ -8,6 +8,8 @@ import io.elbreconcile.plan.Plan;
 import io.elbreconcile.plan.PlanOptions;
 import io.elbreconcile.plan.Planner;
 import io.elbreconcile.plan.TargetScope;
+import io.elbreconcile.aws.Regions;
+import io.elbreconcile.model.Shard;
 import io.elbreconcile.spec.SpecLoader;
 
 import io.elbreconcile.apply.Safeguards;
@@ -27,7 +29,35 @@ final class Reconciliation {
     }
 
     static DesiredState load(Path path) {
-        return new SpecLoader().load(path).state();
+        return new SpecLoader(Regions.known()).load(path).state();
+    }
+
+    /**
+     * The input as {@link #loadWhileConnecting} loads it, except that an input holding Target
+     * documents is returned as its shards, with no connection (each target opens its own).
+     */
+    static Input loadInput(Path path, TargetOptions target, Optional<String> stack) {
+        CompletableFuture<Connection> opening = Connection.openInBackground(target);
+        SpecLoader.Loaded loaded;
+        try {
+            loaded = new SpecLoader(Regions.known()).load(path, stack.isPresent());
+        } catch (RuntimeException invalid) {
+            Connection.abandon(opening, target.usesEmbeddedEmulator());
+            throw invalid;
+        }
+        if (loaded.targeted()) {
+            // The command line's target is not wanted (and may not even resolve: no region).
+            Connection.abandon(opening, target.usesEmbeddedEmulator());
+            return new Input(null, loaded.shards());
+        }
+        return new Input(new Loaded(loaded.state(), loaded.inputs(), Connection.await(opening)), loaded.shards());
+    }
+
+    /** Either one target's input and connection ({@code single}), or the shards of several Target documents. */
+    record Input(Loaded single, List<Shard> shards) {
+        boolean targeted() {
+            return single == null;
+        }
     }
 
     /** As {@link #load(Path)}; an empty directory is the empty state when a stack is named. */
@@ -48,7 +78,7 @@ final class Reconciliation {
         CompletableFuture<Connection> opening = Connection.openInBackground(target);
         SpecLoader.Loaded desired;
         try {
-            desired = new SpecLoader().load(path, stack.isPresent());
+            desired = new SpecLoader(Regions.known()).load(path, stack.isPresent());
         } catch (RuntimeException invalid) {
             Connection.abandon(opening, target.usesEmbeddedEmulator());
             throw invalid;

@@ -3,7 +3,12 @@ package io.elbreconcile.cli;
 import io.elbreconcile.cli.view.DiagnosticsView;
 import io.elbreconcile.diag.Diagnostics;
 import io.elbreconcile.diag.InvalidInputException;
+import io.elbreconcile.aws.Regions;
+import io.elbreconcile.model.DesiredState;
+import io.elbreconcile.model.Shard;
 import io.elbreconcile.spec.SpecLoader;
+
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,7 +55,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         SpecLoader.Loaded loaded;
         try {
-            loaded = new SpecLoader().load(path);
+            loaded = new SpecLoader(Regions.known()).load(path);
         } catch (InvalidInputException invalid) {
             if (format == Format.text) {
                 throw invalid;
@@ -63,9 +68,10 @@ final class ValidateCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(count + (count == 1 ? " problem" : " problems") + " in the input.");
             return ExitCodes.ERROR;
         }
-        int loadBalancers = loaded.state().loadBalancers().size();
-        long policies = loaded.state().loadBalancers().values().stream().mapToLong(lb -> lb.policies().size()).sum()
-                + loaded.state().attachments().size();
+        List<DesiredState> states = loaded.shards().stream().map(Shard::desired).toList();
+        int loadBalancers = states.stream().mapToInt(state -> state.loadBalancers().size()).sum();
+        long policies = states.stream().mapToLong(state -> state.loadBalancers().values().stream()
+                .mapToLong(lb -> lb.policies().size()).sum() + state.attachments().size()).sum();
         if (format == Format.json) {
             DiagnosticsView view = new DiagnosticsView();
             spec.commandLine().getOut().print(view.json(Diagnostics.none(),
@@ -73,9 +79,10 @@ final class ValidateCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;
         }
-        spec.commandLine().getOut().printf("OK: %s: %d document%s in %d file%s (%d load balancer%s, %d polic%s)%n",
+        String targets = loaded.targeted() ? ", " + loaded.shards().size() + " target" + plural(loaded.shards().size()) : "";
+        spec.commandLine().getOut().printf("OK: %s: %d document%s in %d file%s (%d load balancer%s, %d polic%s%s)%n",
                 path, loaded.documents(), plural(loaded.documents()), loaded.files(), plural(loaded.files()),
-                loadBalancers, plural(loadBalancers), policies, policies == 1 ? "y" : "ies");
+                loadBalancers, plural(loadBalancers), policies, policies == 1 ? "y" : "ies", targets);
         return ExitCodes.OK;
     }
 

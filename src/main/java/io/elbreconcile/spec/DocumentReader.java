@@ -41,6 +41,7 @@ final class DocumentReader {
             case "Settings" -> new SettingsDocument(document, name,
                     new Settings(strings(spec.path("ignoreTags")).stream().map(Glob::new).toList()));
             case "SSLNegotiationPolicy" -> policy(document, spec, sslNegotiation(name, spec));
+            case "Target" -> new TargetDocument(document, target(document, name, spec));
             default -> throw new IllegalStateException("the schema admits no kind '" + kind + "'");
         };
     }
@@ -52,6 +53,17 @@ final class DocumentReader {
         }
         return new SslNegotiationPolicy(name, null, strings(spec.path("protocols")), strings(spec.path("ciphers")),
                 spec.path("serverOrderPreference").asBoolean(true));
+    }
+
+    private static io.elbreconcile.model.DeclaredTarget target(YamlDocument document, String name, JsonNode spec) {
+        java.nio.file.Path parent = java.nio.file.Path.of(document.file()).getParent();
+        return new io.elbreconcile.model.DeclaredTarget(name, spec.path("region").asText(), text(spec, "profile"),
+                text(spec, "roleArn"), text(spec, "externalId"), text(spec, "endpointUrl"),
+                parent == null ? "." : parent.toString(), document.locations().document());
+    }
+
+    private static String text(JsonNode spec, String field) {
+        return spec.hasNonNull(field) ? spec.get(field).asText() : null;
     }
 
     private static PolicyDocument policy(YamlDocument document, JsonNode spec, ManagedPolicy policy) {

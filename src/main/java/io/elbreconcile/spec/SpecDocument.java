@@ -1,7 +1,7 @@
 package io.elbreconcile.spec;
 
 /** One schema-valid document of the desired-state language, with where it came from. */
-sealed interface SpecDocument permits LoadBalancerDocument, PolicyDocument, SettingsDocument {
+sealed interface SpecDocument permits LoadBalancerDocument, PolicyDocument, SettingsDocument, TargetDocument {
 
     YamlDocument source();
 

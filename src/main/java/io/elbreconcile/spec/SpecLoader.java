@@ -9,8 +9,10 @@ import io.elbreconcile.model.DesiredLoadBalancer;
 import io.elbreconcile.model.DesiredState;
 import io.elbreconcile.model.InputText;
 import io.elbreconcile.model.ManagedPolicy;
+import io.elbreconcile.diag.UserFacingException;
 import io.elbreconcile.model.PolicyAttachment;
 import io.elbreconcile.model.Settings;
+import io.elbreconcile.model.Shard;
 import io.elbreconcile.model.StickinessPolicy;
 
 import java.io.IOException;
@@ -21,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -49,13 +52,46 @@ public final class SpecLoader {
     }
 
     /**
-     * What was loaded: the state, how many files and documents it came from, and the text of each
-     * file as it was read (sorted by path), which a saved plan records.
+     * What was loaded: one shard per Target document (in target-name order), or a single shard
+     * with no target when the input has none; how many files and documents it came from; and the
+     * text of each file as it was read (sorted by path), which a saved plan records.
      */
-    public record Loaded(DesiredState state, int files, int documents, List<InputText> inputs) {
+    public record Loaded(List<Shard> shards, int files, int documents, List<InputText> inputs) {
         public Loaded {
+            shards = List.copyOf(shards);
             inputs = inputs.stream().sorted().toList();
         }
+
+        /** Whether the input holds Target documents (each shard then names its target). */
+        public boolean targeted() {
+            return shards.stream().anyMatch(shard -> shard.target().isPresent());
+        }
+
+        /**
+         * The desired state of an input without Target documents.
+         *
+         * @throws UserFacingException when the input holds targets: the caller reads one target only
+         */
+        public DesiredState state() {
+            if (targeted()) {
+                throw new UserFacingException("the input holds Target documents (" + String.join(", ",
+                        shards.stream().map(Shard::name).toList()) + "); this command reads one target's"
+                        + " documents: give it a directory below a Target's");
+            }
+            return shards.get(0).desired();
+        }
+    }
+
+    private final TargetScopes targetScopes;
+
+    /** A loader that accepts any well-formed region name in Target documents. */
+    public SpecLoader() {
+        this(Set.of());
+    }
+
+    /** @param knownRegions the regions a Target may name (from the SDK's list); empty to accept any well-formed name */
+    public SpecLoader(Set<String> knownRegions) {
+        this.targetScopes = new TargetScopes(knownRegions);
     }
 
     /**
@@ -74,7 +110,7 @@ public final class SpecLoader {
     public Loaded load(Path path, boolean emptyAllowed) {
         InputFiles.Found found = InputFiles.under(path, emptyAllowed);
         if (found.files().isEmpty() && found.problems().isEmpty()) {
-            return new Loaded(DesiredState.empty(), 0, 0, List.of());
+            return new Loaded(List.of(new Shard(Optional.empty(), DesiredState.empty())), 0, 0, List.of());
         }
         if (found.files().isEmpty()) {
             throw new InvalidInputException(Diagnostics.of(found.problems()));
@@ -101,7 +137,7 @@ public final class SpecLoader {
      */
     public Loaded loadRecorded(List<InputText> inputs, boolean emptyAllowed) {
         if (inputs.isEmpty() && emptyAllowed) {
-            return new Loaded(DesiredState.empty(), 0, 0, List.of());
+            return new Loaded(List.of(new Shard(Optional.empty(), DesiredState.empty())), 0, 0, List.of());
         }
         if (inputs.isEmpty()) {
             throw new InvalidInputException(Diagnostics.of(List.of(Diagnostic.at(SourceLocation.startOf("<recorded input>"),
@@ -129,12 +165,12 @@ public final class SpecLoader {
             documents.addAll(result.documents());
             complete &= result.complete();
         }
-        problems.addAll(new CrossDocumentChecks().check(documents, complete));
+        List<Shard> shards = shards(documents, complete, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(Diagnostics.of(problems));
         }
         List<InputText> inputs = results.stream().map(FileResult::input).filter(java.util.Objects::nonNull).toList();
-        return new Loaded(assemble(documents), results.size(), documents.size(), inputs);
+        return new Loaded(shards, results.size(), documents.size(), inputs);
     }
 
     /**
@@ -211,6 +247,34 @@ public final class SpecLoader {
             return null;
         }
         return new Parsed(new InputText(shown, text.text().text()), result.documents());
+    }
+
+    /**
+     * One shard per target, each checked on its own (load balancer names are unique per target),
+     * or one shard of everything when there is no Target document.
+     */
+    private List<Shard> shards(List<SpecDocument> documents, boolean complete, List<Diagnostic> problems) {
+        List<TargetDocument> targets = new ArrayList<>();
+        List<SpecDocument> others = new ArrayList<>();
+        for (SpecDocument document : documents) {
+            if (document instanceof TargetDocument target) {
+                targets.add(target);
+            } else {
+                others.add(document);
+            }
+        }
+        if (targets.isEmpty()) {
+            problems.addAll(new CrossDocumentChecks().check(documents, complete));
+            return List.of(new Shard(Optional.empty(), assemble(documents)));
+        }
+        TargetScopes.Grouped grouped = targetScopes.group(targets, others);
+        problems.addAll(grouped.problems());
+        List<Shard> shards = new ArrayList<>();
+        grouped.byTarget().forEach((target, own) -> {
+            problems.addAll(new CrossDocumentChecks().check(own, complete));
+            shards.add(new Shard(Optional.of(target.target()), assemble(own)));
+        });
+        return shards;
     }
 
     private static DesiredState assemble(List<SpecDocument> documents) {

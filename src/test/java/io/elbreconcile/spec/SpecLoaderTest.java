@@ -59,7 +59,9 @@ class SpecLoaderTest {
             List<Path> directories = examples.filter(Files::isDirectory).filter(d -> !d.endsWith("ci")).sorted().toList();
             assertTrue(directories.size() >= 3, "quickstart and at least two more: " + directories);
             for (Path example : directories) {
-                assertFalse(loader.load(example).state().equals(DesiredState.empty()), example + " declares something");
+                for (var shard : loader.load(example).shards()) {
+                    assertFalse(shard.desired().equals(DesiredState.empty()), example + " declares something in " + shard.name());
+                }
             }
         }
     }

@@ -32,6 +32,7 @@ public final class QueryFront implements HttpHandler {
     private static final long MAX_DRAIN_BYTES = 64L << 20;
     private static final Pattern CREDENTIAL_REGION = Pattern.compile("Credential=[^/,\\s]+/\\d{8}/(" + RegionName.PATTERN + ")/");
     /** The same scope in a presigned request's {@code X-Amz-Credential}: AKID/DATE/REGION/SERVICE/aws4_request. */
+    private static final Pattern CREDENTIAL_KEY = Pattern.compile("Credential=([A-Za-z0-9]{1,128})/");
     private static final Pattern SCOPE_REGION = Pattern.compile("[^/\\s]+/\\d{8}/(" + RegionName.PATTERN + ")/.*");
 
     private final Map<String, ActionHandler> handlers;
@@ -102,9 +103,15 @@ public final class QueryFront implements HttpHandler {
         if (version == null || version.isEmpty()) {
             throw EngineError.MISSING_PARAMETER.exception("Version");
         }
+        if (version.equals(StsFront.VERSION)) {
+            // STS shares the endpoint, as an endpoint override gives both clients one URL.
+            recorder.record(new RecordedCall("sts:" + action, parameters), false);
+            return StsFront.answer(action, parameters, accessKeyId(exchange, parameters.get("X-Amz-Credential")),
+                    clockMillis.getAsLong(), requestId);
+        }
         if (version.equals(Ec2SecurityGroups.VERSION) && action.equals(Ec2SecurityGroups.ACTION)) {
             // The one EC2 read tools make about load balancers (Terraform's aws_elb): answered from the ELB world.
-            WorldKey key = WorldKey.of(region(exchange, parameters.get("X-Amz-Credential")));
+            WorldKey key = worldKey(exchange, parameters.get("X-Amz-Credential"));
             recorder.record(new RecordedCall("ec2:" + action, parameters), false);
             return Ec2SecurityGroups.answer(parameters, store.read(key), key, requestId);
         }
@@ -121,7 +128,7 @@ public final class QueryFront implements HttpHandler {
         if (faults.failThisOne()) {
             throw EngineError.INTERNAL_FAILURE.exception();
         }
-        WorldKey key = WorldKey.of(region(exchange, parameters.get("X-Amz-Credential")));
+        WorldKey key = worldKey(exchange, parameters.get("X-Amz-Credential"));
         parameters.remove("Action");
         parameters.remove("Operation");
         parameters.remove("Version");
@@ -131,6 +138,27 @@ public final class QueryFront implements HttpHandler {
         handler.handle(query, new ActionContext(store, key, clockMillis.getAsLong(), settings, query::rejectUnread), result);
         query.rejectUnread();
         return Response.success(action, result, requestId);
+    }
+
+    /** The caller's world: the account of its access key (an assumed role's, see STS) and the scope's region. */
+    private WorldKey worldKey(HttpExchange exchange, String credentialParameter) {
+        return new WorldKey(StsFront.accountOf(accessKeyId(exchange, credentialParameter)), region(exchange, credentialParameter));
+    }
+
+    /** The access key id of the SigV4 credential scope (header, else presigned parameter), or null. */
+    private static String accessKeyId(HttpExchange exchange, String credentialParameter) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization != null) {
+            Matcher matcher = CREDENTIAL_KEY.matcher(authorization);
+            if (matcher.find()) {
+                return matcher.group(1);
+            }
+        }
+        if (credentialParameter != null) {
+            int slash = credentialParameter.indexOf('/');
+            return slash > 0 ? credentialParameter.substring(0, slash) : null;
+        }
+        return null;
     }
 
     /** The region of the SigV4 credential scope (header, else presigned parameter), else the default. */

@@ -1,0 +1,197 @@
+package io.elbreconcile.it.targets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.elbreconcile.emulator.EmulatorServer;
+import io.elbreconcile.emulator.http.RecordedCall;
+import io.elbreconcile.it.Cli;
+import io.elbreconcile.testing.EmulatorExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient;
+import software.amazon.awssdk.services.elasticloadbalancing.model.LoadBalancerDescription;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * PRODUCT.md section 16 end to end through the real SDK: one repository, three targets in two
+ * accounts and two regions, the same load balancer name in two of them, each target reaching the
+ * emulator at its own endpointUrl, prod's through an assumed role.
+ */
+@ExtendWith(EmulatorExtension.class)
+class MultiTargetTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void planApplyDriftAndAChangeInOneTargetOnly(EmulatorServer emulator) throws IOException {
+        Path repo = Repository.write(dir.resolve("repo"), emulator.endpoint().toString());
+
+        Cli.Result validated = Cli.run("validate", repo.toString());
+        assertEquals(0, validated.code(), validated.toString());
+        assertTrue(validated.out().contains("3 targets"), validated.out());
+
+        Cli.Result planned = Cli.run("plan", repo.toString(), "--detailed-exitcode", "--no-color");
+        assertEquals(2, planned.code(), planned.toString());
+        List<String> headings = planned.outLines().stream().filter(line -> line.startsWith("=== target")).toList();
+        assertEquals(List.of("=== target prod-eu (eu-west-1, account 111111111111) ===",
+                "=== target prod-us (us-east-1, account 111111111111) ===",
+                "=== target staging (us-east-1) ==="), headings);
+        assertTrue(planned.out().endsWith("3 targets: 3 ok, 0 failed\n"), planned.out());
+        assertEquals(0, emulator.mutatingCallCount(), "plan changes nothing");
+
+        Cli.Result applied = Cli.run("apply", repo.toString(), "--auto-approve", "--no-color");
+        assertEquals(0, applied.code(), applied.toString());
+        assertTrue(applied.out().contains("prod-eu: Apply complete"), applied.out());
+
+        // Each account and region holds exactly its own load balancers.
+        assertEquals(List.of("web"), names(emulator, "ASIA" + Repository.PROD_ACCOUNT + "TEST", Region.US_EAST_1));
+        assertEquals(List.of("web"), names(emulator, "ASIA" + Repository.PROD_ACCOUNT + "TEST", Region.EU_WEST_1));
+        assertEquals(List.of("api"), names(emulator, "AKIDTEST", Region.US_EAST_1));
+        assertEquals(List.of(), names(emulator, "AKIDTEST", Region.EU_WEST_1));
+
+        // The role was assumed through STS, with the external id where the Target gives one.
+        List<RecordedCall> assumed = emulator.callLog().stream().filter(call -> call.action().equals("sts:AssumeRole")).toList();
+        assertFalse(assumed.isEmpty(), "prod targets assume their role");
+        assertTrue(assumed.stream().allMatch(call -> call.parameters().get("RoleArn").equals(Repository.PROD_ROLE)));
+        assertTrue(assumed.stream().anyMatch(call -> "platform-team".equals(call.parameters().get("ExternalId"))));
+        assertTrue(assumed.stream().anyMatch(call -> call.parameters().get("ExternalId") == null));
+
+        long writes = emulator.mutatingCallCount();
+        Cli.Result again = Cli.run("apply", repo.toString(), "--auto-approve");
+        assertEquals(0, again.code(), again.toString());
+        assertEquals(writes, emulator.mutatingCallCount(), "a second apply writes nothing");
+        assertEquals(0, Cli.run("plan", repo.toString(), "--detailed-exitcode").code());
+
+        // A change in one target only: prod-eu's cookie.
+        Repository.file(repo.resolve("prod/eu-west-1/lbs/web.yaml"), Repository.loadBalancer("web", "eu-west-1a", 120));
+        Cli.Result json = Cli.run("plan", repo.toString(), "--format", "json", "--detailed-exitcode");
+        assertEquals(2, json.code(), json.toString());
+        JsonNode targets = JSON.readTree(json.out()).get("targets");
+        TreeMap<String, Boolean> changed = new TreeMap<>();
+        targets.forEach(t -> changed.put(t.get("name").asText(), t.get("plan").get("changes").findValues("action").stream()
+                .anyMatch(action -> !action.asText().equals("noop"))));
+        assertEquals("{prod-eu=true, prod-us=false, staging=false}", changed.toString());
+        assertEquals(Repository.PROD_ACCOUNT, targets.get(0).get("account").asText());
+
+        // Only that target is applied: the others stay as they were.
+        Cli.Result onlyEu = Cli.run("apply", repo.toString(), "--auto-approve", "--only-target", "prod-eu");
+        assertEquals(0, onlyEu.code(), onlyEu.toString());
+        assertFalse(onlyEu.out().contains("prod-us"), onlyEu.out());
+        assertEquals(0, Cli.run("drift", repo.toString()).code());
+
+        // Drift outside Git in one target: staging's policy removed from its listener.
+        try (ElasticLoadBalancingClient elb = client(emulator, "AKIDTEST", Region.US_EAST_1)) {
+            elb.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName("api").loadBalancerPort(80).policyNames(List.of()));
+        }
+        Cli.Result drift = Cli.run("drift", repo.toString(), "--format", "json");
+        assertEquals(2, drift.code(), drift.toString());
+        TreeMap<String, Integer> differences = new TreeMap<>();
+        JSON.readTree(drift.out()).get("targets").forEach(t ->
+                differences.put(t.get("name").asText(), t.get("drift").get("differences").size()));
+        assertEquals("{prod-eu=0, prod-us=0, staging=1}", differences.toString());
+    }
+
+    @Test
+    void anUnreachableTargetFailsWhileTheOthersAreApplied(EmulatorServer emulator) throws IOException {
+        Path repo = Repository.write(dir.resolve("repo"), emulator.endpoint().toString());
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Repository.file(repo.resolve("broken/target.yaml"),
+                Repository.target("broken", "us-west-2", "http://127.0.0.1:" + closedPort, ""));
+        Repository.file(repo.resolve("broken/web.yaml"), Repository.loadBalancer("web", "us-west-2a", 60));
+
+        Cli.Result applied = Cli.run("apply", repo.toString(), "--auto-approve", "--no-color", "--call-timeout", "5");
+        assertEquals(1, applied.code(), applied.toString());
+        assertTrue(applied.out().contains("=== target broken (us-west-2) ===\nerror: "), applied.out());
+        assertTrue(applied.out().contains("127.0.0.1:" + closedPort), applied.out());
+        assertTrue(applied.out().contains("broken: not applied: "), applied.out());
+        assertTrue(applied.out().contains("4 targets: 3 ok, 1 failed (broken)"), applied.out());
+        assertEquals(List.of("web"), names(emulator, "ASIA" + Repository.PROD_ACCOUNT + "TEST", Region.EU_WEST_1));
+        assertEquals(List.of("api"), names(emulator, "AKIDTEST", Region.US_EAST_1));
+
+        Cli.Result drift = Cli.run("drift", repo.toString());
+        assertEquals(1, drift.code(), "an error is worse than drift: " + drift);
+    }
+
+    @Test
+    void theEmbeddedEmulatorStandsInForEveryTargetsEndpoint() {
+        Path repo = Repository.write(dir.resolve("repo"), null);
+        Path state = dir.resolve("emulator.json");
+        Cli.Result applied = Cli.run("apply", repo.toString(), "--auto-approve", "--emulator=" + state);
+        assertEquals(0, applied.code(), applied.toString());
+        Cli.Result plan = Cli.run("plan", repo.toString(), "--emulator=" + state, "--detailed-exitcode");
+        assertEquals(0, plan.code(), plan.toString());
+        Cli.Result one = Cli.run("plan", repo.toString(), "--emulator=" + state, "--only-target", "staging", "--no-color");
+        assertEquals(List.of("=== target staging (us-east-1) ==="),
+                one.outLines().stream().filter(line -> line.startsWith("===")).toList());
+        assertTrue(Files.isRegularFile(state));
+    }
+
+    @Test
+    void theMultiAccountExampleConvergesOffline() {
+        Path example = Path.of("examples", "multi-account");
+        Path state = dir.resolve("emulator.json");
+        Cli.Result first = Cli.run("apply", example.toString(), "--auto-approve", "--emulator=" + state, "--no-color");
+        assertEquals(0, first.code(), first.toString());
+        assertEquals(3, first.outLines().stream().filter(line -> line.contains(": Apply complete: 3 done")).count(), first.out());
+        Cli.Result second = Cli.run("apply", example.toString(), "--auto-approve", "--emulator=" + state, "--no-color");
+        assertEquals(0, second.code(), second.toString());
+        assertEquals(3, second.outLines().stream().filter(line -> line.startsWith("No changes.")).count(), second.out());
+        assertEquals(0, Cli.run("drift", example.toString(), "--emulator=" + state).code());
+    }
+
+    @Test
+    void commandLineTargetOptionsAndUnknownTargetsAreRefused(EmulatorServer emulator) {
+        Path repo = Repository.write(dir.resolve("repo"), emulator.endpoint().toString());
+        Cli.Result region = Cli.run("plan", repo.toString(), "--region", "eu-west-1");
+        assertEquals(1, region.code());
+        assertEquals("error: --region cannot be used with Target documents: each target names its own region, profile,"
+                + " role and endpoint (--emulator may stand in for all of them)\n", region.err());
+        Cli.Result unknown = Cli.run("drift", repo.toString(), "--only-target", "prod");
+        assertEquals(1, unknown.code());
+        assertEquals("error: --only-target 'prod': no such target; the input's targets are prod-eu, prod-us, staging\n", unknown.err());
+        Cli.Result out = Cli.run("plan", repo.toString(), "--out", dir.resolve("plan.json").toString());
+        assertEquals(1, out.code());
+        assertTrue(out.err().startsWith("error: --out cannot save a plan of Target documents yet"), out.err());
+        assertEquals(0, emulator.mutatingCallCount());
+    }
+
+    private static List<String> names(EmulatorServer emulator, String accessKey, Region region) {
+        try (ElasticLoadBalancingClient elb = client(emulator, accessKey, region)) {
+            return elb.describeLoadBalancers().loadBalancerDescriptions().stream().map(LoadBalancerDescription::loadBalancerName)
+                    .sorted().toList();
+        }
+    }
+
+    /** A client acting for the account its access key id names (as the emulator's STS hands them out). */
+    private static ElasticLoadBalancingClient client(EmulatorServer emulator, String accessKey, Region region) {
+        return ElasticLoadBalancingClient.builder()
+                .endpointOverride(emulator.endpoint())
+                .region(region)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, "secret")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(1)))
+                .build();
+    }
+}
