@@ -117,14 +117,15 @@ class MultiTargetTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        Repository.file(repo.resolve("broken/target.yaml"),
-                Repository.target("broken", "us-west-2", "http://127.0.0.1:" + closedPort, ""));
+        Repository.file(repo.resolve("broken/target.yaml"), Repository.target("broken", "us-west-2",
+                "http://127.0.0.1:" + closedPort, "  roleArn: arn:aws:iam::999999999999:role/x\n"));
         Repository.file(repo.resolve("broken/web.yaml"), Repository.loadBalancer("web", "us-west-2a", 60));
 
         Cli.Result applied = Cli.run("apply", repo.toString(), "--auto-approve", "--no-color", "--call-timeout", "5");
         assertEquals(1, applied.code(), applied.toString());
-        assertTrue(applied.out().contains("=== target broken (us-west-2) ===\nerror: "), applied.out());
-        assertTrue(applied.out().contains("127.0.0.1:" + closedPort), applied.out());
+        assertTrue(applied.out().contains("=== target broken (us-west-2, account 999999999999) ===\nerror: DescribeLoadBalancers:"
+                + " AssumeRoleFailed: cannot assume the role arn:aws:iam::999999999999:role/x (http://127.0.0.1:" + closedPort + "): "),
+                applied.out());
         assertTrue(applied.out().contains("broken: not applied: "), applied.out());
         assertTrue(applied.out().contains("4 targets: 3 ok, 1 failed (broken)"), applied.out());
         assertEquals(List.of("web"), names(emulator, "ASIA" + Repository.PROD_ACCOUNT + "TEST", Region.EU_WEST_1));
