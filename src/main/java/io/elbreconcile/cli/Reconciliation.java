@@ -10,6 +10,8 @@ import io.elbreconcile.plan.Planner;
 import io.elbreconcile.plan.TargetScope;
 import io.elbreconcile.aws.Regions;
 import io.elbreconcile.model.Shard;
+import io.elbreconcile.diag.UserFacingException;
+import io.elbreconcile.spec.EnclosingTarget;
 import io.elbreconcile.spec.SpecLoader;
 
 import io.elbreconcile.apply.Safeguards;
@@ -29,7 +31,20 @@ final class Reconciliation {
     }
 
     static DesiredState load(Path path) {
-        return new SpecLoader(Regions.known()).load(path).state();
+        DesiredState state = new SpecLoader(Regions::known).load(path).state();
+        refuseBelowATarget(path);
+        return state;
+    }
+
+    /**
+     * An input without Target documents that lies below one belongs to that target: reconciling
+     * it against the command line's target could reach another account or region.
+     */
+    static void refuseBelowATarget(Path path) {
+        EnclosingTarget.above(path).ifPresent(target -> {
+            throw new UserFacingException(path + " lies below the Target document at " + target + ", which its documents"
+                    + " belong to; run on that Target's directory (or the repository's root with --only-target NAME)");
+        });
     }
 
     /**
@@ -40,7 +55,7 @@ final class Reconciliation {
         CompletableFuture<Connection> opening = Connection.openInBackground(target);
         SpecLoader.Loaded loaded;
         try {
-            loaded = new SpecLoader(Regions.known()).load(path, stack.isPresent());
+            loaded = new SpecLoader(Regions::known).load(path, stack.isPresent());
         } catch (RuntimeException invalid) {
             Connection.abandon(opening, target.usesEmbeddedEmulator());
             throw invalid;
@@ -49,6 +64,12 @@ final class Reconciliation {
             // The command line's target is not wanted (and may not even resolve: no region).
             Connection.abandon(opening, target.usesEmbeddedEmulator());
             return new Input(null, loaded.shards());
+        }
+        try {
+            refuseBelowATarget(path);
+        } catch (RuntimeException below) {
+            Connection.abandon(opening, target.usesEmbeddedEmulator());
+            throw below;
         }
         return new Input(new Loaded(loaded.state(), loaded.inputs(), Connection.await(opening)), loaded.shards());
     }
@@ -62,7 +83,9 @@ final class Reconciliation {
 
     /** As {@link #load(Path)}; an empty directory is the empty state when a stack is named. */
     static DesiredState load(Path path, Optional<String> stack) {
-        return new SpecLoader().load(path, stack.isPresent()).state();
+        DesiredState state = new SpecLoader(Regions::known).load(path, stack.isPresent()).state();
+        refuseBelowATarget(path);
+        return state;
     }
 
     /**
@@ -78,7 +101,9 @@ final class Reconciliation {
         CompletableFuture<Connection> opening = Connection.openInBackground(target);
         SpecLoader.Loaded desired;
         try {
-            desired = new SpecLoader(Regions.known()).load(path, stack.isPresent());
+            desired = new SpecLoader(Regions::known).load(path, stack.isPresent());
+            desired.state();
+            refuseBelowATarget(path);
         } catch (RuntimeException invalid) {
             Connection.abandon(opening, target.usesEmbeddedEmulator());
             throw invalid;

@@ -55,7 +55,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         SpecLoader.Loaded loaded;
         try {
-            loaded = new SpecLoader(Regions.known()).load(path);
+            loaded = new SpecLoader(Regions::known).load(path);
         } catch (InvalidInputException invalid) {
             if (format == Format.text) {
                 throw invalid;

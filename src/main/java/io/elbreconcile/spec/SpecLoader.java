@@ -86,11 +86,16 @@ public final class SpecLoader {
 
     /** A loader that accepts any well-formed region name in Target documents. */
     public SpecLoader() {
-        this(Set.of());
+        this(Set::of);
     }
 
     /** @param knownRegions the regions a Target may name (from the SDK's list); empty to accept any well-formed name */
     public SpecLoader(Set<String> knownRegions) {
+        this(() -> knownRegions);
+    }
+
+    /** As {@link #SpecLoader(Set)}, the list asked for only when the input has Target documents. */
+    public SpecLoader(java.util.function.Supplier<Set<String>> knownRegions) {
         this.targetScopes = new TargetScopes(knownRegions);
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -29,22 +30,26 @@ final class TargetScopes {
     record Grouped(Map<TargetDocument, List<SpecDocument>> byTarget, List<Diagnostic> problems) {
     }
 
-    private final Set<String> knownRegions;
+    private final Supplier<Set<String>> regionList;
 
-    /** @param knownRegions the regions that exist; empty to accept any well-formed region name */
-    TargetScopes(Set<String> knownRegions) {
-        this.knownRegions = Set.copyOf(knownRegions);
+    /**
+     * @param regionList the regions that exist (asked only when there are targets); empty to accept
+     *                   any well-formed region name
+     */
+    TargetScopes(Supplier<Set<String>> regionList) {
+        this.regionList = regionList;
     }
 
     Grouped group(List<TargetDocument> targets, List<SpecDocument> others) {
         List<Diagnostic> problems = new ArrayList<>();
+        Set<String> knownRegions = regionList.get();
         List<TargetDocument> sorted = new ArrayList<>(targets);
         sorted.sort(java.util.Comparator.comparing(TargetDocument::name).thenComparing(t -> t.target().origin()));
         Map<String, TargetDocument> byName = new LinkedHashMap<>();
         List<TargetDocument> owners = new ArrayList<>();
         List<TargetDocument> refused = new ArrayList<>();
         for (TargetDocument target : sorted) {
-            problems.addAll(checkFields(target));
+            problems.addAll(checkFields(target, knownRegions));
             TargetDocument sameName = byName.putIfAbsent(target.name(), target);
             if (sameName != null) {
                 problems.add(Diagnostic.at(target.source().locations().ofValue("/metadata/name"),
@@ -106,7 +111,7 @@ final class TargetScopes {
                 + Printable.quoted(owner.target().directory()) + "); a directory and everything below it belong to one target";
     }
 
-    private List<Diagnostic> checkFields(TargetDocument document) {
+    private static List<Diagnostic> checkFields(TargetDocument document, Set<String> knownRegions) {
         List<Diagnostic> problems = new ArrayList<>();
         DeclaredTarget target = document.target();
         Locations at = document.source().locations();

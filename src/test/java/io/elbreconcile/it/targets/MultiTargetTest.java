@@ -175,6 +175,12 @@ class MultiTargetTest {
         Cli.Result out = Cli.run("plan", repo.toString(), "--out", dir.resolve("plan.json").toString());
         assertEquals(1, out.code());
         assertTrue(out.err().startsWith("error: --out cannot save a plan of Target documents yet"), out.err());
+        // A directory below a Target belongs to it, whatever the command line says.
+        Cli.Result below = Cli.against(emulator, "apply", repo.resolve("prod/eu-west-1/lbs").toString(), "--auto-approve");
+        assertEquals(1, below.code());
+        assertEquals("error: " + repo.resolve("prod/eu-west-1/lbs") + " lies below the Target document at "
+                + repo.resolve("prod/eu-west-1/target.yaml") + ":2:1, which its documents belong to; run on that Target's"
+                + " directory (or the repository's root with --only-target NAME)\n", below.err());
         assertEquals(0, emulator.mutatingCallCount());
     }
 
