@@ -21,4 +21,17 @@ final class MarkdownOptions {
         }
         return new PlanMarkdownView(maxChars, fullPlan);
     }
+
+    /**
+     * A view for one of {@code parts} targets of one comment: each gets an equal share of the
+     * bound, less room for its heading, so that the whole comment stays under it.
+     */
+    PlanMarkdownView share(int parts) {
+        view(Optional.empty());
+        return new PlanMarkdownView(Math.max(PlanMarkdownView.MIN_MAX_CHARS, maxChars / Math.max(1, parts) - HEADING_ROOM),
+                Optional.empty());
+    }
+
+    /** A target's heading and the closing tally line, generously. */
+    private static final int HEADING_ROOM = 300;
 }

@@ -110,7 +110,7 @@ final class PlanCommand implements Callable<Integer> {
             }
             try (TargetedRun run = TargetedRun.start(input.shards(), target, shardSelection)) {
                 return TargetedCommands.plan(run, planning.toPlanOptions(), format, detailedExitCode,
-                        Terminal.style(common), markdown, spec.commandLine().getOut());
+                        Terminal.style(common), markdownOptions.share(run.shards().size()), spec.commandLine().getOut());
             }
         }
         try (Reconciliation.Loaded loaded = input.single()) {

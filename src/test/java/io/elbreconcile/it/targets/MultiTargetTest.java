@@ -150,6 +150,24 @@ class MultiTargetTest {
     }
 
     @Test
+    void oneMarkdownCommentForAllTargetsStaysUnderTheBound(EmulatorServer emulator) {
+        Path repo = Repository.write(dir.resolve("repo"), emulator.endpoint().toString());
+        for (String target : List.of("prod/us-east-1", "prod/eu-west-1", "staging")) {
+            String zone = target.contains("eu-west-1") ? "eu-west-1a" : "us-east-1a";
+            for (int i = 0; i < 40; i++) {
+                Repository.file(repo.resolve(target + "/many/lb-" + i + ".yaml"),
+                        Repository.loadBalancer("many-" + i, zone, 60).replace("name: sticky", "name: sticky-" + i)
+                                .replace("policies: [sticky]", "policies: [sticky-" + i + "]"));
+            }
+        }
+        Cli.Result markdown = Cli.run("plan", repo.toString(), "--format", "markdown", "--max-chars", "9000");
+        assertEquals(0, markdown.code(), markdown.toString());
+        assertTrue(markdown.out().length() <= 9000, "length " + markdown.out().length());
+        assertEquals(3, markdown.outLines().stream().filter(line -> line.startsWith("## Target `")).count(), markdown.out());
+        assertTrue(markdown.out().endsWith("3 targets: 3 ok, 0 failed\n"), markdown.out());
+    }
+
+    @Test
     void theMultiAccountExampleConvergesOffline() {
         Path example = Path.of("examples", "multi-account");
         Path state = dir.resolve("emulator.json");
