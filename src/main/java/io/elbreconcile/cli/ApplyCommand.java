@@ -19,6 +19,7 @@ import io.elbreconcile.plan.PlanOptions;
 import io.elbreconcile.plan.PlanSeal;
 import io.elbreconcile.plan.Planner;
 import io.elbreconcile.plan.SavedPlan;
+import io.elbreconcile.plan.SavedPlanSet;
 import io.elbreconcile.spec.SpecLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -138,6 +139,20 @@ final class ApplyCommand implements Callable<Integer> {
      * message, before any mutating call.
      */
     private Integer applySaved() {
+        String text = readText(path);
+        if (SavedPlanSet.isSet(text)) {
+            SavedPlanSet set;
+            try {
+                set = SavedPlanSet.read(text, path.toString());
+            } catch (PlanCodec.UnreadablePlanException e) {
+                throw new UserFacingException(e.getMessage());
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            return new SavedTargets(path, spec.commandLine().getErr()).apply(set, PlanKey.from(env), planning.toPlanOptions(),
+                    planning.allowDelete, parallelism, target, shardSelection,
+                    () -> autoApprove || confirmed(out, "Apply these changes to " + set.targets().size() + " targets?"),
+                    Terminal.style(common), out);
+        }
         SavedPlan saved = readPlan(path);
         checkMac(saved);
         if (!saved.inputsMatchDigest()) {
@@ -285,6 +300,14 @@ final class ApplyCommand implements Callable<Integer> {
             return c == '{';
         } catch (IOException | java.io.UncheckedIOException e) {
             return false;
+        }
+    }
+
+    private static String readText(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UserFacingException("cannot read " + file + ": " + e.getMessage());
         }
     }
 

@@ -6,7 +6,11 @@ import io.elbreconcile.model.DesiredState;
 import io.elbreconcile.model.ObservedState;
 import io.elbreconcile.plan.Baseline;
 import io.elbreconcile.diag.UserFacingException;
+import io.elbreconcile.model.Shard;
 import io.elbreconcile.plan.Plan;
+import io.elbreconcile.plan.SavedPlanSet;
+import io.elbreconcile.shard.TargetOutcome;
+import java.util.ArrayList;
 import io.elbreconcile.plan.PlanCodec;
 import io.elbreconcile.plan.PlanOptions;
 import io.elbreconcile.plan.Planner;
@@ -91,6 +95,24 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--detailed-exitcode", description = "Exit 2 when the plan has changes, or differences it holds back.")
     boolean detailedExitCode;
 
+    /** Every target's plan in one file, or none when a target could not be planned. */
+    private void saveTargets(TargetedRun run, Reconciliation.Input input, List<TargetOutcome<Plan>> plans, String key) {
+        List<SavedPlanSet.Part> parts = new ArrayList<>();
+        for (int i = 0; i < plans.size(); i++) {
+            TargetOutcome<Plan> outcome = plans.get(i);
+            if (outcome instanceof TargetOutcome.Failed<Plan> failed) {
+                throw new UserFacingException("the plan was not saved to " + out + ": target " + failed.target()
+                        + " could not be planned");
+            }
+            Shard shard = run.shards().get(i);
+            parts.add(new SavedPlanSet.Part(shard.name(), outcome.value().orElseThrow(), input.inputsOf(shard)));
+        }
+        AtomicFile.write(SavedPlanSet.write(parts, key), out);
+        spec.commandLine().getErr().println("Saved the plan of " + parts.size() + " target" + (parts.size() == 1 ? "" : "s")
+                + " to " + out + "; apply it with: elb-reconcile apply " + TargetOptions.shellWord(out.toString())
+                + (target.usesEmbeddedEmulator() ? " " + target.asArguments() : ""));
+    }
+
     @Override
     public Integer call() {
         PlanMarkdownView markdown = markdownOptions.view(Optional.ofNullable(out).map(Path::toString));
@@ -102,15 +124,20 @@ final class PlanCommand implements Callable<Integer> {
         List<InputText> inputs;
         Reconciliation.Input input = Reconciliation.loadInput(path, target, planning.toPlanOptions().stack());
         if (input.targeted()) {
-            if (out != null || baseline != null) {
-                // TODO(issue 17): a saved plan recording every target, refused against any other; --baseline per target.
-                throw new UserFacingException((out != null ? "--out cannot save" : "--baseline cannot attribute")
-                        + " a plan of Target documents yet; in CI, run plan and apply per target (--only-target NAME)"
-                        + " on the same commit");
+            if (baseline != null) {
+                // TODO(issue 17): --baseline per target.
+                throw new UserFacingException("--baseline cannot attribute a plan of Target documents yet; in CI, run plan"
+                        + " per target (--only-target NAME) with the target's directory as --baseline");
             }
             try (TargetedRun run = TargetedRun.start(input.shards(), target, shardSelection)) {
-                return TargetedCommands.plan(run, planning.toPlanOptions(), format, detailedExitCode,
-                        Terminal.style(common), markdownOptions.share(run.shards().size()), spec.commandLine().getOut());
+                int exit = TargetedCommands.plan(run, planning.toPlanOptions(), format, detailedExitCode,
+                        Terminal.style(common), markdownOptions.share(run.shards().size()), spec.commandLine().getOut(),
+                        plans -> {
+                            if (out != null) {
+                                saveTargets(run, input, plans, key.orElse(null));
+                            }
+                        });
+                return exit;
             }
         }
         try (Reconciliation.Loaded loaded = input.single()) {

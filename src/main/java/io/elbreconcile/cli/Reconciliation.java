@@ -63,7 +63,7 @@ final class Reconciliation {
         if (loaded.targeted()) {
             // The command line's target is not wanted (and may not even resolve: no region).
             Connection.abandon(opening, target.usesEmbeddedEmulator());
-            return new Input(null, loaded.shards());
+            return new Input(null, loaded.shards(), loaded.inputs());
         }
         try {
             refuseBelowATarget(path);
@@ -71,13 +71,19 @@ final class Reconciliation {
             Connection.abandon(opening, target.usesEmbeddedEmulator());
             throw below;
         }
-        return new Input(new Loaded(loaded.state(), loaded.inputs(), Connection.await(opening)), loaded.shards());
+        return new Input(new Loaded(loaded.state(), loaded.inputs(), Connection.await(opening)), loaded.shards(), loaded.inputs());
     }
 
     /** Either one target's input and connection ({@code single}), or the shards of several Target documents. */
-    record Input(Loaded single, List<Shard> shards) {
+    record Input(Loaded single, List<Shard> shards, List<InputText> inputs) {
         boolean targeted() {
             return single == null;
+        }
+
+        /** The files of one target: those in its directory or below (a saved plan records them). */
+        List<InputText> inputsOf(Shard shard) {
+            Path directory = Path.of(shard.target().orElseThrow().directory()).toAbsolutePath().normalize();
+            return inputs.stream().filter(input -> Path.of(input.path()).toAbsolutePath().normalize().startsWith(directory)).toList();
         }
     }
 

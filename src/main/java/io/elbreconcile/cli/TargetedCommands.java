@@ -38,7 +38,7 @@ final class TargetedCommands {
     }
 
     static int plan(TargetedRun run, PlanOptions options, PlanCommand.Format format, boolean detailedExitCode,
-                    Style style, PlanMarkdownView markdown, PrintWriter out) {
+                    Style style, PlanMarkdownView markdown, PrintWriter out, java.util.function.Consumer<List<TargetOutcome<Plan>>> save) {
         List<TargetOutcome<Plan>> plans = run.each((shard, connection, none) ->
                 Reconciliation.plan(connection, shard.desired(), options));
         TargetGroupView view = new TargetGroupView();
@@ -49,6 +49,7 @@ final class TargetedCommands {
             case markdown -> view.markdown(run.sections(plans, markdown::render));
         });
         out.flush();
+        save.accept(plans);
         int exit = ExitCodes.OK;
         for (TargetOutcome<Plan> outcome : plans) {
             exit = TargetedRun.worst(exit, outcome.value()
@@ -66,6 +67,12 @@ final class TargetedCommands {
                      BooleanSupplier approved, Style style, PrintWriter out, PrintWriter err) {
         List<TargetOutcome<Reconciliation.Planned>> planned = run.each((shard, connection, none) ->
                 Reconciliation.planned(connection, shard.desired(), options));
+        return applyPlanned(run, planned, allowDeleteOnCommandLine, parallelism, approved, style, out, err);
+    }
+
+    /** Shows the plans, asks once, applies each target's plan; a target without a plan is not applied. */
+    static int applyPlanned(TargetedRun run, List<TargetOutcome<Reconciliation.Planned>> planned, boolean allowDeleteOnCommandLine,
+                            int parallelism, BooleanSupplier approved, Style style, PrintWriter out, PrintWriter err) {
         List<TargetOutcome<Plan>> plans = planned.stream().map(TargetedCommands::planOf).toList();
         TargetGroupView view = new TargetGroupView();
         out.print(view.text(run.sections(plans, new PlanTextView(style)::render), style));
@@ -119,7 +126,7 @@ final class TargetedCommands {
         return exit;
     }
 
-    private static TargetOutcome<Plan> planOf(TargetOutcome<Reconciliation.Planned> outcome) {
+    static TargetOutcome<Plan> planOf(TargetOutcome<Reconciliation.Planned> outcome) {
         if (outcome instanceof TargetOutcome.Failed<Reconciliation.Planned> failed) {
             return new TargetOutcome.Failed<>(failed.target(), failed.message(), failed.failure());
         }

@@ -168,6 +168,74 @@ class MultiTargetTest {
     }
 
     @Test
+    void aSavedPlanRecordsEveryTargetAndIsRefusedWhenStaleEditedOrForAnotherTarget(EmulatorServer emulator) throws IOException {
+        Path repo = Repository.write(dir.resolve("repo"), emulator.endpoint().toString());
+        Path planFile = dir.resolve("plan.json");
+        Cli.Result planned = Cli.run("plan", repo.toString(), "--out", planFile.toString(), "--detailed-exitcode");
+        assertEquals(2, planned.code(), planned.toString());
+        assertTrue(planned.err().contains("Saved the plan of 3 targets to " + planFile), planned.err());
+        JsonNode saved = JSON.readTree(Files.readString(planFile));
+        List<String> names = new java.util.ArrayList<>();
+        saved.get("targets").forEach(t -> names.add(t.get("name").asText()));
+        assertEquals(List.of("prod-eu", "prod-us", "staging"), names);
+        // Each target records its own files, its Target document included, and nothing of the others.
+        List<String> files = new java.util.ArrayList<>();
+        saved.get("targets").get(2).get("plan").get("desiredState").get("files").forEach(f -> files.add(f.get("path").asText()));
+        assertEquals(List.of(repo.resolve("staging/api.yaml").toString(), repo.resolve("staging/target.yaml").toString()), files);
+
+        // Edited: one target's recorded Target document now names another region.
+        Path edited = dir.resolve("edited.json");
+        Files.writeString(edited, Files.readString(planFile).replace("region: us-east-1\\n  endpointUrl", "region: us-west-2\\n  endpointUrl"));
+        Cli.Result refusedEdit = Cli.run("apply", edited.toString(), "--auto-approve");
+        assertEquals(1, refusedEdit.code(), refusedEdit.toString());
+        assertTrue(refusedEdit.err().contains("desiredState.digest does not match"), refusedEdit.err());
+        // For another target: the embedded emulator instead of the recorded endpoints.
+        Cli.Result elsewhere = Cli.run("apply", planFile.toString(), "--auto-approve", "--emulator=" + dir.resolve("other.json"));
+        assertEquals(1, elsewhere.code(), elsewhere.toString());
+        assertTrue(elsewhere.err().contains("a target's saved plan is stale, for another target or edited"), elsewhere.err());
+        assertEquals(0, emulator.mutatingCallCount());
+
+        Cli.Result applied = Cli.run("apply", planFile.toString(), "--auto-approve");
+        assertEquals(0, applied.code(), applied.toString());
+        assertEquals(3, applied.outLines().stream().filter(line -> line.contains(": Apply complete: 3 done")).count(), applied.out());
+        long writes = emulator.mutatingCallCount();
+        Cli.Result again = Cli.run("apply", planFile.toString(), "--auto-approve");
+        assertEquals(1, again.code(), "applied once, the plan is stale: " + again);
+        assertEquals(writes, emulator.mutatingCallCount());
+    }
+
+    @Test
+    void aSignedPlanOfTargetsKeepsEveryTarget(EmulatorServer emulator) throws IOException {
+        Path repo = Repository.write(dir.resolve("repo"), emulator.endpoint().toString());
+        Path planFile = dir.resolve("plan.json");
+        java.util.Map<String, String> key = java.util.Map.of("ELB_RECONCILE_PLAN_KEY", "shared secret");
+        assertEquals(0, withEnv(key, "plan", repo.toString(), "--out", planFile.toString()).code());
+        JsonNode saved = JSON.readTree(Files.readString(planFile));
+        assertTrue(saved.get("mac").asText().startsWith("hmac-sha256:"));
+        // Dropping a target (here: staging) breaks the MAC over the whole file.
+        com.fasterxml.jackson.databind.node.ObjectNode dropped = saved.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ArrayNode) dropped.get("targets")).remove(2);
+        Path smaller = dir.resolve("smaller.json");
+        Files.writeString(smaller, dropped.toPrettyString());
+        Cli.Result refused = withEnv(key, "apply", smaller.toString(), "--auto-approve");
+        assertEquals(1, refused.code(), refused.toString());
+        assertTrue(refused.err().contains("its MAC does not match ELB_RECONCILE_PLAN_KEY"), refused.err());
+        Cli.Result unsigned = Cli.run("apply", planFile.toString(), "--auto-approve");
+        assertEquals(1, unsigned.code());
+        assertTrue(unsigned.err().contains("it carries a MAC but ELB_RECONCILE_PLAN_KEY is not set"), unsigned.err());
+        assertEquals(0, emulator.mutatingCallCount());
+        assertEquals(0, withEnv(key, "apply", planFile.toString(), "--auto-approve").code());
+    }
+
+    private static Cli.Result withEnv(java.util.Map<String, String> env, String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = io.elbreconcile.cli.Main.run(java.io.InputStream.nullInputStream(), env, new java.io.PrintWriter(out),
+                new java.io.PrintWriter(err), args);
+        return new Cli.Result(code, out.toString(), err.toString());
+    }
+
+    @Test
     void theMultiAccountExampleConvergesOffline() {
         Path example = Path.of("examples", "multi-account");
         Path state = dir.resolve("emulator.json");
@@ -190,9 +258,6 @@ class MultiTargetTest {
         Cli.Result unknown = Cli.run("drift", repo.toString(), "--only-target", "prod");
         assertEquals(1, unknown.code());
         assertEquals("error: --only-target 'prod': no such target; the input's targets are prod-eu, prod-us, staging\n", unknown.err());
-        Cli.Result out = Cli.run("plan", repo.toString(), "--out", dir.resolve("plan.json").toString());
-        assertEquals(1, out.code());
-        assertTrue(out.err().startsWith("error: --out cannot save a plan of Target documents yet"), out.err());
         // A directory below a Target belongs to it, whatever the command line says.
         Cli.Result below = Cli.against(emulator, "apply", repo.resolve("prod/eu-west-1/lbs").toString(), "--auto-approve");
         assertEquals(1, below.code());
