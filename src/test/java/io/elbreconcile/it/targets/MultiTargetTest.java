@@ -91,6 +91,10 @@ class MultiTargetTest {
                 .anyMatch(action -> !action.asText().equals("noop"))));
         assertEquals("{prod-eu=true, prod-us=false, staging=false}", changed.toString());
         assertEquals(Repository.PROD_ACCOUNT, targets.get(0).get("account").asText());
+        assertValid("targets-v1.schema.json", json.out());
+        for (JsonNode t : targets) {
+            assertValid("plan-v1.schema.json", t.get("plan").toString());
+        }
 
         // Only that target is applied: the others stay as they were.
         Cli.Result onlyEu = Cli.run("apply", repo.toString(), "--auto-approve", "--only-target", "prod-eu");
@@ -108,6 +112,10 @@ class MultiTargetTest {
         JSON.readTree(drift.out()).get("targets").forEach(t ->
                 differences.put(t.get("name").asText(), t.get("drift").get("differences").size()));
         assertEquals("{prod-eu=0, prod-us=0, staging=1}", differences.toString());
+        assertValid("targets-v1.schema.json", drift.out());
+        for (JsonNode t : JSON.readTree(drift.out()).get("targets")) {
+            assertValid("drift-v1.schema.json", t.get("drift").toString());
+        }
     }
 
     @Test
@@ -265,6 +273,15 @@ class MultiTargetTest {
                 + repo.resolve("prod/eu-west-1/target.yaml") + ":2:1, which its documents belong to; run on that Target's"
                 + " directory (or the repository's root with --only-target NAME)\n", below.err());
         assertEquals(0, emulator.mutatingCallCount());
+    }
+
+    private static void assertValid(String schemaFile, String json) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(Path.of("schemas", schemaFile))) {
+            var schema = com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012)
+                    .getSchema(in);
+            var problems = schema.validate(JSON.readTree(json));
+            assertTrue(problems.isEmpty(), schemaFile + ": " + problems);
+        }
     }
 
     private static List<String> names(EmulatorServer emulator, String accessKey, Region region) {
