@@ -69,6 +69,23 @@ class TargetLoaderTest {
     }
 
     @Test
+    void settingsOutsideEveryTargetHoldForEachTargetAndATargetsOwnWouldBeASecond() throws IOException {
+        String settings = "apiVersion: elb-reconcile/v1\nkind: Settings\nmetadata: {name: repo}\nspec:\n  ignoreTags: [CostCenter]\n";
+        write("settings.yaml", settings);
+        write("a/target.yaml", target("a", "us-east-1", ""));
+        write("a/web.yaml", LB);
+        write("b/target.yaml", target("b", "us-east-1", ""));
+        write("b/web.yaml", LB);
+        SpecLoader.Loaded loaded = new SpecLoader().load(dir);
+        loaded.shards().forEach(shard -> assertEquals(1, shard.desired().settings().ignoreTags().size(), shard.name()));
+
+        write("b/own-settings.yaml", settings.replace("name: repo", "name: b-only"));
+        InvalidInputException invalid = assertThrows(InvalidInputException.class, () -> new SpecLoader().load(dir));
+        assertTrue(invalid.diagnostics().renderLines().stream().anyMatch(line -> line.contains("Settings")),
+                invalid.diagnostics().renderLines().toString());
+    }
+
+    @Test
     void anInputWithoutTargetsIsOneShardForTheCommandLinesTarget() throws IOException {
         write("web.yaml", LB);
         SpecLoader.Loaded loaded = new SpecLoader().load(dir);
