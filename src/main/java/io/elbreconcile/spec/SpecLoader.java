@@ -75,8 +75,8 @@ public final class SpecLoader {
         public DesiredState state() {
             if (targeted()) {
                 throw new UserFacingException("the input holds Target documents (" + String.join(", ",
-                        shards.stream().map(Shard::name).toList()) + "); this command reads one target's"
-                        + " documents: give it a directory below a Target's");
+                        shards.stream().map(Shard::name).toList()) + "); this command does not run over Target"
+                        + " documents yet (plan, apply, drift and validate do)");
             }
             return shards.get(0).desired();
         }
