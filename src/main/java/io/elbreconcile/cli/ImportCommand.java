@@ -130,17 +130,18 @@ final class ImportCommand implements Callable<Integer> {
         if (!Files.isDirectory(out)) {
             return;
         }
-        DesiredState declared;
+        List<DesiredState> declaredPerTarget;
         try {
-            declared = new SpecLoader().load(out, true).state();
+            // A directory of Target documents: a name declared in any of its targets counts.
+            declaredPerTarget = new SpecLoader().load(out, true).shards().stream().map(io.elbreconcile.model.Shard::desired).toList();
         } catch (InvalidInputException invalid) {
             throw new UserFacingException("cannot tell whether " + out + " declares these load balancers already ("
                     + invalid.diagnostics().items().get(0).render() + "); nothing was written");
         }
         List<String> already = new ArrayList<>();
         for (Importer.ImportedFile file : files) {
-            declared.originOf(Address.loadBalancer(file.loadBalancer())).ifPresent(at ->
-                    already.add(Printable.quoted(file.loadBalancer()) + " is already declared at " + at));
+            declaredPerTarget.stream().flatMap(declared -> declared.originOf(Address.loadBalancer(file.loadBalancer())).stream())
+                    .findFirst().ifPresent(at -> already.add(Printable.quoted(file.loadBalancer()) + " is already declared at " + at));
         }
         if (!already.isEmpty()) {
             throw new UserFacingException("load balancer " + String.join(", ", already) + "; nothing was written"
