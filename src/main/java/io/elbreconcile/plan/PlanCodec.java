@@ -291,6 +291,10 @@ public final class PlanCodec {
     }
 
     private JsonNode parse(String json, String source) {
+        if (!json.stripLeading().startsWith("{")) {
+            // The JSON parser would describe the first odd character in its own terms; say what the file is not.
+            throw new UnreadablePlanException(source + " is not a plan file (a plan saved by 'plan --out' is a JSON object)", null);
+        }
         try {
             JsonNode root = mapper.readTree(json);
             if (root == null) {

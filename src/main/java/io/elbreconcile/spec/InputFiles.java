@@ -73,7 +73,7 @@ final class InputFiles {
         if (collector.files.isEmpty() && collector.problems.isEmpty() && !emptyAllowed) {
             return new Found(List.of(), List.of(Diagnostic.at(SourceLocation.wholeFile(shown),
                     "no *.yaml or *.yml files in this directory",
-                    "with --stack NAME, an empty directory means every load balancer of the stack goes")));
+                    "plan, apply and drift with --stack NAME take an empty directory to mean: every load balancer of the stack goes")));
         }
         collector.files.sort(null);
         return new Found(collector.files, collector.problems);

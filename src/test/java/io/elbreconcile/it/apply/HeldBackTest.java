@@ -91,7 +91,7 @@ class HeldBackTest {
 
         Harness.Result refused = plan(emulator, empty);
         assertEquals(1, refused.code(), refused.both());
-        assertTrue(refused.err().contains("no *.yaml or *.yml files in this directory (with --stack NAME, an empty directory"),
+        assertTrue(refused.err().contains("no *.yaml or *.yml files in this directory (plan, apply and drift with --stack NAME take an empty directory"),
                 refused.both());
 
         Harness.Result planned = plan(emulator, empty, "--stack", "shop", "--detailed-exitcode");

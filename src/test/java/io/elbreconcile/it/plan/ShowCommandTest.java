@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code show PLANFILE} prints a saved plan offline, byte for byte as {@code plan} printed it. */
@@ -48,7 +49,9 @@ class ShowCommandTest {
         Cli.Result notAPlan = Cli.run("show", yaml.toString());
         assertEquals(ExitCodes.ERROR, notAPlan.code());
         assertEquals(1, notAPlan.errLines().size(), notAPlan.toString());
-        assertTrue(notAPlan.err().contains("lb.yaml"), notAPlan.toString());
+        assertTrue(notAPlan.err().contains("lb.yaml is not a plan file (a plan saved by 'plan --out' is a JSON object)"),
+                notAPlan.toString());
+        assertFalse(notAPlan.err().contains("Unexpected character"), "no JSON parser wording: " + notAPlan);
     }
 
     @Test
