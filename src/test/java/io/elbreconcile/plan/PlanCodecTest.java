@@ -60,7 +60,12 @@ class PlanCodecTest {
     void aPlanOfAnotherFormatVersionIsRefusedWithOneLine() {
         String json = codec.write(sample()).replace("\"formatVersion\" : 2", "\"formatVersion\" : 9");
         var error = assertThrows(PlanCodec.UnreadablePlanException.class, () -> codec.read(json, "old.json"));
-        assertEquals("old.json has plan format version 9; this elb-reconcile reads version 2 (run plan --out again)", error.getMessage());
+        assertEquals("old.json has plan format version 9; this elb-reconcile reads version 2"
+                + " (it was saved by a newer elb-reconcile: apply it with that version)", error.getMessage());
+        String older = codec.write(sample()).replace("\"formatVersion\" : 2", "\"formatVersion\" : 1");
+        var olderError = assertThrows(PlanCodec.UnreadablePlanException.class, () -> codec.read(older, "old.json"));
+        assertEquals("old.json has plan format version 1; this elb-reconcile reads version 2 (run plan --out again)",
+                olderError.getMessage());
     }
 
     @Test
