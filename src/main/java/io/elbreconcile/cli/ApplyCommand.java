@@ -16,7 +16,6 @@ import io.elbreconcile.plan.Change;
 import io.elbreconcile.plan.Plan;
 import io.elbreconcile.plan.PlanCodec;
 import io.elbreconcile.plan.PlanOptions;
-import io.elbreconcile.plan.PlanSeal;
 import io.elbreconcile.plan.Planner;
 import io.elbreconcile.plan.SavedPlan;
 import io.elbreconcile.plan.SavedPlanSet;
@@ -39,7 +38,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -227,20 +225,9 @@ final class ApplyCommand implements Callable<Integer> {
     }
 
     private void checkMac(SavedPlan saved) {
-        Optional<String> key = PlanKey.from(env);
-        if (key.isEmpty()) {
-            if (saved.mac() != null) {
-                // It was signed to be checked: applying it unchecked would hide a misconfigured job.
-                throw refused("it carries a MAC but " + PlanKey.VARIABLE + " is not set to check it");
-            }
-            return;
-        }
-        if (saved.mac() == null) {
-            throw refused(PlanKey.VARIABLE + " is set but the plan carries no MAC (save it with the key set)");
-        }
-        if (!PlanSeal.matches(key.get(), new PlanCodec().canonicalContent(saved.text(), path.toString()), saved.mac())) {
-            throw refused("its MAC does not match " + PlanKey.VARIABLE + " (the file was changed, or signed with another key)");
-        }
+        PlanKey.macProblem(PlanKey.from(env), saved.mac(), saved.text(), path.toString()).ifPresent(problem -> {
+            throw refused(problem);
+        });
     }
 
     private UserFacingException refused(String why) {

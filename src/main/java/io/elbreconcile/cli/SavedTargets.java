@@ -10,7 +10,6 @@ import io.elbreconcile.model.Shard;
 import io.elbreconcile.plan.Plan;
 import io.elbreconcile.plan.PlanCodec;
 import io.elbreconcile.plan.PlanOptions;
-import io.elbreconcile.plan.PlanSeal;
 import io.elbreconcile.plan.Planner;
 import io.elbreconcile.plan.SavedPlan;
 import io.elbreconcile.plan.SavedPlanSet;
@@ -96,18 +95,9 @@ final class SavedTargets {
     }
 
     private void checkMac(SavedPlanSet set, Optional<String> key) {
-        if (key.isEmpty()) {
-            if (set.mac() != null) {
-                throw refused("it carries a MAC but " + PlanKey.VARIABLE + " is not set to check it");
-            }
-            return;
-        }
-        if (set.mac() == null) {
-            throw refused(PlanKey.VARIABLE + " is set but the plan carries no MAC (save it with the key set)");
-        }
-        if (!PlanSeal.matches(key.get(), new PlanCodec().canonicalContent(set.text(), path.toString()), set.mac())) {
-            throw refused("its MAC does not match " + PlanKey.VARIABLE + " (the file was changed, or signed with another key)");
-        }
+        PlanKey.macProblem(key, set.mac(), set.text(), path.toString()).ifPresent(problem -> {
+            throw refused(problem);
+        });
     }
 
     private UserFacingException refused(String why) {
