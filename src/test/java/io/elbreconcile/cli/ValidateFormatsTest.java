@@ -1,13 +1,13 @@
 package io.elbreconcile.cli;
 
+import io.elbreconcile.it.Cli;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,16 +35,6 @@ class ValidateFormatsTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(code, out.toString(), err.toString());
-    }
-
     /** a.yaml is fine; b.yaml repeats its name and has its own listener problem; c.yaml an unknown field. */
     private void threeFilesThreeProblems() throws IOException {
         Files.writeString(dir.resolve("a.yaml"), WEB);
@@ -56,7 +46,7 @@ class ValidateFormatsTest {
     void aDuplicateNameDoesNotHideTheOtherDocumentsProblemsAndEachLandsOnItsLine() throws IOException {
         threeFilesThreeProblems();
 
-        Result result = run("validate", dir.toString(), "--format", "github");
+        Cli.Result result = Cli.run("validate", dir.toString(), "--format", "github");
 
         assertEquals(ExitCodes.ERROR, result.code(), result.err());
         List<String> lines = result.out().lines().toList();
@@ -74,9 +64,9 @@ class ValidateFormatsTest {
     @Test
     void jsonListsTheSameProblemsAsData() throws IOException {
         threeFilesThreeProblems();
-        Result text = run("validate", dir.toString());
+        Cli.Result text = Cli.run("validate", dir.toString());
 
-        Result result = run("validate", dir.toString(), "--format", "json");
+        Cli.Result result = Cli.run("validate", dir.toString(), "--format", "json");
 
         assertEquals(ExitCodes.ERROR, result.code());
         JsonNode json = new ObjectMapper().readTree(result.out());
@@ -92,7 +82,7 @@ class ValidateFormatsTest {
     @Test
     void validInputInJsonGivesTheCounts() throws IOException {
         Files.writeString(dir.resolve("a.yaml"), WEB);
-        Result result = run("validate", dir.toString(), "--format", "json");
+        Cli.Result result = Cli.run("validate", dir.toString(), "--format", "json");
         assertEquals(ExitCodes.OK, result.code(), result.err());
         JsonNode json = new ObjectMapper().readTree(result.out());
         assertTrue(json.get("valid").asBoolean());
@@ -103,7 +93,7 @@ class ValidateFormatsTest {
     @Test
     void aProblemWithAWholeFileAnnotatesTheFile() throws IOException {
         Files.writeString(dir.resolve("a.yaml"), "# nothing here\n");
-        Result result = run("validate", dir.toString(), "--format", "github");
+        Cli.Result result = Cli.run("validate", dir.toString(), "--format", "github");
         assertEquals(ExitCodes.ERROR, result.code());
         String file = dir.resolve("a.yaml").toString().replace(":", "%3A");
         assertTrue(result.out().startsWith("::error file=" + file + ",title=elb-reconcile::")
@@ -114,7 +104,7 @@ class ValidateFormatsTest {
     void aMessageCannotEndTheWorkflowCommandEarly() throws IOException {
         Path odd = Files.createDirectories(dir.resolve("a,b"));
         Files.writeString(odd.resolve("x.yaml"), "apiVersion: elb-reconcile/v1\nkind: Nope\n");
-        Result result = run("validate", odd.toString(), "--format", "github");
+        Cli.Result result = Cli.run("validate", odd.toString(), "--format", "github");
         assertEquals(ExitCodes.ERROR, result.code());
         String line = result.out().lines().findFirst().orElseThrow();
         assertTrue(line.startsWith("::error file=" + odd.toString().replace(":", "%3A").replace(",", "%2C") + "/x.yaml,line="), line);
