@@ -12,30 +12,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.elbreconcile.model.Address;
 import io.elbreconcile.model.InputText;
 import io.elbreconcile.model.Target;
-import io.elbreconcile.plan.operation.AddTags;
-import io.elbreconcile.plan.operation.ApplySecurityGroups;
-import io.elbreconcile.plan.operation.AttachSubnets;
-import io.elbreconcile.plan.operation.ConfigureHealthCheck;
-import io.elbreconcile.plan.operation.CreateAppCookiePolicy;
-import io.elbreconcile.plan.operation.CreateLbCookiePolicy;
-import io.elbreconcile.plan.operation.CreateListener;
-import io.elbreconcile.plan.operation.CreateLoadBalancer;
-import io.elbreconcile.plan.operation.CreatePolicy;
-import io.elbreconcile.plan.operation.DeleteListener;
-import io.elbreconcile.plan.operation.DeleteLoadBalancer;
-import io.elbreconcile.plan.operation.DeletePolicy;
-import io.elbreconcile.plan.operation.DetachSubnets;
-import io.elbreconcile.plan.operation.DisableAvailabilityZones;
-import io.elbreconcile.plan.operation.EnableAvailabilityZones;
-import io.elbreconcile.plan.operation.ModifyAttributes;
 import io.elbreconcile.plan.operation.Operation;
-import io.elbreconcile.plan.operation.RemoveTags;
-import io.elbreconcile.plan.operation.SetListenerCertificate;
-import io.elbreconcile.plan.operation.SetListenerPolicies;
+import io.elbreconcile.plan.operation.OperationKind;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -47,8 +28,6 @@ import java.util.TreeSet;
  * deterministic (sorted keys, steps in plan order), so the same plan is the same bytes.
  */
 public final class PlanCodec {
-
-    private static final Map<String, Class<? extends Operation>> OPERATIONS = operations();
 
     private final ObjectMapper mapper = new ObjectMapper()
             .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
@@ -70,46 +49,6 @@ public final class PlanCodec {
         UnreadablePlanException(String message, Throwable cause) {
             super(message, cause);
         }
-    }
-
-    private static Map<String, Class<? extends Operation>> operations() {
-        List<Class<? extends Operation>> all = List.of(CreateLoadBalancer.class, DeleteLoadBalancer.class,
-                CreateListener.class, DeleteListener.class, SetListenerCertificate.class, CreateLbCookiePolicy.class,
-                CreateAppCookiePolicy.class, CreatePolicy.class, DeletePolicy.class, SetListenerPolicies.class, ConfigureHealthCheck.class,
-                ModifyAttributes.class, AddTags.class, RemoveTags.class, ApplySecurityGroups.class, AttachSubnets.class,
-                DetachSubnets.class, EnableAvailabilityZones.class, DisableAvailabilityZones.class);
-        Map<String, Class<? extends Operation>> byName = new TreeMap<>();
-        for (Class<? extends Operation> type : all) {
-            if (type.getPermittedSubclasses() != null || !type.isRecord()) {
-                throw new IllegalStateException(type + " must be a record");
-            }
-            byName.put(awsName(type), type);
-        }
-        if (byName.size() != Operation.class.getPermittedSubclasses().length) {
-            throw new IllegalStateException("PlanCodec does not know every operation");
-        }
-        return byName;
-    }
-
-    private static String awsName(Class<? extends Operation> type) {
-        // Each record names its AWS operation in a method; the table is checked against the sealed list above.
-        return switch (type.getSimpleName()) {
-            case "CreateListener" -> "CreateLoadBalancerListeners";
-            case "DeleteListener" -> "DeleteLoadBalancerListeners";
-            case "SetListenerCertificate" -> "SetLoadBalancerListenerSSLCertificate";
-            case "CreateLbCookiePolicy" -> "CreateLBCookieStickinessPolicy";
-            case "CreateAppCookiePolicy" -> "CreateAppCookieStickinessPolicy";
-            case "CreatePolicy" -> "CreateLoadBalancerPolicy";
-            case "DeletePolicy" -> "DeleteLoadBalancerPolicy";
-            case "SetListenerPolicies" -> "SetLoadBalancerPoliciesOfListener";
-            case "ModifyAttributes" -> "ModifyLoadBalancerAttributes";
-            case "ApplySecurityGroups" -> "ApplySecurityGroupsToLoadBalancer";
-            case "AttachSubnets" -> "AttachLoadBalancerToSubnets";
-            case "DetachSubnets" -> "DetachLoadBalancerFromSubnets";
-            case "EnableAvailabilityZones" -> "EnableAvailabilityZonesForLoadBalancer";
-            case "DisableAvailabilityZones" -> "DisableAvailabilityZonesForLoadBalancer";
-            default -> type.getSimpleName();
-        };
     }
 
     /** The plan as {@code plan --format json} prints it: the plan value, without its recorded input. */
@@ -355,11 +294,9 @@ public final class PlanCodec {
             List<Step> steps = new ArrayList<>();
             for (JsonNode node : required(root, "steps", source)) {
                 String operationName = node.get("operation").asText();
-                Class<? extends Operation> type = OPERATIONS.get(operationName);
-                if (type == null) {
-                    throw new UnreadablePlanException(source + ": unknown operation '" + operationName + "'", null);
-                }
-                Operation operation = mapper.treeToValue(node.get("parameters"), type);
+                OperationKind kind = OperationKind.byAwsName(operationName).orElseThrow(() ->
+                        new UnreadablePlanException(source + ": unknown operation '" + operationName + "'", null));
+                Operation operation = mapper.treeToValue(node.get("parameters"), kind.type());
                 TreeSet<String> dependsOn = new TreeSet<>();
                 node.get("dependsOn").forEach(d -> dependsOn.add(d.asText()));
                 steps.add(new Step(node.get("id").asText(), Address.parse(node.get("address").asText()), operation, dependsOn));

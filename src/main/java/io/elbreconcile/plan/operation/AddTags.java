@@ -12,11 +12,6 @@ public record AddTags(String loadBalancer, SortedMap<String, String> tags) imple
     }
 
     @Override
-    public String awsOperation() {
-        return "AddTags";
-    }
-
-    @Override
     public String describe() {
         return "Set tags " + tags + " on " + loadBalancer;
     }

@@ -10,11 +10,6 @@ public record ApplySecurityGroups(String loadBalancer, List<String> securityGrou
     }
 
     @Override
-    public String awsOperation() {
-        return "ApplySecurityGroupsToLoadBalancer";
-    }
-
-    @Override
     public String describe() {
         return "Set the security groups of " + loadBalancer + " to " + securityGroups;
     }

@@ -10,11 +10,6 @@ public record AttachSubnets(String loadBalancer, List<String> subnets) implement
     }
 
     @Override
-    public String awsOperation() {
-        return "AttachLoadBalancerToSubnets";
-    }
-
-    @Override
     public String describe() {
         return "Attach " + loadBalancer + " to subnets " + subnets;
     }

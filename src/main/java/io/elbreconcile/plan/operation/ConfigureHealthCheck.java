@@ -6,11 +6,6 @@ import io.elbreconcile.model.HealthCheck;
 public record ConfigureHealthCheck(String loadBalancer, HealthCheck healthCheck) implements Operation {
 
     @Override
-    public String awsOperation() {
-        return "ConfigureHealthCheck";
-    }
-
-    @Override
     public String describe() {
         return "Set the health check of " + loadBalancer + " to " + healthCheck.target() + " every " + healthCheck.interval() + " s (timeout " + healthCheck.timeout() + " s, healthy " + healthCheck.healthyThreshold() + ", unhealthy " + healthCheck.unhealthyThreshold() + ")";
     }

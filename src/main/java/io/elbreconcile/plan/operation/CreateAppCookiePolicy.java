@@ -9,11 +9,6 @@ import java.util.Optional;
 public record CreateAppCookiePolicy(String loadBalancer, String policyName, String cookieName) implements Operation {
 
     @Override
-    public String awsOperation() {
-        return "CreateAppCookieStickinessPolicy";
-    }
-
-    @Override
     public String describe() {
         return "Create app cookie stickiness policy " + policyName + " on " + loadBalancer + " following cookie " + cookieName;
     }

@@ -9,11 +9,6 @@ import java.util.Optional;
 public record CreateLbCookiePolicy(String loadBalancer, String policyName, long cookieExpirationPeriod) implements Operation {
 
     @Override
-    public String awsOperation() {
-        return "CreateLBCookieStickinessPolicy";
-    }
-
-    @Override
     public String describe() {
         return "Create LB cookie stickiness policy " + policyName + " on " + loadBalancer + " (" + (cookieExpirationPeriod == 0 ? "browser-session cookie" : "cookie expires after " + cookieExpirationPeriod + " s") + ")";
     }

@@ -12,11 +12,6 @@ public record CreateListener(String loadBalancer, Listener listener) implements 
     }
 
     @Override
-    public String awsOperation() {
-        return "CreateLoadBalancerListeners";
-    }
-
-    @Override
     public String describe() {
         return "Create listener " + listener.protocol() + ":" + listener.loadBalancerPort() + " -> " + listener.instanceProtocol() + ":" + listener.instancePort() + " on " + loadBalancer;
     }

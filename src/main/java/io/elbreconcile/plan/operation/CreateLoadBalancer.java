@@ -27,11 +27,6 @@ public record CreateLoadBalancer(
     }
 
     @Override
-    public String awsOperation() {
-        return "CreateLoadBalancer";
-    }
-
-    @Override
     public String describe() {
         return "Create load balancer " + loadBalancer + " (" + scheme.wire() + ", " + listeners.size() + (listeners.size() == 1 ? " listener" : " listeners") + ")";
     }

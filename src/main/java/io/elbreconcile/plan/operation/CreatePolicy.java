@@ -20,11 +20,6 @@ public record CreatePolicy(String loadBalancer, String policyName, String policy
     }
 
     @Override
-    public String awsOperation() {
-        return "CreateLoadBalancerPolicy";
-    }
-
-    @Override
     public String describe() {
         return "Create " + policyTypeName + " policy " + policyName + " on " + loadBalancer + " with "
                 + attributes.stream().map(a -> a.name() + "=" + a.value()).toList();

@@ -4,11 +4,6 @@ package io.elbreconcile.plan.operation;
 public record DeleteListener(String loadBalancer, int port) implements Operation {
 
     @Override
-    public String awsOperation() {
-        return "DeleteLoadBalancerListeners";
-    }
-
-    @Override
     public String describe() {
         return "Delete the listener on port " + port + " of " + loadBalancer;
     }

@@ -4,11 +4,6 @@ package io.elbreconcile.plan.operation;
 public record DeleteLoadBalancer(String loadBalancer) implements Operation {
 
     @Override
-    public String awsOperation() {
-        return "DeleteLoadBalancer";
-    }
-
-    @Override
     public String describe() {
         return "Delete load balancer " + loadBalancer + " and everything on it";
     }

@@ -4,11 +4,6 @@ package io.elbreconcile.plan.operation;
 public record DeletePolicy(String loadBalancer, String policyName) implements Operation {
 
     @Override
-    public String awsOperation() {
-        return "DeleteLoadBalancerPolicy";
-    }
-
-    @Override
     public String describe() {
         return "Delete policy " + policyName + " from " + loadBalancer;
     }

@@ -10,11 +10,6 @@ public record DetachSubnets(String loadBalancer, List<String> subnets) implement
     }
 
     @Override
-    public String awsOperation() {
-        return "DetachLoadBalancerFromSubnets";
-    }
-
-    @Override
     public String describe() {
         return "Detach " + loadBalancer + " from subnets " + subnets;
     }

@@ -10,11 +10,6 @@ public record DisableAvailabilityZones(String loadBalancer, List<String> zones) 
     }
 
     @Override
-    public String awsOperation() {
-        return "DisableAvailabilityZonesForLoadBalancer";
-    }
-
-    @Override
     public String describe() {
         return "Disable availability zones " + zones + " for " + loadBalancer;
     }

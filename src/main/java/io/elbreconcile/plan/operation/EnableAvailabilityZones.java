@@ -10,11 +10,6 @@ public record EnableAvailabilityZones(String loadBalancer, List<String> zones) i
     }
 
     @Override
-    public String awsOperation() {
-        return "EnableAvailabilityZonesForLoadBalancer";
-    }
-
-    @Override
     public String describe() {
         return "Enable availability zones " + zones + " for " + loadBalancer;
     }

@@ -6,11 +6,6 @@ import io.elbreconcile.model.Attributes;
 public record ModifyAttributes(String loadBalancer, Attributes attributes) implements Operation {
 
     @Override
-    public String awsOperation() {
-        return "ModifyLoadBalancerAttributes";
-    }
-
-    @Override
     public String describe() {
         return "Set the declared attributes of " + loadBalancer;
     }

@@ -6,9 +6,10 @@ import java.util.Optional;
 
 /**
  * One API call the apply engine will make. Each record holds exactly the parameters of its call,
- * so a saved plan says precisely what will be sent. Behaviour lives on the types (Java 17 has no
- * pattern switch): {@link #accept} lets the apply engine map each to a port call, and a new
- * operation fails to compile until every visitor handles it.
+ * so a saved plan says precisely what will be sent. {@link OperationKind} names each one's AWS
+ * operation. Behaviour lives on the types (Java 17 has no pattern switch): {@link #accept} lets the
+ * SDK adapter map each to its request, and a new operation fails to compile until every visitor
+ * handles it.
  */
 public sealed interface Operation permits
         CreateLoadBalancer, DeleteLoadBalancer, CreateListener, DeleteListener, SetListenerCertificate,
@@ -16,8 +17,10 @@ public sealed interface Operation permits
         ConfigureHealthCheck, ModifyAttributes, AddTags, RemoveTags, ApplySecurityGroups,
         AttachSubnets, DetachSubnets, EnableAvailabilityZones, DisableAvailabilityZones {
 
-    /** The AWS API operation name, e.g. {@code CreateLBCookieStickinessPolicy}. */
-    String awsOperation();
+    /** The AWS API operation name, e.g. {@code CreateLBCookieStickinessPolicy}, from {@link OperationKind}. */
+    default String awsOperation() {
+        return OperationKind.of(this).awsName();
+    }
 
     String loadBalancer();
 

@@ -10,11 +10,6 @@ public record RemoveTags(String loadBalancer, List<String> keys) implements Oper
     }
 
     @Override
-    public String awsOperation() {
-        return "RemoveTags";
-    }
-
-    @Override
     public String describe() {
         return "Remove tags " + keys + " from " + loadBalancer;
     }

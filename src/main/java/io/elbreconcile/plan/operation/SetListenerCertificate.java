@@ -4,11 +4,6 @@ package io.elbreconcile.plan.operation;
 public record SetListenerCertificate(String loadBalancer, int port, String certificateId) implements Operation {
 
     @Override
-    public String awsOperation() {
-        return "SetLoadBalancerListenerSSLCertificate";
-    }
-
-    @Override
     public String describe() {
         return "Switch the certificate of listener " + port + " on " + loadBalancer + " to " + certificateId;
     }

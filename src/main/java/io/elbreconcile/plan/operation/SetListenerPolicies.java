@@ -13,11 +13,6 @@ public record SetListenerPolicies(
     }
 
     @Override
-    public String awsOperation() {
-        return "SetLoadBalancerPoliciesOfListener";
-    }
-
-    @Override
     public String describe() {
         return (policyNames.isEmpty() ? "Disable every policy on listener " + port + " of " + loadBalancer : "Set the policies of listener " + port + " on " + loadBalancer + " to " + policyNames);
     }
