@@ -55,7 +55,8 @@ class ArchitectureTest {
         rules.put("drift", List.of(JDK, ROOT + "model", ROOT + "plan", ROOT + "plan.operation"));
         rules.put("graph", List.of(JDK, ROOT + "plan", ROOT + "plan.operation", ROOT + "model", "org.jgrapht.."));
         rules.put("importer", List.of(JDK, ROOT + "model", ROOT + "spec"));
-        rules.put("aws", List.of(JDK, ROOT + "model", ROOT + "diag", "software.amazon.awssdk.."));
+        // The port's write takes a plan operation; the adapter maps each to its SDK request.
+        rules.put("aws", List.of(JDK, ROOT + "model", ROOT + "diag", ROOT + "plan.operation", "software.amazon.awssdk.."));
         rules.put("observe", List.of(JDK, ROOT + "model", ROOT + "aws"));
         rules.put("apply", List.of(JDK, ROOT + "plan", ROOT + "plan.operation", ROOT + "graph", ROOT + "model", ROOT + "aws"));
         // Runs one reconciliation per target; what a reconciliation is, its caller says.

@@ -34,7 +34,7 @@ final class StepRunner {
         long start = nanoTime.getAsLong();
         CallTally before = port.tallyOnThisThread();
         try {
-            step.operation().accept(new PortCall(port));
+            port.write(step.operation());
             return new StepOutcome.Applied(step, since(start), port.tallyOnThisThread().since(before));
         } catch (PortError error) {
             return onError(step, error, start, before);

@@ -1,13 +1,10 @@
 package io.elbreconcile.aws;
 
 import io.elbreconcile.model.Attributes;
-import io.elbreconcile.model.HealthCheck;
-import io.elbreconcile.model.Listener;
 import io.elbreconcile.model.ManagedPolicy;
 import io.elbreconcile.model.ObservedLoadBalancer;
-import io.elbreconcile.model.PolicyAttribute;
-import io.elbreconcile.model.Scheme;
 import io.elbreconcile.model.Target;
+import io.elbreconcile.plan.operation.Operation;
 
 import java.util.Collection;
 import java.util.List;
@@ -15,8 +12,8 @@ import java.util.Map;
 import java.util.SortedMap;
 
 /**
- * The one door between the core and AWS (or any endpoint speaking its API). Every method maps to
- * exactly one API call, so call counts are predictable. Failures are {@link PortError}s,
+ * The one door between the core and AWS (or any endpoint speaking its API). Every method, and
+ * every operation given to {@link #write}, maps to exactly one API call, so call counts are predictable. Failures are {@link PortError}s,
  * classified by AWS error code; retries of throttling and 5xx happen behind this interface.
  *
  * <p>Implementations must be safe for concurrent use.
@@ -56,50 +53,15 @@ public interface ElbPort extends AutoCloseable {
     /** DescribeLoadBalancerAttributes: every member filled. */
     Attributes describeAttributes(String loadBalancer);
 
-    // ---- writes: one per API operation -------------------------------------------------------
+    // ---- writes ------------------------------------------------------------------------------
 
-    /** CreateLoadBalancer; returns the DNS name. Listeners' policy lists are ignored by AWS here. */
-    String createLoadBalancer(String name, Scheme scheme, List<String> availabilityZones, List<String> subnets,
-                              List<String> securityGroups, List<Listener> listeners, Map<String, String> tags);
-
-    void deleteLoadBalancer(String name);
-
-    void createListeners(String loadBalancer, List<Listener> listeners);
-
-    void deleteListeners(String loadBalancer, List<Integer> ports);
-
-    void createLbCookiePolicy(String loadBalancer, String policyName, long cookieExpirationPeriod);
-
-    void createAppCookiePolicy(String loadBalancer, String policyName, String cookieName);
-
-    /** CreateLoadBalancerPolicy: a policy of any type from its attributes. */
-    void createPolicy(String loadBalancer, String policyName, String policyTypeName, List<PolicyAttribute> attributes);
-
-    void deletePolicy(String loadBalancer, String policyName);
-
-    /** Replaces the whole list for that port; an empty list disables every policy there. */
-    void setListenerPolicies(String loadBalancer, int port, List<String> policyNames);
-
-    void setListenerCertificate(String loadBalancer, int port, String certificateId);
-
-    void configureHealthCheck(String loadBalancer, HealthCheck healthCheck);
-
-    /** ModifyLoadBalancerAttributes with only the non-null members. */
-    void modifyAttributes(String loadBalancer, Attributes attributes);
-
-    void addTags(String loadBalancer, Map<String, String> tags);
-
-    void removeTags(String loadBalancer, Collection<String> keys);
-
-    void applySecurityGroups(String loadBalancer, List<String> securityGroups);
-
-    void attachSubnets(String loadBalancer, List<String> subnets);
-
-    void detachSubnets(String loadBalancer, List<String> subnets);
-
-    void enableAvailabilityZones(String loadBalancer, List<String> zones);
-
-    void disableAvailabilityZones(String loadBalancer, List<String> zones);
+    /**
+     * The one API call the operation names ({@link Operation#awsOperation()}), with exactly its
+     * parameters. A listener's policy list is ignored by AWS at CreateLoadBalancer; an empty list in
+     * SetLoadBalancerPoliciesOfListener disables every policy on that port; ModifyLoadBalancerAttributes
+     * sends only the non-null members.
+     */
+    void write(Operation operation);
 
     /** The attempts and latest request id of the calls made so far on the calling thread; NONE when not tracked. */
     default CallTally tallyOnThisThread() {

@@ -1,13 +1,10 @@
 package io.elbreconcile.aws;
 
 import io.elbreconcile.model.Attributes;
-import io.elbreconcile.model.HealthCheck;
-import io.elbreconcile.model.Listener;
 import io.elbreconcile.model.ManagedPolicy;
 import io.elbreconcile.model.ObservedLoadBalancer;
-import io.elbreconcile.model.PolicyAttribute;
-import io.elbreconcile.model.Scheme;
 import io.elbreconcile.model.Target;
+import io.elbreconcile.plan.operation.Operation;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -16,14 +13,12 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient;
 import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClientBuilder;
 import software.amazon.awssdk.services.elasticloadbalancing.model.DescribeLoadBalancersResponse;
-import software.amazon.awssdk.services.elasticloadbalancing.model.TagKeyOnly;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +40,7 @@ import java.util.function.Function;
  */
 public final class SdkElbPort implements ElbPort {
 
+    private static final SdkWriteRequests REQUESTS = new SdkWriteRequests();
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /**
      * Attempts per call that a silent endpoint can use up before the call's own limit: each attempt
@@ -174,139 +170,8 @@ public final class SdkElbPort implements ElbPort {
     // ---- writes ------------------------------------------------------------------------------
 
     @Override
-    public String createLoadBalancer(String name, Scheme scheme, List<String> availabilityZones, List<String> subnets,
-                                     List<String> securityGroups, List<Listener> listeners, Map<String, String> tags) {
-        return write("CreateLoadBalancer", c -> c.createLoadBalancer(r -> {
-            r.loadBalancerName(name)
-                    .listeners(listeners.stream().map(SdkMapping::listener).toList());
-            if (!availabilityZones.isEmpty()) {
-                r.availabilityZones(availabilityZones);
-            }
-            if (!subnets.isEmpty()) {
-                r.subnets(subnets);
-            }
-            if (!securityGroups.isEmpty()) {
-                r.securityGroups(securityGroups);
-            }
-            // Scheme is VPC-only (InvalidScheme otherwise) and internet-facing is the default:
-            // send it only when it says something.
-            if (scheme == Scheme.INTERNAL) {
-                r.scheme(scheme.wire());
-            }
-            if (!tags.isEmpty()) {
-                r.tags(SdkMapping.tags(tags));
-            }
-        })).dnsName();
-    }
-
-    @Override
-    public void deleteLoadBalancer(String name) {
-        write("DeleteLoadBalancer", c -> c.deleteLoadBalancer(r -> r.loadBalancerName(name)));
-    }
-
-    @Override
-    public void createListeners(String loadBalancer, List<Listener> listeners) {
-        write("CreateLoadBalancerListeners", c -> c.createLoadBalancerListeners(r -> r.loadBalancerName(loadBalancer)
-                .listeners(listeners.stream().map(SdkMapping::listener).toList())));
-    }
-
-    @Override
-    public void deleteListeners(String loadBalancer, List<Integer> ports) {
-        write("DeleteLoadBalancerListeners", c -> c.deleteLoadBalancerListeners(r -> r.loadBalancerName(loadBalancer)
-                .loadBalancerPorts(ports)));
-    }
-
-    @Override
-    public void createLbCookiePolicy(String loadBalancer, String policyName, long cookieExpirationPeriod) {
-        // 0 is our spelling of "absent" (browser-session cookie, fact 7); AWS is sent the absence.
-        write("CreateLBCookieStickinessPolicy", c -> c.createLBCookieStickinessPolicy(r -> r
-                .loadBalancerName(loadBalancer).policyName(policyName)
-                .cookieExpirationPeriod(cookieExpirationPeriod == 0 ? null : cookieExpirationPeriod)));
-    }
-
-    @Override
-    public void createAppCookiePolicy(String loadBalancer, String policyName, String cookieName) {
-        write("CreateAppCookieStickinessPolicy", c -> c.createAppCookieStickinessPolicy(r -> r
-                .loadBalancerName(loadBalancer).policyName(policyName).cookieName(cookieName)));
-    }
-
-    @Override
-    public void createPolicy(String loadBalancer, String policyName, String policyTypeName, List<PolicyAttribute> attributes) {
-        write("CreateLoadBalancerPolicy", c -> c.createLoadBalancerPolicy(r -> r
-                .loadBalancerName(loadBalancer).policyName(policyName).policyTypeName(policyTypeName)
-                .policyAttributes(SdkMapping.policyAttributes(attributes))));
-    }
-
-    @Override
-    public void deletePolicy(String loadBalancer, String policyName) {
-        write("DeleteLoadBalancerPolicy", c -> c.deleteLoadBalancerPolicy(r -> r
-                .loadBalancerName(loadBalancer).policyName(policyName)));
-    }
-
-    @Override
-    public void setListenerPolicies(String loadBalancer, int port, List<String> policyNames) {
-        // An empty list must still travel (as "PolicyNames="): it disables every policy (fact 2).
-        write("SetLoadBalancerPoliciesOfListener", c -> c.setLoadBalancerPoliciesOfListener(r -> r
-                .loadBalancerName(loadBalancer).loadBalancerPort(port).policyNames(new ArrayList<>(policyNames))));
-    }
-
-    @Override
-    public void setListenerCertificate(String loadBalancer, int port, String certificateId) {
-        write("SetLoadBalancerListenerSSLCertificate", c -> c.setLoadBalancerListenerSSLCertificate(r -> r
-                .loadBalancerName(loadBalancer).loadBalancerPort(port).sslCertificateId(certificateId)));
-    }
-
-    @Override
-    public void configureHealthCheck(String loadBalancer, HealthCheck healthCheck) {
-        write("ConfigureHealthCheck", c -> c.configureHealthCheck(r -> r
-                .loadBalancerName(loadBalancer).healthCheck(SdkMapping.healthCheck(healthCheck))));
-    }
-
-    @Override
-    public void modifyAttributes(String loadBalancer, Attributes attributes) {
-        write("ModifyLoadBalancerAttributes", c -> c.modifyLoadBalancerAttributes(r -> r
-                .loadBalancerName(loadBalancer).loadBalancerAttributes(SdkMapping.attributes(attributes))));
-    }
-
-    @Override
-    public void addTags(String loadBalancer, Map<String, String> tags) {
-        write("AddTags", c -> c.addTags(r -> r.loadBalancerNames(loadBalancer).tags(SdkMapping.tags(tags))));
-    }
-
-    @Override
-    public void removeTags(String loadBalancer, Collection<String> keys) {
-        write("RemoveTags", c -> c.removeTags(r -> r.loadBalancerNames(loadBalancer)
-                .tags(keys.stream().map(k -> TagKeyOnly.builder().key(k).build()).toList())));
-    }
-
-    @Override
-    public void applySecurityGroups(String loadBalancer, List<String> securityGroups) {
-        write("ApplySecurityGroupsToLoadBalancer", c -> c.applySecurityGroupsToLoadBalancer(r -> r
-                .loadBalancerName(loadBalancer).securityGroups(securityGroups)));
-    }
-
-    @Override
-    public void attachSubnets(String loadBalancer, List<String> subnets) {
-        write("AttachLoadBalancerToSubnets", c -> c.attachLoadBalancerToSubnets(r -> r
-                .loadBalancerName(loadBalancer).subnets(subnets)));
-    }
-
-    @Override
-    public void detachSubnets(String loadBalancer, List<String> subnets) {
-        write("DetachLoadBalancerFromSubnets", c -> c.detachLoadBalancerFromSubnets(r -> r
-                .loadBalancerName(loadBalancer).subnets(subnets)));
-    }
-
-    @Override
-    public void enableAvailabilityZones(String loadBalancer, List<String> zones) {
-        write("EnableAvailabilityZonesForLoadBalancer", c -> c.enableAvailabilityZonesForLoadBalancer(r -> r
-                .loadBalancerName(loadBalancer).availabilityZones(zones)));
-    }
-
-    @Override
-    public void disableAvailabilityZones(String loadBalancer, List<String> zones) {
-        write("DisableAvailabilityZonesForLoadBalancer", c -> c.disableAvailabilityZonesForLoadBalancer(r -> r
-                .loadBalancerName(loadBalancer).availabilityZones(zones)));
+    public void write(Operation operation) {
+        write(operation.awsOperation(), operation.accept(REQUESTS));
     }
 
     // ---- plumbing ----------------------------------------------------------------------------

@@ -6,13 +6,11 @@ import io.elbreconcile.aws.ErrorKind;
 import io.elbreconcile.aws.LoadBalancerPage;
 import io.elbreconcile.aws.PortError;
 import io.elbreconcile.model.Attributes;
-import io.elbreconcile.model.HealthCheck;
-import io.elbreconcile.model.Listener;
 import io.elbreconcile.model.ManagedPolicy;
 import io.elbreconcile.model.ObservedLoadBalancer;
-import io.elbreconcile.model.PolicyAttribute;
-import io.elbreconcile.model.Scheme;
 import io.elbreconcile.model.Target;
+import io.elbreconcile.plan.operation.Operation;
+import io.elbreconcile.plan.operation.SetListenerPolicies;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -75,105 +73,20 @@ final class RecordingPort implements ElbPort {
     }
 
     @Override
-    public String createLoadBalancer(String name, Scheme scheme, List<String> availabilityZones, List<String> subnets,
-                                     List<String> securityGroups, List<Listener> listeners, Map<String, String> tags) {
-        call("CreateLoadBalancer", name);
-        return name + ".elb";
-    }
-
-    @Override
-    public void deleteLoadBalancer(String name) {
-        call("DeleteLoadBalancer", name);
-    }
-
-    @Override
-    public void createListeners(String loadBalancer, List<Listener> listeners) {
-        call("CreateLoadBalancerListeners", loadBalancer + "/" + listeners.get(0).loadBalancerPort());
-    }
-
-    @Override
-    public void deleteListeners(String loadBalancer, List<Integer> ports) {
-        call("DeleteLoadBalancerListeners", loadBalancer + "/" + ports.get(0));
-    }
-
-    @Override
-    public void createLbCookiePolicy(String loadBalancer, String policyName, long cookieExpirationPeriod) {
-        call("CreateLBCookieStickinessPolicy", loadBalancer + "/" + policyName);
-    }
-
-    @Override
-    public void createAppCookiePolicy(String loadBalancer, String policyName, String cookieName) {
-        call("CreateAppCookieStickinessPolicy", loadBalancer + "/" + policyName);
-    }
-
-    @Override
     public List<ManagedPolicy> describePolicies(String loadBalancer) {
         return List.of();
     }
 
+    /** Recorded as "Operation loadBalancer", with the policy or the port and its policies where a test tells steps apart by them. */
     @Override
-    public void createPolicy(String loadBalancer, String policyName, String policyTypeName, List<PolicyAttribute> attributes) {
-        call("CreateLoadBalancerPolicy", loadBalancer + "/" + policyName);
-    }
-
-    @Override
-    public void deletePolicy(String loadBalancer, String policyName) {
-        call("DeleteLoadBalancerPolicy", loadBalancer + "/" + policyName);
-    }
-
-    @Override
-    public void setListenerPolicies(String loadBalancer, int port, List<String> policyNames) {
-        call("SetLoadBalancerPoliciesOfListener", loadBalancer + "/" + port + "=" + policyNames);
-    }
-
-    @Override
-    public void setListenerCertificate(String loadBalancer, int port, String certificateId) {
-        call("SetLoadBalancerListenerSSLCertificate", loadBalancer + "/" + port);
-    }
-
-    @Override
-    public void configureHealthCheck(String loadBalancer, HealthCheck healthCheck) {
-        call("ConfigureHealthCheck", loadBalancer);
-    }
-
-    @Override
-    public void modifyAttributes(String loadBalancer, Attributes attributes) {
-        call("ModifyLoadBalancerAttributes", loadBalancer);
-    }
-
-    @Override
-    public void addTags(String loadBalancer, Map<String, String> tags) {
-        call("AddTags", loadBalancer);
-    }
-
-    @Override
-    public void removeTags(String loadBalancer, Collection<String> keys) {
-        call("RemoveTags", loadBalancer);
-    }
-
-    @Override
-    public void applySecurityGroups(String loadBalancer, List<String> securityGroups) {
-        call("ApplySecurityGroupsToLoadBalancer", loadBalancer);
-    }
-
-    @Override
-    public void attachSubnets(String loadBalancer, List<String> subnets) {
-        call("AttachLoadBalancerToSubnets", loadBalancer);
-    }
-
-    @Override
-    public void detachSubnets(String loadBalancer, List<String> subnets) {
-        call("DetachLoadBalancerFromSubnets", loadBalancer);
-    }
-
-    @Override
-    public void enableAvailabilityZones(String loadBalancer, List<String> zones) {
-        call("EnableAvailabilityZonesForLoadBalancer", loadBalancer);
-    }
-
-    @Override
-    public void disableAvailabilityZones(String loadBalancer, List<String> zones) {
-        call("DisableAvailabilityZonesForLoadBalancer", loadBalancer);
+    public void write(Operation operation) {
+        String target = operation.loadBalancer();
+        if (operation instanceof SetListenerPolicies set) {
+            target += "/" + set.port() + "=" + set.policyNames();
+        } else if (operation.createdPolicy().isPresent()) {
+            target += "/" + operation.createdPolicy().get().name();
+        }
+        call(operation.awsOperation(), target);
     }
 
     @Override

@@ -4,17 +4,43 @@ import io.elbreconcile.model.AccessLog;
 import io.elbreconcile.model.AppCookiePolicy;
 import io.elbreconcile.model.Attributes;
 import io.elbreconcile.model.ConnectionDraining;
+import io.elbreconcile.model.HealthCheck;
 import io.elbreconcile.model.LbCookiePolicy;
 import io.elbreconcile.model.Listener;
 import io.elbreconcile.model.ObservedLoadBalancer;
+import io.elbreconcile.model.PolicyAttribute;
 import io.elbreconcile.model.Protocol;
 import io.elbreconcile.model.Scheme;
+import io.elbreconcile.plan.operation.AddTags;
+import io.elbreconcile.plan.operation.ApplySecurityGroups;
+import io.elbreconcile.plan.operation.AttachSubnets;
+import io.elbreconcile.plan.operation.ConfigureHealthCheck;
+import io.elbreconcile.plan.operation.CreateAppCookiePolicy;
+import io.elbreconcile.plan.operation.CreateLbCookiePolicy;
+import io.elbreconcile.plan.operation.CreateListener;
+import io.elbreconcile.plan.operation.CreateLoadBalancer;
+import io.elbreconcile.plan.operation.CreatePolicy;
+import io.elbreconcile.plan.operation.DeleteListener;
+import io.elbreconcile.plan.operation.DeleteLoadBalancer;
+import io.elbreconcile.plan.operation.DeletePolicy;
+import io.elbreconcile.plan.operation.DetachSubnets;
+import io.elbreconcile.plan.operation.DisableAvailabilityZones;
+import io.elbreconcile.plan.operation.EnableAvailabilityZones;
+import io.elbreconcile.plan.operation.ModifyAttributes;
+import io.elbreconcile.plan.operation.Operation;
+import io.elbreconcile.plan.operation.OperationKind;
+import io.elbreconcile.plan.operation.RemoveTags;
+import io.elbreconcile.plan.operation.SetListenerCertificate;
+import io.elbreconcile.plan.operation.SetListenerPolicies;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -145,10 +171,10 @@ class SdkElbPortStubTest {
     @Test
     void writesSendTheModelAsAwsExpectsIt() {
         stub.thenResult("CreateLBCookieStickinessPolicy", "");
-        port.createLbCookiePolicy("web", "session", 0);
-        port.createLbCookiePolicy("web", "minute", 60);
-        port.setListenerPolicies("web", 80, List.of());
-        port.modifyAttributes("web", new Attributes(null, null, 120, null));
+        port.write(new CreateLbCookiePolicy("web", "session", 0));
+        port.write(new CreateLbCookiePolicy("web", "minute", 60));
+        port.write(new SetListenerPolicies("web", 80, List.of()));
+        port.write(new ModifyAttributes("web", new Attributes(null, null, 120, null)));
 
         assertFalse(stub.requests.get(0).containsKey("CookieExpirationPeriod"), "0 means absent (fact 7)");
         assertEquals("60", stub.requests.get(1).get("CookieExpirationPeriod"));
@@ -157,6 +183,48 @@ class SdkElbPortStubTest {
         assertEquals("120", modify.get("LoadBalancerAttributes.ConnectionSettings.IdleTimeout"));
         assertFalse(modify.keySet().stream().anyMatch(k -> k.contains("CrossZone")), "undeclared groups are not sent");
         assertEquals(new CallStats(0, 4, 0), port.stats());
+    }
+
+    /** One operation of each kind; the test below checks that they are all there. */
+    private static List<Operation> oneOfEachOperation() {
+        Listener http = new Listener(Protocol.HTTP, 80, Protocol.HTTP, 8080, null, List.of());
+        return List.of(
+                new CreateLoadBalancer("web", Scheme.INTERNAL, List.of(), List.of("subnet-1"), List.of("sg-1"), List.of(http),
+                        new TreeMap<>(Map.of("team", "web"))),
+                new DeleteLoadBalancer("web"), new CreateListener("web", http), new DeleteListener("web", 80),
+                new SetListenerCertificate("web", 443, "arn:cert"), new CreateLbCookiePolicy("web", "lb", 60),
+                new CreateAppCookiePolicy("web", "app", "SESSIONID"),
+                new CreatePolicy("web", "ssl", "SSLNegotiationPolicyType", List.of(new PolicyAttribute("Protocol-TLSv1.2", "true"))),
+                new DeletePolicy("web", "lb"), new SetListenerPolicies("web", 80, List.of("lb")),
+                new ConfigureHealthCheck("web", HealthCheck.AWS_DEFAULT), new ModifyAttributes("web", new Attributes(null, null, 120, null)),
+                new AddTags("web", new TreeMap<>(Map.of("env", "prod"))), new RemoveTags("web", List.of("team")),
+                new ApplySecurityGroups("web", List.of("sg-2")), new AttachSubnets("web", List.of("subnet-2")),
+                new DetachSubnets("web", List.of("subnet-1")), new EnableAvailabilityZones("web", List.of("us-east-1b")),
+                new DisableAvailabilityZones("web", List.of("us-east-1a")));
+    }
+
+    @Test
+    void eachOperationIsSentAsTheAwsActionItsRowNames() {
+        List<Operation> operations = oneOfEachOperation();
+        assertEquals(Set.of(OperationKind.values()), operations.stream().map(OperationKind::of).collect(Collectors.toSet()),
+                "one operation of every kind");
+        operations.forEach(op -> stub.thenResult(op.awsOperation(), ""));
+        operations.forEach(port::write);
+
+        assertEquals(operations.stream().map(Operation::awsOperation).toList(),
+                stub.requests.stream().map(r -> r.get("Action")).toList(), "one request each, for the action the table names");
+        for (Map<String, String> request : stub.requests) {
+            assertEquals("web", request.containsKey("LoadBalancerName") ? request.get("LoadBalancerName")
+                    : request.get("LoadBalancerNames.member.1"), "the load balancer travels: " + request);
+        }
+        assertEquals("internal", stub.requests.get(0).get("Scheme"));
+        assertEquals("sg-1", stub.requests.get(0).get("SecurityGroups.member.1"));
+        assertEquals("80", stub.requests.get(3).get("LoadBalancerPorts.member.1"));
+        assertEquals("arn:cert", stub.requests.get(4).get("SSLCertificateId"));
+        assertEquals("Protocol-TLSv1.2", stub.requests.get(7).get("PolicyAttributes.member.1.AttributeName"));
+        assertEquals("team", stub.requests.get(13).get("Tags.member.1.Key"));
+        assertEquals("us-east-1a", stub.requests.get(18).get("AvailabilityZones.member.1"));
+        assertEquals(new CallStats(0, operations.size(), 0), port.stats(), "each counted once, as a write");
     }
 
     @Test
@@ -176,11 +244,11 @@ class SdkElbPortStubTest {
     void policyErrorsAsAwsSendsThem() {
         stub.thenError(400, "DuplicatePolicyName", "Policy sticky already exists for my-load-balancer")
                 .thenError(400, "TooManyPolicies", "Quota exceeded");
-        PortError duplicate = assertThrows(PortError.class, () -> port.createLbCookiePolicy("web", "sticky", 60));
+        PortError duplicate = assertThrows(PortError.class, () -> port.write(new CreateLbCookiePolicy("web", "sticky", 60)));
         assertEquals(ErrorKind.DUPLICATE_POLICY_NAME, duplicate.kind());
         assertEquals("CreateLBCookieStickinessPolicy: DuplicatePolicyName: Policy sticky already exists for my-load-balancer",
                 duplicate.oneLine());
-        PortError tooMany = assertThrows(PortError.class, () -> port.createAppCookiePolicy("web", "app", "C"));
+        PortError tooMany = assertThrows(PortError.class, () -> port.write(new CreateAppCookiePolicy("web", "app", "C")));
         assertEquals(ErrorKind.TOO_MANY_POLICIES, tooMany.kind());
         assertEquals("CreateAppCookieStickinessPolicy", tooMany.operation());
         assertEquals(new CallStats(0, 2, 0), port.stats());
@@ -198,7 +266,7 @@ class SdkElbPortStubTest {
     @Test
     void aNonXmlServerErrorIsStillRetryable() {
         stub.then(500, "<!doctype html><title>500 Internal Server Error</title>");
-        PortError error = assertThrows(PortError.class, () -> port.createLbCookiePolicy("web", "p", 1));
+        PortError error = assertThrows(PortError.class, () -> port.write(new CreateLbCookiePolicy("web", "p", 1)));
         assertEquals(ErrorKind.RETRYABLE, error.kind());
         assertEquals(500, error.httpStatus());
         assertEquals(3, stub.requests.size());
@@ -220,7 +288,7 @@ class SdkElbPortStubTest {
     @Test
     void theConflictStatusIsKept() {
         stub.thenError(409, "InvalidConfigurationRequest", "You cannot delete policy [p] since it is enabled");
-        PortError error = assertThrows(PortError.class, () -> port.deletePolicy("web", "p"));
+        PortError error = assertThrows(PortError.class, () -> port.write(new DeletePolicy("web", "p")));
         assertEquals(ErrorKind.INVALID_CONFIGURATION, error.kind());
         assertEquals(409, error.httpStatus());
     }
@@ -244,7 +312,7 @@ class SdkElbPortStubTest {
     @Test
     void whenRetriesRunOutTheErrorIsRetryable() {
         stub.thenError(500, "InternalFailure", "still broken");
-        PortError error = assertThrows(PortError.class, () -> port.deleteLoadBalancer("web"));
+        PortError error = assertThrows(PortError.class, () -> port.write(new DeleteLoadBalancer("web")));
         assertEquals(ErrorKind.RETRYABLE, error.kind());
         assertEquals("InternalFailure", error.code());
         assertEquals(3, stub.requests.size(), "maxAttempts bounds the attempts");

@@ -11,10 +11,10 @@ import io.elbreconcile.model.LbCookiePolicy;
 import io.elbreconcile.model.Listener;
 import io.elbreconcile.model.ManagedPolicy;
 import io.elbreconcile.model.ObservedLoadBalancer;
-import io.elbreconcile.model.PolicyAttribute;
 import io.elbreconcile.model.Protocol;
 import io.elbreconcile.model.Scheme;
 import io.elbreconcile.model.Target;
+import io.elbreconcile.plan.operation.Operation;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -151,111 +151,15 @@ final class CountingElb implements ElbPort {
     public void close() {
     }
 
-    // ---- writes are not part of observing ----------------------------------------------------
-
-    private static UnsupportedOperationException write() {
-        return new UnsupportedOperationException("observing must not write");
-    }
-
-    @Override
-    public String createLoadBalancer(String name, Scheme scheme, List<String> availabilityZones, List<String> subnets,
-                                     List<String> securityGroups, List<Listener> listeners, Map<String, String> tags) {
-        throw write();
-    }
-
-    @Override
-    public void deleteLoadBalancer(String name) {
-        throw write();
-    }
-
-    @Override
-    public void createListeners(String loadBalancer, List<Listener> listeners) {
-        throw write();
-    }
-
-    @Override
-    public void deleteListeners(String loadBalancer, List<Integer> ports) {
-        throw write();
-    }
-
-    @Override
-    public void createLbCookiePolicy(String loadBalancer, String policyName, long cookieExpirationPeriod) {
-        throw write();
-    }
-
-    @Override
-    public void createAppCookiePolicy(String loadBalancer, String policyName, String cookieName) {
-        throw write();
-    }
-
     @Override
     public List<ManagedPolicy> describePolicies(String loadBalancer) {
         called("DescribeLoadBalancerPolicies");
         return List.of();
     }
 
+    /** Observing must not write. */
     @Override
-    public void createPolicy(String loadBalancer, String policyName, String policyTypeName, List<PolicyAttribute> attributes) {
-        throw write();
-    }
-
-    @Override
-    public void deletePolicy(String loadBalancer, String policyName) {
-        throw write();
-    }
-
-    @Override
-    public void setListenerPolicies(String loadBalancer, int port, List<String> policyNames) {
-        throw write();
-    }
-
-    @Override
-    public void setListenerCertificate(String loadBalancer, int port, String certificateId) {
-        throw write();
-    }
-
-    @Override
-    public void configureHealthCheck(String loadBalancer, HealthCheck healthCheck) {
-        throw write();
-    }
-
-    @Override
-    public void modifyAttributes(String loadBalancer, Attributes attributes) {
-        throw write();
-    }
-
-    @Override
-    public void addTags(String loadBalancer, Map<String, String> tags) {
-        throw write();
-    }
-
-    @Override
-    public void removeTags(String loadBalancer, Collection<String> keys) {
-        throw write();
-    }
-
-    @Override
-    public void applySecurityGroups(String loadBalancer, List<String> securityGroups) {
-        throw write();
-    }
-
-    @Override
-    public void attachSubnets(String loadBalancer, List<String> subnets) {
-        throw write();
-    }
-
-    @Override
-    public void detachSubnets(String loadBalancer, List<String> subnets) {
-        throw write();
-    }
-
-    @Override
-    public void enableAvailabilityZones(String loadBalancer, List<String> zones) {
-        throw write();
-    }
-
-    @Override
-    public void disableAvailabilityZones(String loadBalancer, List<String> zones) {
-        throw write();
+    public void write(Operation operation) {
+        throw new UnsupportedOperationException("observing must not write: " + operation.describe());
     }
 }

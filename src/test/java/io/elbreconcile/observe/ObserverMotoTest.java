@@ -16,6 +16,11 @@ import io.elbreconcile.model.PolicyAttachment;
 import io.elbreconcile.model.Protocol;
 import io.elbreconcile.model.ReservedTags;
 import io.elbreconcile.model.Scheme;
+import io.elbreconcile.plan.operation.CreateAppCookiePolicy;
+import io.elbreconcile.plan.operation.CreateLbCookiePolicy;
+import io.elbreconcile.plan.operation.CreateLoadBalancer;
+import io.elbreconcile.plan.operation.ModifyAttributes;
+import io.elbreconcile.plan.operation.SetListenerPolicies;
 import io.elbreconcile.testing.MotoServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,8 +45,8 @@ class ObserverMotoTest {
     }
 
     private static void create(SdkElbPort port, String name, Map<String, String> tags) {
-        port.createLoadBalancer(name, Scheme.INTERNET_FACING, List.of("us-east-1a"), List.of(), List.of(),
-                List.of(HTTP_80), tags);
+        port.write(new CreateLoadBalancer(name, Scheme.INTERNET_FACING, List.of("us-east-1a"), List.of(), List.of(),
+                List.of(HTTP_80), new TreeMap<>(tags)));
     }
 
     private static DesiredLoadBalancer declared(String name, Attributes attributes) {
@@ -53,10 +58,10 @@ class ObserverMotoTest {
     void theSeedPolicyIsObservedAsDeclared(MotoServer.Endpoint moto) {
         try (SdkElbPort port = connect(moto)) {
             create(port, "my-load-balancer", Map.of("team", "web"));
-            port.createLbCookiePolicy("my-load-balancer", "my-duration-cookie-policy", 60);
-            port.createAppCookiePolicy("my-load-balancer", "app", "SESSIONID");
-            port.setListenerPolicies("my-load-balancer", 80, List.of("my-duration-cookie-policy"));
-            port.modifyAttributes("my-load-balancer", new Attributes(null, new ConnectionDraining(true, 60), null, null));
+            port.write(new CreateLbCookiePolicy("my-load-balancer", "my-duration-cookie-policy", 60));
+            port.write(new CreateAppCookiePolicy("my-load-balancer", "app", "SESSIONID"));
+            port.write(new SetListenerPolicies("my-load-balancer", 80, List.of("my-duration-cookie-policy")));
+            port.write(new ModifyAttributes("my-load-balancer", new Attributes(null, new ConnectionDraining(true, 60), null, null)));
             create(port, "shared", Map.of());
             create(port, "unrelated", Map.of());
             CallStats before = port.stats();

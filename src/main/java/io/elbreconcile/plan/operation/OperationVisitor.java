@@ -1,6 +1,9 @@
 package io.elbreconcile.plan.operation;
 
-/** One method per operation; implemented by the apply engine (and the plan model in tests). */
+/**
+ * One method per operation; implemented by the SDK adapter (and the plan model in tests), so that a
+ * new operation fails to compile there until it is handled.
+ */
 public interface OperationVisitor<R> {
     R visit(CreateLoadBalancer op);
 
