@@ -1,19 +1,21 @@
 package io.elbreconcile.cli;
 
+import io.elbreconcile.aws.Regions;
 import io.elbreconcile.cli.view.PlanMarkdownView;
 import io.elbreconcile.cli.view.PlanTextView;
-import io.elbreconcile.model.DesiredState;
-import io.elbreconcile.model.ObservedState;
-import io.elbreconcile.plan.Baseline;
 import io.elbreconcile.diag.UserFacingException;
+import io.elbreconcile.model.DesiredState;
 import io.elbreconcile.model.Shard;
+import io.elbreconcile.plan.Baseline;
 import io.elbreconcile.plan.Plan;
-import io.elbreconcile.plan.SavedPlanSet;
-import io.elbreconcile.shard.TargetOutcome;
-import java.util.ArrayList;
 import io.elbreconcile.plan.PlanCodec;
-import io.elbreconcile.plan.PlanOptions;
-import io.elbreconcile.plan.Planner;
+import io.elbreconcile.plan.SavedPlanSet;
+import io.elbreconcile.reconcile.ConnectedInput;
+import io.elbreconcile.reconcile.Input;
+import io.elbreconcile.reconcile.InputLoading;
+import io.elbreconcile.reconcile.Planned;
+import io.elbreconcile.reconcile.Planning;
+import io.elbreconcile.shard.TargetOutcome;
 import io.elbreconcile.spec.SpecLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,6 +28,7 @@ import io.elbreconcile.model.InputText;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.nio.file.Path;
@@ -96,7 +99,7 @@ final class PlanCommand implements Callable<Integer> {
     boolean detailedExitCode;
 
     /** Every target's plan in one file, or none when a target could not be planned. */
-    private void saveTargets(TargetedRun run, Reconciliation.Input input, List<TargetOutcome<Plan>> plans, String key) {
+    private void saveTargets(TargetedRun run, Input input, List<TargetOutcome<Plan>> plans, String key) {
         List<SavedPlanSet.Part> parts = new ArrayList<>();
         for (int i = 0; i < plans.size(); i++) {
             TargetOutcome<Plan> outcome = plans.get(i);
@@ -122,7 +125,7 @@ final class PlanCommand implements Callable<Integer> {
                 : CompletableFuture.supplyAsync(() -> loadTargetBranch(baseline));
         Plan plan;
         List<InputText> inputs;
-        Reconciliation.Input input = Reconciliation.loadInput(path, target, planning.toPlanOptions().stack());
+        Input input = new InputLoading(Regions::known).load(path, planning.toPlanOptions().stack(), Connection.openInBackground(target));
         if (input.targeted()) {
             if (baseline != null) {
                 // TODO(issue 17): --baseline per target.
@@ -140,13 +143,12 @@ final class PlanCommand implements Callable<Integer> {
                 return exit;
             }
         }
-        try (Reconciliation.Loaded loaded = input.single()) {
+        try (ConnectedInput loaded = input.single()) {
             shardSelection.select(input.shards(), false);
-            PlanOptions options = planning.toPlanOptions();
-            ObservedState observed = Reconciliation.observe(loaded.connection(), loaded.desired(), options.stack());
-            plan = new Planner().plan(loaded.desired(), observed, options, loaded.connection().target());
+            Planned planned = Planning.plannedReadingAll(loaded.target(), loaded.desired(), planning.toPlanOptions());
+            plan = planned.plan();
             if (targetBranch != null) {
-                plan = new Baseline().attribute(plan, loaded.desired(), joined(targetBranch), observed);
+                plan = new Baseline().attribute(plan, loaded.desired(), joined(targetBranch), planned.observed());
             }
             inputs = loaded.inputs();
         }
