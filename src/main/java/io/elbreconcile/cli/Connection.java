@@ -11,6 +11,8 @@ import io.elbreconcile.emulator.engine.EngineSettings;
 import io.elbreconcile.emulator.engine.Quotas;
 import io.elbreconcile.model.DeclaredTarget;
 import io.elbreconcile.model.Target;
+import io.elbreconcile.reconcile.OpenTarget;
+import io.elbreconcile.reconcile.Opening;
 
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -21,7 +23,7 @@ import java.util.concurrent.CompletionException;
  * {@code --emulator} the embedded server runs on an ephemeral loopback port and is reached over
  * HTTP by the same SDK client as AWS; its identity is its state file, since the port changes.
  */
-final class Connection implements AutoCloseable {
+final class Connection implements OpenTarget {
 
     /** The embedded emulator's load balancers per region (AWS: 20; `emulator serve --quota` sets its own). */
     static final int EMBEDDED_LOAD_BALANCER_QUOTA = 10_000;
@@ -39,9 +41,24 @@ final class Connection implements AutoCloseable {
     /**
      * Opens the target on a background thread (starting the embedded emulator and building the
      * SDK client take a quarter of a second) while the caller loads its input. Opening makes no
-     * request, so invalid input still fails before any call; see {@link #await} and {@link #abandon}.
+     * request, so invalid input still fails before any call.
      */
-    static CompletableFuture<Connection> openInBackground(TargetOptions options) {
+    static Opening openInBackground(TargetOptions options) {
+        CompletableFuture<Connection> opening = opened(options);
+        return new Opening() {
+            @Override
+            public OpenTarget await() {
+                return Connection.await(opening);
+            }
+
+            @Override
+            public void abandon() {
+                Connection.abandon(opening, options.usesEmbeddedEmulator());
+            }
+        };
+    }
+
+    private static CompletableFuture<Connection> opened(TargetOptions options) {
         return CompletableFuture.supplyAsync(() -> {
             Connection connection = open(options);
             if (connection.port instanceof SdkElbPort sdk) {
@@ -56,7 +73,7 @@ final class Connection implements AutoCloseable {
     }
 
     /** The opened connection, or the failure to open it, rethrown as it was. */
-    static Connection await(CompletableFuture<Connection> opening) {
+    private static Connection await(CompletableFuture<Connection> opening) {
         try {
             return opening.join();
         } catch (CompletionException e) {
@@ -76,7 +93,7 @@ final class Connection implements AutoCloseable {
      * command may want that file at once. Any other target closes whenever it has opened, so invalid
      * input is not kept waiting on, say, the SDK's region lookup.
      */
-    static void abandon(CompletableFuture<Connection> opening, boolean waitForClose) {
+    private static void abandon(CompletableFuture<Connection> opening, boolean waitForClose) {
         if (!waitForClose) {
             opening.thenAccept(Connection::close);
             return;
@@ -165,11 +182,13 @@ final class Connection implements AutoCloseable {
         return server;
     }
 
-    ElbPort port() {
+    @Override
+    public ElbPort port() {
         return port;
     }
 
-    Target target() {
+    @Override
+    public Target target() {
         return target;
     }
 

@@ -3,12 +3,13 @@ package io.elbreconcile.cli;
 import io.elbreconcile.cli.view.DriftJsonView;
 import io.elbreconcile.cli.view.DriftMarkdownView;
 import io.elbreconcile.cli.view.DriftTextView;
-import io.elbreconcile.drift.DriftDetector;
+import io.elbreconcile.aws.Regions;
 import io.elbreconcile.drift.DriftReport;
 import io.elbreconcile.model.AddressPattern;
-import io.elbreconcile.model.DesiredState;
-import io.elbreconcile.model.ObservedState;
-import io.elbreconcile.plan.TargetScope;
+import io.elbreconcile.reconcile.ConnectedInput;
+import io.elbreconcile.reconcile.DriftCheck;
+import io.elbreconcile.reconcile.Input;
+import io.elbreconcile.reconcile.InputLoading;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,19 +71,15 @@ final class DriftCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DriftReport report;
-        Reconciliation.Input input = Reconciliation.loadInput(path, target, Optional.ofNullable(stack));
+        Input input = new InputLoading(Regions::known).load(path, Optional.ofNullable(stack), Connection.openInBackground(target));
         if (input.targeted()) {
             try (TargetedRun run = TargetedRun.start(input.shards(), target, shardSelection)) {
                 return TargetedCommands.drift(run, Optional.ofNullable(stack), targets, format, spec.commandLine().getOut());
             }
         }
-        try (Reconciliation.Loaded loaded = input.single()) {
+        try (ConnectedInput loaded = input.single()) {
             shardSelection.select(input.shards(), false);
-            DesiredState desired = loaded.desired();
-            ObservedState observed = Reconciliation.observe(loaded.connection(), new TargetScope(targets).restrict(desired),
-                    Optional.ofNullable(stack));
-            report = new DriftDetector(Clock.systemUTC()).detect(desired, observed, Optional.ofNullable(stack), targets,
-                    loaded.connection().target());
+            report = new DriftCheck(Clock.systemUTC()).detect(loaded.target(), loaded.desired(), Optional.ofNullable(stack), targets);
         }
         String rendered = switch (format) {
             case text -> new DriftTextView().render(report);

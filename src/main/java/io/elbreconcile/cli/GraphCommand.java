@@ -1,8 +1,12 @@
 package io.elbreconcile.cli;
 
+import io.elbreconcile.aws.Regions;
 import io.elbreconcile.graph.GraphRenderer;
 import io.elbreconcile.graph.StepGraph;
 import io.elbreconcile.plan.Plan;
+import io.elbreconcile.reconcile.ConnectedInput;
+import io.elbreconcile.reconcile.InputLoading;
+import io.elbreconcile.reconcile.Planning;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,8 +54,9 @@ final class GraphCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Plan plan;
-        try (Reconciliation.Loaded loaded = Reconciliation.loadWhileConnecting(path, target, planning.toPlanOptions().stack())) {
-            plan = Reconciliation.plan(loaded.connection(), loaded.desired(), planning.toPlanOptions());
+        try (ConnectedInput loaded = new InputLoading(Regions::known).loadOneTarget(path, planning.toPlanOptions().stack(),
+                Connection.openInBackground(target))) {
+            plan = Planning.planned(loaded.target(), loaded.desired(), planning.toPlanOptions()).plan();
         }
         GraphRenderer.Format rendering = format == Format.dot ? GraphRenderer.Format.DOT : GraphRenderer.Format.MERMAID;
         spec.commandLine().getOut().print(GraphRenderer.render(StepGraph.of(plan), rendering));

@@ -10,8 +10,7 @@ import io.elbreconcile.model.Names;
 import io.elbreconcile.model.ObservedLoadBalancer;
 import io.elbreconcile.model.ObservedState;
 import io.elbreconcile.model.ReservedTags;
-import io.elbreconcile.observe.Observer;
-import io.elbreconcile.observe.Scope;
+import io.elbreconcile.reconcile.Observation;
 import io.elbreconcile.spec.SpecLoader;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -79,10 +78,9 @@ final class ImportCommand implements Callable<Integer> {
         }
         ObservedState observed;
         try (Connection connection = Connection.open(target)) {
-            Observer observer = new Observer(connection.port());
             observed = selection.all
-                    ? observer.observe(DesiredState.empty(), Scope.all())
-                    : observer.observeNames(new TreeSet<>(selection.names), true);
+                    ? Observation.everything(connection.port())
+                    : Observation.named(connection.port(), new TreeSet<>(selection.names));
         }
         List<ObservedLoadBalancer> chosen = new ArrayList<>();
         for (ObservedLoadBalancer lb : observed.loadBalancers().values()) {

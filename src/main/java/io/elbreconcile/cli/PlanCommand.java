@@ -1,19 +1,18 @@
 package io.elbreconcile.cli;
 
+import io.elbreconcile.aws.Regions;
 import io.elbreconcile.cli.view.PlanMarkdownView;
 import io.elbreconcile.cli.view.PlanTextView;
-import io.elbreconcile.model.DesiredState;
-import io.elbreconcile.model.ObservedState;
-import io.elbreconcile.plan.Baseline;
 import io.elbreconcile.diag.UserFacingException;
-import io.elbreconcile.model.Shard;
+import io.elbreconcile.model.DesiredState;
+import io.elbreconcile.plan.Baseline;
 import io.elbreconcile.plan.Plan;
-import io.elbreconcile.plan.SavedPlanSet;
-import io.elbreconcile.shard.TargetOutcome;
-import java.util.ArrayList;
 import io.elbreconcile.plan.PlanCodec;
-import io.elbreconcile.plan.PlanOptions;
-import io.elbreconcile.plan.Planner;
+import io.elbreconcile.reconcile.ConnectedInput;
+import io.elbreconcile.reconcile.Input;
+import io.elbreconcile.reconcile.InputLoading;
+import io.elbreconcile.reconcile.Planned;
+import io.elbreconcile.reconcile.Planning;
 import io.elbreconcile.spec.SpecLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -95,34 +94,16 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--detailed-exitcode", description = "Exit 2 when the plan has changes, or differences it holds back.")
     boolean detailedExitCode;
 
-    /** Every target's plan in one file, or none when a target could not be planned. */
-    private void saveTargets(TargetedRun run, Reconciliation.Input input, List<TargetOutcome<Plan>> plans, String key) {
-        List<SavedPlanSet.Part> parts = new ArrayList<>();
-        for (int i = 0; i < plans.size(); i++) {
-            TargetOutcome<Plan> outcome = plans.get(i);
-            if (outcome instanceof TargetOutcome.Failed<Plan> failed) {
-                throw new UserFacingException("the plan was not saved to " + out + ": target " + failed.target()
-                        + " could not be planned");
-            }
-            Shard shard = run.shards().get(i);
-            parts.add(new SavedPlanSet.Part(shard.name(), outcome.value().orElseThrow(), input.inputsOf(shard)));
-        }
-        AtomicFile.write(SavedPlanSet.write(parts, key), out);
-        spec.commandLine().getErr().println("Saved the plan of " + parts.size() + " target" + (parts.size() == 1 ? "" : "s")
-                + " to " + out + "; apply it with: elb-reconcile apply " + TargetOptions.shellWord(out.toString())
-                + (target.usesEmbeddedEmulator() ? " " + target.asArguments() : ""));
-    }
-
     @Override
     public Integer call() {
         PlanMarkdownView markdown = markdownOptions.view(Optional.ofNullable(out).map(Path::toString));
-        Optional<String> key = out == null ? Optional.empty() : PlanKey.from(env);
+        PlanFileWriter saving = out == null ? null : new PlanFileWriter(out, PlanKey.from(env), spec.commandLine().getErr());
         // The target branch's tree is read while this one loads and the target is observed; it costs no call.
         CompletableFuture<DesiredState> targetBranch = baseline == null ? null
                 : CompletableFuture.supplyAsync(() -> loadTargetBranch(baseline));
         Plan plan;
         List<InputText> inputs;
-        Reconciliation.Input input = Reconciliation.loadInput(path, target, planning.toPlanOptions().stack());
+        Input input = new InputLoading(Regions::known).load(path, planning.toPlanOptions().stack(), Connection.openInBackground(target));
         if (input.targeted()) {
             if (baseline != null) {
                 // TODO(issue 17): --baseline per target.
@@ -133,35 +114,32 @@ final class PlanCommand implements Callable<Integer> {
                 int exit = TargetedCommands.plan(run, planning.toPlanOptions(), format, detailedExitCode,
                         Terminal.style(common), markdownOptions.share(run.shards().size()), spec.commandLine().getOut(),
                         plans -> {
-                            if (out != null) {
-                                saveTargets(run, input, plans, key.orElse(null));
+                            if (saving != null) {
+                                saving.saveTargets(run.shards(), input, plans,
+                                        target.usesEmbeddedEmulator() ? " " + target.asArguments() : "");
                             }
                         });
                 return exit;
             }
         }
-        try (Reconciliation.Loaded loaded = input.single()) {
+        try (ConnectedInput loaded = input.single()) {
             shardSelection.select(input.shards(), false);
-            PlanOptions options = planning.toPlanOptions();
-            ObservedState observed = Reconciliation.observe(loaded.connection(), loaded.desired(), options.stack());
-            plan = new Planner().plan(loaded.desired(), observed, options, loaded.connection().target());
+            Planned planned = Planning.plannedReadingAll(loaded.target(), loaded.desired(), planning.toPlanOptions());
+            plan = planned.plan();
             if (targetBranch != null) {
-                plan = new Baseline().attribute(plan, loaded.desired(), joined(targetBranch), observed);
+                plan = new Baseline().attribute(plan, loaded.desired(), joined(targetBranch), planned.observed());
             }
             inputs = loaded.inputs();
         }
         PrintWriter stdout = spec.commandLine().getOut();
-        PlanCodec codec = new PlanCodec();
         switch (format) {
             case text -> stdout.print(new PlanTextView(Terminal.style(common)).render(plan));
-            case json -> stdout.println(codec.write(plan));
+            case json -> stdout.println(new PlanCodec().write(plan));
             case markdown -> stdout.print(markdown.render(plan));
         }
-        if (out != null) {
-            AtomicFile.write(codec.writeSaved(plan, inputs, key.orElse(null)) + "\n", out);
+        if (saving != null) {
             String arguments = (target.asArguments() + " " + planning.asArguments()).strip();
-            spec.commandLine().getErr().println("Saved the plan to " + out + "; apply it with: elb-reconcile apply "
-                    + TargetOptions.shellWord(out.toString()) + (arguments.isEmpty() ? "" : " " + arguments));
+            saving.saveOne(plan, inputs, arguments.isEmpty() ? "" : " " + arguments);
         }
         stdout.flush();
         // A held-back difference (a deletion or replacement not allowed) is still a difference: CI must see it.

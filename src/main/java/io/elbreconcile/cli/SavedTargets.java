@@ -1,18 +1,14 @@
 package io.elbreconcile.cli;
 
-import io.elbreconcile.apply.StalePlanCheck;
 import io.elbreconcile.cli.view.Style;
 import io.elbreconcile.cli.view.TargetGroupView;
 import io.elbreconcile.diag.UserFacingException;
-import io.elbreconcile.model.DesiredState;
-import io.elbreconcile.model.ObservedState;
 import io.elbreconcile.model.Shard;
-import io.elbreconcile.plan.Plan;
-import io.elbreconcile.plan.PlanCodec;
 import io.elbreconcile.plan.PlanOptions;
-import io.elbreconcile.plan.Planner;
 import io.elbreconcile.plan.SavedPlan;
 import io.elbreconcile.plan.SavedPlanSet;
+import io.elbreconcile.reconcile.Planned;
+import io.elbreconcile.reconcile.SavedPlanCheck;
 import io.elbreconcile.shard.TargetOutcome;
 import io.elbreconcile.spec.SpecLoader;
 
@@ -22,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -31,15 +26,7 @@ import java.util.function.BooleanSupplier;
  * then the whole plan against a fresh one of its recorded input), and only when every target passes
  * is anything applied: a plan is a commitment for all of its targets or for none.
  */
-final class SavedTargets {
-
-    private final Path path;
-    private final PrintWriter err;
-
-    SavedTargets(Path path, PrintWriter err) {
-        this.path = path;
-        this.err = err;
-    }
+record SavedTargets(Path path, PrintWriter err) {
 
     int apply(SavedPlanSet set, Optional<String> key, PlanOptions options, boolean allowDelete, int parallelism,
               TargetOptions target, TargetSelection selection, BooleanSupplier approved, Style style, PrintWriter out) {
@@ -48,13 +35,10 @@ final class SavedTargets {
         List<Shard> shards = new ArrayList<>();
         for (SavedPlanSet.Entry entry : set.targets()) {
             SavedPlan saved = entry.saved();
-            if (!saved.inputsMatchDigest()) {
-                throw refused("target " + entry.name() + ": desiredState.digest does not match the recorded files (the file was edited)");
-            }
-            SavedPlanOptions.mismatch(saved.plan().options(), options).ifPresent(mismatch -> {
-                throw refused("target " + entry.name() + ": " + mismatch);
+            SavedPlanCheck.recordedProblem(saved, options).ifPresent(problem -> {
+                throw refused("target " + entry.name() + ": " + problem);
             });
-            SpecLoader.Loaded recorded = new SpecLoader().loadRecorded(saved.inputs(), options.stack().isPresent());
+            SpecLoader.Loaded recorded = SavedPlanCheck.recordedInput(saved, options);
             if (recorded.shards().size() != 1 || !recorded.shards().get(0).name().equals(entry.name())) {
                 throw refused("target " + entry.name() + ": its recorded files do not declare exactly that one target");
             }
@@ -62,8 +46,13 @@ final class SavedTargets {
             byName.put(entry.name(), saved);
         }
         try (TargetedRun run = TargetedRun.start(shards, target, selection)) {
-            List<TargetOutcome<Reconciliation.Planned>> verified = run.each((shard, connection, none) ->
-                    verified(byName.get(shard.name()), shard.desired(), connection, options));
+            List<TargetOutcome<Planned>> verified = run.each((shard, connection, none) ->
+                    SavedPlanCheck.verify(byName.get(shard.name()), shard.desired(), connection, options).match(fresh -> fresh,
+                            stale -> {
+                                throw new UserFacingException(String.join("; ", stale));
+                            }, differs -> {
+                                throw new UserFacingException(differs);
+                            }));
             if (verified.stream().anyMatch(outcome -> outcome.value().isEmpty())) {
                 out.print(new TargetGroupView().text(run.sections(verified.stream().map(TargetedCommands::planOf).toList(),
                         plan -> "the saved plan holds for this target\n"), style));
@@ -74,34 +63,14 @@ final class SavedTargets {
         }
     }
 
-    /** The fresh plan of one target, when it is exactly its saved plan; otherwise a failure naming the first problem. */
-    private static Reconciliation.Planned verified(SavedPlan saved, DesiredState desired, Connection connection, PlanOptions options) {
-        if (!saved.plan().target().sameAs(connection.target())) {
-            throw new UserFacingException(String.join("; ", StalePlanCheck.problems(saved.plan(), connection.target(), ObservedState.empty())));
-        }
-        ObservedState observed = Reconciliation.observe(connection, desired, options.stack());
-        Set<String> lookedUp = Reconciliation.lookedUp(desired);
-        List<String> stale = StalePlanCheck.problems(saved.plan(), connection.target(), observed,
-                name -> options.stack().isPresent() || lookedUp.contains(name) || observed.loadBalancers().containsKey(name));
-        if (!stale.isEmpty()) {
-            throw new UserFacingException(String.join("; ", stale));
-        }
-        Plan fresh = new Planner().plan(desired, observed, options, connection.target());
-        new PlanCodec().firstDifference(saved, fresh).ifPresent(difference -> {
-            throw new UserFacingException("saved plan differs from a fresh plan of its recorded desired state at " + difference
-                    + " (was the file edited?)");
-        });
-        return new Reconciliation.Planned(fresh, observed, lookedUp);
-    }
-
     private void checkMac(SavedPlanSet set, Optional<String> key) {
-        PlanKey.macProblem(key, set.mac(), set.text(), path.toString()).ifPresent(problem -> {
+        SavedPlanCheck.macProblem(key, set.mac(), set.text(), path.toString()).ifPresent(problem -> {
             throw refused(problem);
         });
     }
 
     private UserFacingException refused(String why) {
         err.flush();
-        return new UserFacingException("refusing to apply " + path + ": " + why + "; nothing was changed");
+        return SavedPlanApply.refused(path, why);
     }
 }

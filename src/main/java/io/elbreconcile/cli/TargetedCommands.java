@@ -13,14 +13,14 @@ import io.elbreconcile.cli.view.PlanMarkdownView;
 import io.elbreconcile.cli.view.PlanTextView;
 import io.elbreconcile.cli.view.Style;
 import io.elbreconcile.cli.view.TargetGroupView;
-import io.elbreconcile.drift.DriftDetector;
 import io.elbreconcile.drift.DriftReport;
 import io.elbreconcile.model.AddressPattern;
-import io.elbreconcile.model.ObservedState;
-import io.elbreconcile.plan.TargetScope;
 import io.elbreconcile.plan.Plan;
 import io.elbreconcile.plan.PlanCodec;
 import io.elbreconcile.plan.PlanOptions;
+import io.elbreconcile.reconcile.DriftCheck;
+import io.elbreconcile.reconcile.Planned;
+import io.elbreconcile.reconcile.Planning;
 import io.elbreconcile.shard.TargetOutcome;
 
 import java.io.PrintWriter;
@@ -40,7 +40,7 @@ final class TargetedCommands {
     static int plan(TargetedRun run, PlanOptions options, PlanCommand.Format format, boolean detailedExitCode,
                     Style style, PlanMarkdownView markdown, PrintWriter out, java.util.function.Consumer<List<TargetOutcome<Plan>>> save) {
         List<TargetOutcome<Plan>> plans = run.each((shard, connection, none) ->
-                Reconciliation.plan(connection, shard.desired(), options));
+                Planning.planned(connection, shard.desired(), options).plan());
         TargetGroupView view = new TargetGroupView();
         PlanCodec codec = new PlanCodec();
         out.print(switch (format) {
@@ -65,13 +65,13 @@ final class TargetedCommands {
      */
     static int apply(TargetedRun run, PlanOptions options, boolean allowDeleteOnCommandLine, int parallelism,
                      BooleanSupplier approved, Style style, PrintWriter out, PrintWriter err) {
-        List<TargetOutcome<Reconciliation.Planned>> planned = run.each((shard, connection, none) ->
-                Reconciliation.planned(connection, shard.desired(), options));
+        List<TargetOutcome<Planned>> planned = run.each((shard, connection, none) ->
+                Planning.planned(connection, shard.desired(), options));
         return applyPlanned(run, planned, allowDeleteOnCommandLine, parallelism, approved, style, out, err);
     }
 
     /** Shows the plans, asks once, applies each target's plan; a target without a plan is not applied. */
-    static int applyPlanned(TargetedRun run, List<TargetOutcome<Reconciliation.Planned>> planned, boolean allowDeleteOnCommandLine,
+    static int applyPlanned(TargetedRun run, List<TargetOutcome<Planned>> planned, boolean allowDeleteOnCommandLine,
                             int parallelism, BooleanSupplier approved, Style style, PrintWriter out, PrintWriter err) {
         List<TargetOutcome<Plan>> plans = planned.stream().map(TargetedCommands::planOf).toList();
         TargetGroupView view = new TargetGroupView();
@@ -126,8 +126,8 @@ final class TargetedCommands {
         return exit;
     }
 
-    static TargetOutcome<Plan> planOf(TargetOutcome<Reconciliation.Planned> outcome) {
-        if (outcome instanceof TargetOutcome.Failed<Reconciliation.Planned> failed) {
+    static TargetOutcome<Plan> planOf(TargetOutcome<Planned> outcome) {
+        if (outcome instanceof TargetOutcome.Failed<Planned> failed) {
             return new TargetOutcome.Failed<>(failed.target(), failed.message(), failed.failure());
         }
         return new TargetOutcome.Done<>(outcome.target(), outcome.value().orElseThrow().plan());
@@ -135,11 +135,9 @@ final class TargetedCommands {
 
     static int drift(TargetedRun run, Optional<String> stack, List<AddressPattern> addresses, DriftCommand.Format format,
                      PrintWriter out) {
-        List<TargetOutcome<DriftReport>> reports = run.each((shard, connection, none) -> {
-            ObservedState observed = Reconciliation.observe(connection, new TargetScope(addresses).restrict(shard.desired()), stack);
-            return new DriftDetector(java.time.Clock.systemUTC()).detect(shard.desired(), observed, stack, addresses,
-                    connection.target());
-        });
+        DriftCheck check = new DriftCheck(java.time.Clock.systemUTC());
+        List<TargetOutcome<DriftReport>> reports = run.each((shard, connection, none) ->
+                check.detect(connection, shard.desired(), stack, addresses));
         TargetGroupView view = new TargetGroupView();
         out.print(switch (format) {
             case json -> view.json(run.sections(reports, new DriftJsonView()::render), "drift");

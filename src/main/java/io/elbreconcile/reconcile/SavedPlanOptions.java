@@ -1,4 +1,4 @@
-package io.elbreconcile.cli;
+package io.elbreconcile.reconcile;
 
 import io.elbreconcile.diag.Printable;
 import io.elbreconcile.plan.PlanOptions;
@@ -10,13 +10,13 @@ import java.util.Optional;
  * The options a saved plan was made with against those given to apply. They come from the apply
  * command line, never from the file: a plan made with {@code --allow-delete} needs it again.
  */
-final class SavedPlanOptions {
+public final class SavedPlanOptions {
 
     private SavedPlanOptions() {
     }
 
     /** The first option that differs, as a sentence; empty when they are the same. */
-    static Optional<String> mismatch(PlanOptions saved, PlanOptions given) {
+    public static Optional<String> mismatch(PlanOptions saved, PlanOptions given) {
         if (saved.allowDelete() != given.allowDelete()) {
             return Optional.of(saved.allowDelete()
                     ? "the plan was made with --allow-delete, and deletions need it on the apply command line too"
