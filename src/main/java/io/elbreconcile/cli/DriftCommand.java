@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         name = "drift",
-        description = "Compare the YAML with reality and classify every difference (missing, changed, detached, orphan, unmanaged). Never changes anything.",
+        description = "Compare the YAML with reality and classify every difference (missing, changed, detached, orphan, unmanaged, noncompliant). Never changes anything.",
         footer = {"",
                 "Examples:",
                 "  elb-reconcile drift policies/ --region eu-west-1 --stack prod",

@@ -96,6 +96,7 @@ public final class DriftDetector {
                     k == DriftKind.ORPHAN || k == DriftKind.UNMANAGED ? Optional.empty() : change.source())));
         }
         TargetScope scope = new TargetScope(targets);
+        differences.addAll(SslCompliance.noncompliant(desired, observed, stack, scope));
         List<IgnoredDifference> ignored = ignored(scope.restrict(desired), observed).stream()
                 .filter(difference -> scope.covers(difference.address())).toList();
         return new DriftReport(target, clock.instant(), differences, plan.changes().size(), ignored);

@@ -13,7 +13,9 @@ public enum DriftKind {
     /** A cookie policy on a managed load balancer that no document declares. */
     ORPHAN,
     /** A load balancer carrying this stack's tag that no document declares. */
-    UNMANAGED;
+    UNMANAGED,
+    /** A live HTTPS or SSL listener whose security policy {@code Settings.allowedSslPolicies} does not allow. */
+    NONCOMPLIANT;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

@@ -43,6 +43,12 @@ public record DesiredState(
         return Optional.ofNullable(origins.get(address));
     }
 
+    /** Where an address, else its load balancer, was declared, as {@code file:line}: what reports point at. */
+    public Optional<String> fileAndLineOf(Address address) {
+        return originOf(address).or(() -> originOf(Address.loadBalancer(address.loadBalancer())))
+                .map(at -> at.file() + ":" + at.line());
+    }
+
     /** Names of attach-mode load balancers, which must already exist at plan time. */
     public SortedMap<String, List<PolicyAttachment>> attachmentsByLoadBalancer() {
         SortedMap<String, List<PolicyAttachment>> grouped = new TreeMap<>();

@@ -22,6 +22,19 @@ public final class SecurityPolicies {
             "ELBSecurityPolicy-2014-01",
             "ELBSecurityPolicy-2011-08");
 
+    /**
+     * The security policy AWS enables on an HTTPS or SSL listener created without one (user guide,
+     * elb-security-policy-table: "the default"); the emulator gives new listeners the same.
+     */
+    public static final String DEFAULT = "ELBSecurityPolicy-2016-08";
+
+    /**
+     * What {@code Settings.allowedSslPolicies} calls a policy of explicit protocols and ciphers: it
+     * has no predefined name, and what it enables is the author's choice, so an allow list must
+     * name it to accept it.
+     */
+    public static final String CUSTOM = "custom";
+
     /** The protocols the table lists, without AWS's {@code Protocol-} attribute prefix. */
     public static final List<String> PROTOCOLS = List.of("TLSv1", "TLSv1.1", "TLSv1.2");
 
@@ -35,6 +48,18 @@ public final class SecurityPolicies {
             "DES-CBC3-SHA");
 
     private SecurityPolicies() {
+    }
+
+    /** What an allow list of SSL policies can name: every predefined policy, and {@link #CUSTOM}. */
+    public static List<String> allowListVocabulary() {
+        List<String> names = new java.util.ArrayList<>(PREDEFINED);
+        names.add(CUSTOM);
+        return List.copyOf(names);
+    }
+
+    /** The security policy a policy amounts to: its reference, or {@link #CUSTOM}. */
+    public static String securityPolicyOf(SslNegotiationPolicy policy) {
+        return policy.reference() != null ? policy.reference() : CUSTOM;
     }
 
     /**

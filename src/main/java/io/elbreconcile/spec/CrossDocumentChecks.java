@@ -62,6 +62,7 @@ final class CrossDocumentChecks {
             checkAttachMode(policies.values(), loadBalancers);
         }
         problems.addAll(new SslNegotiationChecks().check(loadBalancers, policiesByLoadBalancer, complete));
+        problems.addAll(SslAllowListChecks.check(documents, loadBalancers));
         return List.copyOf(problems);
     }
 

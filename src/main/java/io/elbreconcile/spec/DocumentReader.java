@@ -39,7 +39,8 @@ final class DocumentReader {
             case "AppCookieStickinessPolicy" -> policy(document, spec,
                     new AppCookiePolicy(name, spec.path("cookieName").asText()));
             case "Settings" -> new SettingsDocument(document, name,
-                    new Settings(strings(spec.path("ignoreTags")).stream().map(Glob::new).toList()));
+                    new Settings(strings(spec.path("ignoreTags")).stream().map(Glob::new).toList(),
+                            strings(spec.path("allowedSslPolicies")).stream().map(Glob::new).toList()));
             case "SSLNegotiationPolicy" -> policy(document, spec, sslNegotiation(name, spec));
             case "Target" -> new TargetDocument(document, target(document, name, spec));
             default -> throw new IllegalStateException("the schema admits no kind '" + kind + "'");

@@ -13,6 +13,7 @@ import io.elbreconcile.diag.Printable;
 import io.elbreconcile.diag.SourceLocation;
 import io.elbreconcile.model.Names;
 import io.elbreconcile.model.ReservedTags;
+import io.elbreconcile.model.SecurityPolicies;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -159,6 +160,10 @@ final class SchemaCheck {
             return Diagnostic.at(at, "ignoreChanges: unknown path '" + text + "'",
                     DidYouMean.hint(text, IgnoreChangesVocabulary.candidatesFor(text))
                             .orElse("expected one of: " + IgnoreChangesVocabulary.SHAPES));
+        }
+        if (evaluation.contains("/$defs/sslPolicyGlob/") && message.getType().equals("pattern")) {
+            return Diagnostic.at(at, "allowedSslPolicies: " + Printable.quoted(text) + " is not a glob of policy names"
+                    + " (letters, digits, - and * only)", DidYouMean.hint(text, SecurityPolicies.allowListVocabulary()).orElse(null));
         }
         if (evaluation.contains("/$defs/policyName/")) {
             if (message.getType().equals("not")) {

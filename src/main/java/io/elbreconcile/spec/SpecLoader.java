@@ -259,6 +259,7 @@ public final class SpecLoader {
      * or one shard of everything when there is no Target document.
      */
     private List<Shard> shards(List<SpecDocument> documents, boolean complete, List<Diagnostic> problems) {
+        problems.addAll(SslAllowListChecks.checkGlobs(documents));
         List<TargetDocument> targets = new ArrayList<>();
         List<SpecDocument> others = new ArrayList<>();
         for (SpecDocument document : documents) {

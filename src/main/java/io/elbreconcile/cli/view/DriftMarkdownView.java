@@ -73,7 +73,8 @@ public final class DriftMarkdownView {
             String name = "`" + Markdown.inlineCode(key) + "`";
             if (difference.kind() == DriftKind.MISSING) {
                 parts.add(name + " = " + Markdown.value(git));
-            } else if (difference.kind() == DriftKind.ORPHAN || difference.kind() == DriftKind.UNMANAGED) {
+            } else if (difference.kind() == DriftKind.ORPHAN || difference.kind() == DriftKind.UNMANAGED
+                    || difference.kind() == DriftKind.NONCOMPLIANT) {
                 parts.add(name + " = " + Markdown.value(live));
             } else if (!Objects.equals(live, git)) {
                 parts.add(name + ": " + Markdown.value(live) + " → " + Markdown.value(git));

@@ -60,11 +60,11 @@ public final class DriftTextView {
         TreeSet<String> keys = new TreeSet<>(difference.before().keySet());
         keys.addAll(difference.after().keySet());
         List<String> parts = new ArrayList<>();
-        // A resource that is there but declared nowhere (a listener of a managed load balancer): what is
-        // there and why it counts, not "(want (none))" after each of its fields.
+        // A resource that is there but declared nowhere (a listener of a managed load balancer), or one an
+        // allow list forbids: what is there and why it counts, not "(want (none))" after each of its fields.
         boolean undeclared = difference.kind() == DriftKind.CHANGED && difference.after().isEmpty()
                 && !difference.before().isEmpty() && !difference.detail().isEmpty();
-        if (undeclared) {
+        if (undeclared || difference.kind() == DriftKind.NONCOMPLIANT) {
             difference.before().forEach((key, value) -> parts.add(key + ": " + Values.show(value)));
             parts.add(difference.detail());
         } else if (difference.kind() == DriftKind.CHANGED || difference.kind() == DriftKind.DETACHED) {
