@@ -67,6 +67,9 @@ final class SslAllowListChecks {
         }
         SettingsDocument settingsDocument = found.get();
         Settings settings = settingsDocument.settings();
+        if (!checkGlobs(List.of(settingsDocument)).isEmpty()) {
+            return List.of(); // one typo, one line: documents are judged once the list means what was meant
+        }
         String allowList = "allowedSslPolicies [" + settings.allowedSslPoliciesText() + "] at "
                 + at(settingsDocument, "/spec/allowedSslPolicies");
         List<Diagnostic> problems = new ArrayList<>();
