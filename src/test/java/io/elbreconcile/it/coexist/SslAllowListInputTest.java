@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * Input that Settings.allowedSslPolicies refuses: every command that reads the input (validate,
- * plan, apply, drift) prints the same one line at file:line:col and exits 1 before any API call.
+ * plan, apply, drift, graph) prints the same one line at file:line:col and exits 1 before any API call.
  */
 @ExtendWith(EmulatorExtension.class)
 class SslAllowListInputTest {
@@ -110,7 +110,7 @@ class SslAllowListInputTest {
                 Arguments.of("an empty list",
                         SETTINGS.replace("[ELBSecurityPolicy-TLS-1-2-*, custom]", "[]") + LB + REFERENCE,
                         "a.yaml:6:23: spec.allowedSslPolicies needs at least 1 item"));
-        return cases.stream().flatMap(c -> Stream.of("validate", "plan", "apply", "drift")
+        return cases.stream().flatMap(c -> Stream.of("validate", "plan", "apply", "drift", "graph")
                 .map(command -> Arguments.of(c.get()[0] + " (" + command + ")", command, c.get()[1], c.get()[2])));
     }
 
