@@ -204,6 +204,33 @@ class SslAllowListTest {
         assertTrue(difference.path("source").isMissingNode(), "Git declares nothing there: " + difference);
     }
 
+    /** A load balancer another stack owns, which this input only attaches a cookie policy to, is its owner's to judge; --target narrows. */
+    @Test
+    void anAttachedToLoadBalancerIsNotJudgedAndTargetNarrows() throws IOException {
+        write("settings.yaml", SETTINGS);
+        write("shop.yaml", SHOP);
+        write("attach.yaml", """
+                apiVersion: elb-reconcile/v1
+                kind: LBCookieStickinessPolicy
+                metadata: {name: sticky}
+                spec: {loadBalancer: legacy, cookieExpirationPeriod: 60, listenerPorts: [443]}
+                """);
+        otherWriter.createLoadBalancer(r -> r.loadBalancerName("legacy").availabilityZones("us-east-1a")
+                .listeners(Listener.builder().protocol("HTTPS").loadBalancerPort(443).instanceProtocol("HTTP")
+                        .instancePort(8080).sslCertificateId(CERT).build()));
+        applied();
+        otherWriter.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName("shop").loadBalancerPort(8443)
+                .policyNames("ELBSecurityPolicy-2016-08"));
+
+        JsonNode json = new ObjectMapper().readTree(drift("--format", "json").out());
+        assertEquals("Listener/shop/8443", noncompliantDifference(json).path("address").asText(),
+                "legacy runs ELBSecurityPolicy-2016-08 too, but belongs to another stack: " + json.toPrettyString());
+        assertEquals("ELBSecurityPolicy-2016-08", noncompliantDifference(json).path("before").path("securityPolicy").asText());
+
+        Cli.Result narrowed = drift("--target", "Listener/shop/443");
+        assertEquals(0, narrowed.code(), "only listener 443 compared, and it is compliant: " + narrowed);
+    }
+
     private static PolicyAttribute attribute(String name) {
         return PolicyAttribute.builder().attributeName(name).attributeValue("true").build();
     }
