@@ -28,7 +28,8 @@ final class SslNegotiationChecks {
         for (Map<String, PolicyDocument> policies : policiesByLoadBalancer.values()) {
             for (PolicyDocument policy : policies.values()) {
                 if (policy.policy().kind() == PolicyKind.SSL_NEGOTIATION) {
-                    checkPolicy(policy, loadBalancers.containsKey(policy.loadBalancer()));
+                    // An unreadable document may be its load balancer's: say so only once all were read.
+                    checkPolicy(policy, loadBalancers.containsKey(policy.loadBalancer()) || !complete);
                 }
             }
         }

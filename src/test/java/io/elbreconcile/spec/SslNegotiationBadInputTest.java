@@ -94,7 +94,12 @@ class SslNegotiationBadInputTest {
                                 + TLS.replace("name: tls", "name: ELBSecurityPolicy-2016-08"),
                         "a.yaml:18:9: policy name 'ELBSecurityPolicy-2016-08' is AWS's"),
                 bad("an SSL policy in attach mode", TLS.substring(4),
-                        "a.yaml:6:17: SSL negotiation policy 'tls' needs a LoadBalancer document for 'web'"));
+                        "a.yaml:6:17: SSL negotiation policy 'tls' needs a LoadBalancer document for 'web'"),
+                // The load balancer's document is there but wrong: its one error, not also "needs a LoadBalancer document".
+                bad("a misspelt field in the load balancer of an SSL policy", LB.replace("sslPolicy: tls", "sslPolicy: tls\n      sslPolcy: x") + TLS,
+                        "a.yaml:14:7: unknown field 'sslPolcy' in spec.listeners[0]"),
+                bad("a certificate on an HTTP listener naming an SSL policy", LB.replace("protocol: HTTPS", "protocol: HTTP") + TLS,
+                        "a.yaml:12:25: sslCertificateId is only for HTTPS and SSL listeners"));
     }
 
     @ParameterizedTest(name = "{0}")
