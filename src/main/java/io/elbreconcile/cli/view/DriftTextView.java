@@ -18,13 +18,18 @@ import java.util.TreeSet;
  */
 public final class DriftTextView {
 
+    private static final int KIND_WIDTH = "unmanaged".length();
+
     public String render(DriftReport report) {
         if (!report.hasDrift()) {
             return "";
         }
         StringBuilder out = new StringBuilder();
+        // The kind column is as wide as the longest kind present, at least 9 ("unmanaged"): reports
+        // without the longer "noncompliant" keep their layout.
+        int width = report.differences().stream().mapToInt(d -> d.kind().wire().length()).reduce(KIND_WIDTH, Math::max);
         for (Difference difference : report.differences()) {
-            out.append(String.format("%-9s %s", difference.kind().wire(), difference.address()));
+            out.append(String.format("%-" + width + "s %s", difference.kind().wire(), difference.address()));
             String what = what(difference);
             if (!what.isEmpty()) {
                 out.append("  ").append(what);

@@ -72,6 +72,18 @@ class DriftNoncompliantViewTest {
         assertTrue(DriftTextView.summary(report).contains("1 noncompliant"), DriftTextView.summary(report));
     }
 
+    /** The address column lines up when a noncompliant line (the longest kind) is among others. */
+    @Test
+    void addressesLineUpBesideNoncompliant() {
+        DriftReport report = report(List.of("ELBSecurityPolicy-2016-08"), List.of("ELBSecurityPolicy-2016-08"));
+        List<String> lines = new DriftTextView().render(report).lines().filter(l -> !l.startsWith("Drift:")).toList();
+
+        assertEquals(List.of("detached", "noncompliant"), lines.stream().map(l -> l.split(" ")[0]).sorted().toList(), lines.toString());
+        Set<Integer> columns = new java.util.HashSet<>();
+        lines.forEach(l -> columns.add(l.indexOf("Listener")));
+        assertEquals(Set.of("noncompliant".length() + 1), columns, lines.toString());
+    }
+
     @Test
     void theDeclaredPolicyOnTheListenerIsCompliant() {
         DriftReport report = report(List.of("tls"), List.of("ELBSecurityPolicy-2016-08"));
