@@ -46,6 +46,16 @@ public final class DriftDetector {
         return detect(desired, observed, stack, List.of(), target);
     }
 
+    /**
+     * The load balancers whose policies drift must have described before {@link #detect} (under
+     * an allow list of SSL policies, a policy carrying an AWS name is checked, not trusted): read
+     * them with {@code Observer.withAwsSslPolicies}. Empty without an allow list.
+     */
+    public static Set<String> awsSslPoliciesToDescribe(DesiredState desired, ObservedState observed, Optional<String> stack,
+                                                       List<AddressPattern> targets) {
+        return SslCompliance.toDescribe(desired, observed, stack, new TargetScope(targets));
+    }
+
     /** @param targets {@code --target}: only what these cover is compared (all when empty) */
     public DriftReport detect(DesiredState desired, ObservedState observed, Optional<String> stack,
                               List<AddressPattern> targets, Target target) {

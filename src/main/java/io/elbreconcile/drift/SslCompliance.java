@@ -5,6 +5,7 @@ import io.elbreconcile.model.DesiredState;
 import io.elbreconcile.model.Listener;
 import io.elbreconcile.model.ObservedLoadBalancer;
 import io.elbreconcile.model.ObservedState;
+import io.elbreconcile.model.PredefinedSecurityPolicies;
 import io.elbreconcile.model.Protocol;
 import io.elbreconcile.model.ReservedTags;
 import io.elbreconcile.model.SecurityPolicies;
@@ -15,8 +16,11 @@ import io.elbreconcile.plan.TargetScope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.BiConsumer;
 
 /**
  * The live HTTPS and SSL listeners whose security policy {@code Settings.allowedSslPolicies} does
@@ -32,10 +36,55 @@ final class SslCompliance {
 
     static List<Difference> noncompliant(DesiredState desired, ObservedState observed, Optional<String> stack, TargetScope scope) {
         Settings settings = desired.settings();
-        if (!settings.restrictsSslPolicies()) {
-            return List.of();
-        }
         List<Difference> found = new ArrayList<>();
+        forEachJudgedListener(desired, observed, stack, scope, (lb, listener) -> {
+            Address address = Address.listener(lb.name(), listener.loadBalancerPort());
+            Optional<String> policyName = sslPolicyName(lb, listener);
+            Optional<SslNegotiationPolicy> impostor = policyName.flatMap(name -> observed.awsSslPolicy(lb.name(), name))
+                    .filter(described -> !PredefinedSecurityPolicies.isWhatItsNameSays(described));
+            Optional<String> securityPolicy = impostor.map(SecurityPolicies::securityPolicyOf)
+                    .or(() -> policyName.map(name -> securityPolicy(lb, name)));
+            if (impostor.isEmpty() && settings.allowsSslPolicy(securityPolicy)) {
+                return;
+            }
+            SortedMap<String, Object> live = new TreeMap<>();
+            policyName.ifPresent(name -> live.put("sslPolicy", name));
+            securityPolicy.ifPresent(p -> live.put("securityPolicy", p));
+            String list = "allowedSslPolicies [" + settings.allowedSslPoliciesText() + "]";
+            // A policy under a predefined policy's name that enables something else would pass an audit
+            // that reads names: it is noncompliant whatever the list, as the name on it is not the truth.
+            String detail = impostor.map(p -> p.name() + " carries the name of AWS's predefined policy but not its settings ("
+                            + p.describeSettings() + "); " + list + " is in force")
+                    .or(() -> securityPolicy.map(p -> list + " does not allow " + p))
+                    .orElse("AWS reports no SSL negotiation policy on this listener; " + list + " is in force");
+            found.add(new Difference(DriftKind.NONCOMPLIANT, address, live, new TreeMap<>(), detail,
+                    desired.fileAndLineOf(address)));
+        });
+        return found;
+    }
+
+    /**
+     * The load balancers whose policies must be described before {@link #noncompliant} can judge
+     * them: those with a judged listener on a policy under an AWS name that no description covered
+     * yet. None without an allow list.
+     */
+    static Set<String> toDescribe(DesiredState desired, ObservedState observed, Optional<String> stack, TargetScope scope) {
+        Set<String> names = new TreeSet<>();
+        forEachJudgedListener(desired, observed, stack, scope, (lb, listener) -> {
+            boolean awsNamed = sslPolicyName(lb, listener).map(SecurityPolicies::isAwsName).orElse(false);
+            if (awsNamed && !observed.awsSslPoliciesDescribed(lb.name())) {
+                names.add(lb.name());
+            }
+        });
+        return names;
+    }
+
+    /** The live HTTPS and SSL listeners an allow list judges (see the class comment), if one is in force. */
+    private static void forEachJudgedListener(DesiredState desired, ObservedState observed, Optional<String> stack,
+                                              TargetScope scope, BiConsumer<ObservedLoadBalancer, Listener> action) {
+        if (!desired.settings().restrictsSslPolicies()) {
+            return;
+        }
         for (ObservedLoadBalancer lb : observed.loadBalancers().values()) {
             boolean ours = desired.loadBalancers().containsKey(lb.name())
                     || stack.isPresent() && stack.get().equals(lb.tags().get(ReservedTags.STACK));
@@ -43,27 +92,11 @@ final class SslCompliance {
                 continue;
             }
             for (Listener listener : lb.listeners()) {
-                Address address = Address.listener(lb.name(), listener.loadBalancerPort());
-                if (!isSecure(listener.protocol()) || !scope.covers(address)) {
-                    continue;
+                if (isSecure(listener.protocol()) && scope.covers(Address.listener(lb.name(), listener.loadBalancerPort()))) {
+                    action.accept(lb, listener);
                 }
-                Optional<String> policyName = sslPolicyName(lb, listener);
-                Optional<String> securityPolicy = policyName.map(name -> securityPolicy(lb, name));
-                if (settings.allowsSslPolicy(securityPolicy)) {
-                    continue;
-                }
-                SortedMap<String, Object> live = new TreeMap<>();
-                policyName.ifPresent(name -> live.put("sslPolicy", name));
-                securityPolicy.ifPresent(p -> live.put("securityPolicy", p));
-                String detail = securityPolicy.map(p -> "allowedSslPolicies [" + settings.allowedSslPoliciesText()
-                                + "] does not allow " + p)
-                        .orElse("AWS reports no SSL negotiation policy on this listener; allowedSslPolicies ["
-                                + settings.allowedSslPoliciesText() + "] is in force");
-                found.add(new Difference(DriftKind.NONCOMPLIANT, address, live, new TreeMap<>(), detail,
-                        desired.fileAndLineOf(address)));
             }
         }
-        return found;
     }
 
     /**

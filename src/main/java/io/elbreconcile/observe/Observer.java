@@ -138,7 +138,26 @@ public final class Observer {
                         .withDescribedPolicies(enrichment.policies.getOrDefault(name, List.of())));
             }
         }
-        return new ObservedState(result);
+        Map<String, List<ManagedPolicy>> described = new TreeMap<>(enrichment.policies);
+        described.keySet().retainAll(result.keySet());
+        return new ObservedState(result).withAwsSslPoliciesFrom(described);
+    }
+
+    /**
+     * The state, also knowing how these load balancers' policies under AWS's names are described:
+     * one DescribeLoadBalancerPolicies each, none for a load balancer whose policies the
+     * observation already described (that answer held them). For an allow list of SSL policies,
+     * which must not take a policy's AWS name on trust. A load balancer deleted meanwhile stays
+     * undescribed.
+     */
+    public ObservedState withAwsSslPolicies(ObservedState observed, Collection<String> loadBalancers) {
+        Enrichment enrichment = new Enrichment();
+        List<Runnable> tasks = new ArrayList<>();
+        new TreeSet<>(loadBalancers).stream()
+                .filter(name -> observed.loadBalancers().containsKey(name) && !observed.awsSslPoliciesDescribed(name))
+                .forEach(name -> tasks.add(() -> readPolicies(name, enrichment)));
+        runAll(tasks);
+        return observed.withAwsSslPoliciesFrom(enrichment.policies);
     }
 
     /**

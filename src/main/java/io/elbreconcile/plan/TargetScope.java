@@ -62,7 +62,7 @@ public final class TargetScope {
         }
         var loadBalancers = new TreeMap<>(observed.loadBalancers());
         loadBalancers.keySet().removeIf(name -> !mayCover(name));
-        return new ObservedState(loadBalancers);
+        return new ObservedState(loadBalancers, observed.awsSslPolicies());
     }
 
     /** What stays of a plan's parts. */
