@@ -85,9 +85,13 @@ final class SslNegotiationChecks {
             List<String> sslNames = declared.values().stream()
                     .filter(p -> p.policy().kind() == PolicyKind.SSL_NEGOTIATION).map(PolicyDocument::name).toList();
             if (policy == null && complete) {
+                // AWS's predefined policies are named through a policy of one's own (CloudFormation users name them directly).
+                String hint = SecurityPolicies.PREDEFINED.contains(name)
+                        ? "declare an SSLNegotiationPolicy of another name with reference: " + name + ", and name that here"
+                        : DidYouMean.hint(name, sslNames).orElse(null);
                 report(at(lb, pointer), "listener " + port + " names SSL policy " + Printable.quoted(name)
                         + ", but no SSLNegotiationPolicy document declares it for load balancer " + Printable.quoted(lb.name()),
-                        DidYouMean.hint(name, sslNames).orElse(null));
+                        hint);
             } else if (policy != null && policy.policy().kind() != PolicyKind.SSL_NEGOTIATION) {
                 report(at(lb, pointer), "listener " + port + ": sslPolicy names " + Printable.quoted(name) + ", a "
                         + policy.policy().kind().documentKind() + "; it must name an SSLNegotiationPolicy", null);

@@ -82,6 +82,9 @@ class SslNegotiationBadInputTest {
                         "(did you mean 'ECDHE-RSA-AES128-GCM-SHA256'?)"),
                 bad("sslPolicy naming no declared policy, with did-you-mean", LB.replace("sslPolicy: tls", "sslPolicy: tsl") + TLS,
                         "a.yaml:13:18: listener 443 names SSL policy 'tsl', but no SSLNegotiationPolicy document declares it for load balancer 'web' (did you mean 'tls'?)"),
+                bad("sslPolicy naming a predefined policy directly", LB.replace("sslPolicy: tls", "sslPolicy: ELBSecurityPolicy-TLS-1-2-2017-01") + TLS,
+                        "a.yaml:13:18: listener 443 names SSL policy 'ELBSecurityPolicy-TLS-1-2-2017-01', but no SSLNegotiationPolicy",
+                        "(declare an SSLNegotiationPolicy of another name with reference: ELBSecurityPolicy-TLS-1-2-2017-01, and name that here)"),
                 bad("sslPolicy on an HTTP listener", LB.replace("protocol: HTTPS", "protocol: HTTP")
                                 .replace("      sslCertificateId: arn:aws:acm:us-east-1:123456789012:certificate/x\n", "") + TLS,
                         "a.yaml:12:18: listener 443 uses HTTP; sslPolicy is for HTTPS and SSL listeners only"),
