@@ -5,6 +5,7 @@ import io.elbreconcile.model.AppCookiePolicy;
 import io.elbreconcile.model.Attributes;
 import io.elbreconcile.model.ConnectionDraining;
 import io.elbreconcile.model.HealthCheck;
+import io.elbreconcile.model.BackendServer;
 import io.elbreconcile.model.LbCookiePolicy;
 import io.elbreconcile.model.Listener;
 import io.elbreconcile.model.ManagedPolicy;
@@ -55,7 +56,9 @@ final class SdkMapping {
         Scheme scheme = d.scheme() == null || d.scheme().isBlank() ? Scheme.INTERNET_FACING : Scheme.fromWire(d.scheme());
         return new ObservedLoadBalancer(d.loadBalancerName(), d.dnsName(), scheme, d.availabilityZones(), d.subnets(),
                 d.securityGroups(), listeners, cookiePolicies, otherPolicies, healthCheck(d.healthCheck()),
-                new TreeMap<>(), null);
+                new TreeMap<>(), null, d.backendServerDescriptions().stream()
+                        .filter(b -> b.instancePort() != null)
+                        .map(b -> new BackendServer(b.instancePort(), b.policyNames())).toList());
     }
 
     /** A described policy, when its type is one this product manages. */

@@ -95,7 +95,9 @@ public final class DriftDetector {
                             + key.substring(ATTACH_TAG.length())))) {
                 continue; // the ownership tag of a missing attach-mode policy: one line for the policy
             }
-            Optional<DriftKind> kind = address.kind() == ResourceKind.LISTENER_POLICIES && change.action() != Action.NOOP
+            boolean policyList = address.kind() == ResourceKind.LISTENER_POLICIES
+                    || address.kind() == ResourceKind.BACKEND_SERVER_POLICIES;
+            Optional<DriftKind> kind = policyList && change.action() != Action.NOOP
                     ? classifyListenerPolicies(change, name -> missingPolicies.contains(address.loadBalancer() + "/" + name),
                             declaredPolicies(desired, address.loadBalancer())::contains)
                     : classify(change);
@@ -135,17 +137,18 @@ public final class DriftDetector {
         return Optional.of(switch (kind) {
             case LOAD_BALANCER -> action == Action.CREATE ? DriftKind.MISSING
                     : action == Action.DELETE ? DriftKind.UNMANAGED : DriftKind.CHANGED;
-            case LB_COOKIE_POLICY, APP_COOKIE_POLICY, SSL_NEGOTIATION_POLICY -> action == Action.CREATE ? DriftKind.MISSING
+            case LB_COOKIE_POLICY, APP_COOKIE_POLICY, SSL_NEGOTIATION_POLICY, PROXY_PROTOCOL_POLICY, PUBLIC_KEY_POLICY,
+                    BACKEND_AUTHENTICATION_POLICY -> action == Action.CREATE ? DriftKind.MISSING
                     : action == Action.DELETE && change.reasons().stream().noneMatch(r -> r.startsWith("ensure: absent"))
                     ? DriftKind.ORPHAN : DriftKind.CHANGED;
-            case LISTENER_POLICIES -> isDetached(change) ? DriftKind.DETACHED : DriftKind.CHANGED;
+            case LISTENER_POLICIES, BACKEND_SERVER_POLICIES -> isDetached(change) ? DriftKind.DETACHED : DriftKind.CHANGED;
             case LISTENER -> action == Action.CREATE ? DriftKind.MISSING : DriftKind.CHANGED;
             case HEALTH_CHECK, ATTRIBUTES, TAGS -> DriftKind.CHANGED;
         });
     }
 
     /**
-     * A listener's policy list: detached when a declared policy that exists is not on it; changed
+     * A listener's or instance port's policy list: detached when a declared policy that exists is not on it; changed
      * when it differs otherwise; nothing when it lacks only policies that are missing altogether
      * (each has its own "missing" line, and a policy that does not exist cannot be attached).
      */

@@ -2,6 +2,7 @@ package io.elbreconcile.importer;
 
 import io.elbreconcile.model.AccessLog;
 import io.elbreconcile.model.Attributes;
+import io.elbreconcile.model.BackendServer;
 import io.elbreconcile.model.HealthCheck;
 import io.elbreconcile.model.Listener;
 import io.elbreconcile.model.ManagedPolicy;
@@ -80,6 +81,7 @@ public final class Importer {
             }
             yaml.list(3, "policies", cookie);
         }
+        backendServers(yaml, lb);
         healthCheck(yaml, lb.healthCheck());
         attributes(yaml, lb.attributes());
         Map<String, String> tags = lb.tags().entrySet().stream()
@@ -114,6 +116,21 @@ public final class Importer {
             policy(yaml, lb, policy);
         }
         return new ImportedFile(lb.name() + ".yaml", lb.name(), yaml.toString(), notes);
+    }
+
+    /**
+     * Written only when AWS reports some: then the list is authoritative and the round trip holds;
+     * a load balancer without any keeps what it has (none) without the field.
+     */
+    private static void backendServers(YamlWriter yaml, ObservedLoadBalancer lb) {
+        if (lb.backendServers().isEmpty()) {
+            return;
+        }
+        yaml.line(1, "backendServers:");
+        for (BackendServer server : lb.backendServers()) {
+            yaml.field(2, "- instancePort", server.instancePort(), null);
+            yaml.list(3, "policies", server.policyNames());
+        }
     }
 
     private static void sslSettings(YamlWriter yaml, SslNegotiationPolicy ssl) {
@@ -193,9 +210,18 @@ public final class Importer {
                 lbCookie -> () -> yaml.field(1, "cookieExpirationPeriod", lbCookie.cookieExpirationPeriod(),
                         lbCookie.cookieExpirationPeriod() == 0 ? "0 = browser-session cookie (AWS default)" : "seconds"),
                 app -> () -> yaml.field(1, "cookieName", app.cookieName(), null),
-                ssl -> () -> sslSettings(yaml, ssl));
+                ssl -> () -> sslSettings(yaml, ssl),
+                proxy -> () -> {
+                    if (!proxy.proxyProtocol()) {
+                        yaml.comment(1, "AWS reports ProxyProtocol=false, which no document declares: plan replaces it with ProxyProtocol=true");
+                    }
+                },
+                key -> () -> yaml.field(1, "publicKey", key.publicKey(), null),
+                auth -> () -> yaml.list(1, "publicKeyPolicies", auth.publicKeyPolicies()));
         settings.run();
-        boolean enabledNowhere = lb.listeners().stream().noneMatch(l -> l.policyNames().contains(policy.name()));
+        boolean enabledNowhere = lb.listeners().stream().noneMatch(l -> l.policyNames().contains(policy.name()))
+                && lb.backendServers().stream().noneMatch(b -> b.policyNames().contains(policy.name()))
+                && lb.policies().stream().noneMatch(p -> p.referencedPolicies().contains(policy.name()));
         if (enabledNowhere) {
             yaml.comment(0, "enabled on no listener; kept so that plan does not delete it as an orphan");
         }

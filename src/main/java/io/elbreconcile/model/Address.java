@@ -35,6 +35,10 @@ public record Address(ResourceKind kind, String loadBalancer, String name) imple
         return new Address(ResourceKind.LISTENER_POLICIES, lb, Integer.toString(port));
     }
 
+    public static Address backendServerPolicies(String lb, int instancePort) {
+        return new Address(ResourceKind.BACKEND_SERVER_POLICIES, lb, Integer.toString(instancePort));
+    }
+
     public static Address policy(String lb, ManagedPolicy policy) {
         return policy(lb, policy.kind(), policy.name());
     }
@@ -65,7 +69,8 @@ public record Address(ResourceKind kind, String loadBalancer, String name) imple
     }
 
     private long nameAsPort() {
-        if (kind == ResourceKind.LISTENER || kind == ResourceKind.LISTENER_POLICIES) {
+        if (kind == ResourceKind.LISTENER || kind == ResourceKind.LISTENER_POLICIES
+                || kind == ResourceKind.BACKEND_SERVER_POLICIES) {
             try {
                 return Long.parseLong(name);
             } catch (NumberFormatException notAPort) {

@@ -32,7 +32,8 @@ public record AppCookiePolicy(String name, String cookieName) implements Stickin
 
     @Override
     public <R> R match(Function<LbCookiePolicy, R> lbCookie, Function<AppCookiePolicy, R> appCookie,
-                       Function<SslNegotiationPolicy, R> sslNegotiation) {
+                       Function<SslNegotiationPolicy, R> sslNegotiation, Function<ProxyProtocolPolicy, R> proxyProtocol,
+                       Function<PublicKeyPolicy, R> publicKey, Function<BackendAuthenticationPolicy, R> backendAuthentication) {
         return appCookie.apply(this);
     }
 

@@ -19,6 +19,9 @@ import java.util.TreeMap;
  * @param tags authoritative: undeclared keys are removed, except {@code aws:} and {@code elb-reconcile:} ones
  * @param protect never delete or replace this load balancer
  * @param ignoreChanges values set at creation and left to other writers after
+ * @param backendServers the policies of each instance port, authoritative for every port when
+ *                       declared (a port not listed ends with none); null when not declared: then
+ *                       whatever the live load balancer has on its instance ports is kept
  */
 public record DesiredLoadBalancer(
         String name,
@@ -32,7 +35,8 @@ public record DesiredLoadBalancer(
         SortedMap<String, String> tags,
         boolean protect,
         List<ManagedPolicy> policies,
-        IgnoreChanges ignoreChanges) {
+        IgnoreChanges ignoreChanges,
+        List<BackendServer> backendServers) {
 
     public DesiredLoadBalancer {
         Objects.requireNonNull(name, "name");
@@ -49,6 +53,32 @@ public record DesiredLoadBalancer(
         byName.sort(Comparator.comparing(ManagedPolicy::name));
         policies = List.copyOf(byName);
         ignoreChanges = ignoreChanges == null ? IgnoreChanges.none() : ignoreChanges;
+        backendServers = backendServers == null ? null : byInstancePort(backendServers);
+    }
+
+    /** A load balancer that does not declare its back-end servers (their live policies are kept). */
+    public DesiredLoadBalancer(String name, Scheme scheme, List<String> availabilityZones, List<String> subnets,
+                               List<String> securityGroups, List<Listener> listeners, HealthCheck healthCheck,
+                               Attributes attributes, SortedMap<String, String> tags, boolean protect,
+                               List<ManagedPolicy> policies, IgnoreChanges ignoreChanges) {
+        this(name, scheme, availabilityZones, subnets, securityGroups, listeners, healthCheck, attributes, tags, protect,
+                policies, ignoreChanges, null);
+    }
+
+    static List<BackendServer> byInstancePort(List<BackendServer> servers) {
+        List<BackendServer> sorted = new ArrayList<>(servers);
+        sorted.sort(Comparator.comparingInt(BackendServer::instancePort));
+        return List.copyOf(sorted);
+    }
+
+    /** Whether {@code backendServers} is declared (then authoritative). */
+    public boolean declaresBackendServers() {
+        return backendServers != null;
+    }
+
+    public DesiredLoadBalancer withBackendServers(List<BackendServer> servers) {
+        return new DesiredLoadBalancer(name, scheme, availabilityZones, subnets, securityGroups, listeners,
+                healthCheck, attributes, tags, protect, policies, ignoreChanges, servers);
     }
 
     /** A load balancer that leaves nothing to other writers. */
@@ -74,12 +104,12 @@ public record DesiredLoadBalancer(
 
     public DesiredLoadBalancer withTags(Map<String, String> newTags) {
         return new DesiredLoadBalancer(name, scheme, availabilityZones, subnets, securityGroups, listeners,
-                healthCheck, attributes, new TreeMap<>(newTags), protect, policies, ignoreChanges);
+                healthCheck, attributes, new TreeMap<>(newTags), protect, policies, ignoreChanges, backendServers);
     }
 
     public DesiredLoadBalancer withPolicies(List<ManagedPolicy> newPolicies) {
         return new DesiredLoadBalancer(name, scheme, availabilityZones, subnets, securityGroups, listeners,
-                healthCheck, attributes, tags, protect, newPolicies, ignoreChanges);
+                healthCheck, attributes, tags, protect, newPolicies, ignoreChanges, backendServers);
     }
 
     /** The same load balancer with other values for what {@code ignoreChanges} and ignored tags may touch. */
@@ -87,6 +117,6 @@ public record DesiredLoadBalancer(
                                                   HealthCheck newHealthCheck, Attributes newAttributes,
                                                   Map<String, String> newTags) {
         return new DesiredLoadBalancer(name, scheme, availabilityZones, subnets, newSecurityGroups, newListeners,
-                newHealthCheck, newAttributes, new TreeMap<>(newTags), protect, policies, ignoreChanges);
+                newHealthCheck, newAttributes, new TreeMap<>(newTags), protect, policies, ignoreChanges, backendServers);
     }
 }

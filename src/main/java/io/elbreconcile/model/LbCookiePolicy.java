@@ -32,7 +32,8 @@ public record LbCookiePolicy(String name, long cookieExpirationPeriod) implement
 
     @Override
     public <R> R match(Function<LbCookiePolicy, R> lbCookie, Function<AppCookiePolicy, R> appCookie,
-                       Function<SslNegotiationPolicy, R> sslNegotiation) {
+                       Function<SslNegotiationPolicy, R> sslNegotiation, Function<ProxyProtocolPolicy, R> proxyProtocol,
+                       Function<PublicKeyPolicy, R> publicKey, Function<BackendAuthenticationPolicy, R> backendAuthentication) {
         return lbCookie.apply(this);
     }
 

@@ -8,7 +8,8 @@ import java.util.function.Function;
  * A load balancer policy this product manages. AWS policies are immutable: a changed attribute
  * means a new policy, so every kind supports the zero-gap replacement through {@link #renamed}.
  */
-public sealed interface ManagedPolicy permits StickinessPolicy, SslNegotiationPolicy {
+public sealed interface ManagedPolicy permits StickinessPolicy, SslNegotiationPolicy, ProxyProtocolPolicy, PublicKeyPolicy,
+        BackendAuthenticationPolicy {
 
     String name();
 
@@ -30,7 +31,22 @@ public sealed interface ManagedPolicy permits StickinessPolicy, SslNegotiationPo
      * fails to compile wherever it must be handled (Java 17 has no pattern switch; see STYLE.md).
      */
     <R> R match(Function<LbCookiePolicy, R> lbCookie, Function<AppCookiePolicy, R> appCookie,
-                Function<SslNegotiationPolicy, R> sslNegotiation);
+                Function<SslNegotiationPolicy, R> sslNegotiation, Function<ProxyProtocolPolicy, R> proxyProtocol,
+                Function<PublicKeyPolicy, R> publicKey, Function<BackendAuthenticationPolicy, R> backendAuthentication);
+
+    /**
+     * Other policies of the same load balancer this one names in its attributes (a back-end
+     * authentication policy's public key policies): they must exist before it is created and
+     * cannot be deleted while it exists.
+     */
+    default List<String> referencedPolicies() {
+        return List.of();
+    }
+
+    /** The same policy naming other policies instead (the temporary copies of a zero-gap replacement). */
+    default ManagedPolicy withReferencesRenamed(Function<String, String> rename) {
+        return this;
+    }
 
     /** The attributes CreateLoadBalancerPolicy takes for it. */
     List<PolicyAttribute> wireAttributes();

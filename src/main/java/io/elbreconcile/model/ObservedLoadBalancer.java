@@ -18,6 +18,7 @@ import java.util.TreeMap;
  * @param otherPolicies names of the other policies: types not managed here, and AWS's own predefined
  *                      SSL policies (see {@link SecurityPolicies#isAwsName}); never touched
  * @param attributes null when not read (attributes are read only for load balancers that declare them)
+ * @param backendServers the instance ports with policies enabled (BackendServerDescriptions), by port
  */
 public record ObservedLoadBalancer(
         String name,
@@ -31,7 +32,8 @@ public record ObservedLoadBalancer(
         List<String> otherPolicies,
         HealthCheck healthCheck,
         SortedMap<String, String> tags,
-        Attributes attributes) {
+        Attributes attributes,
+        List<BackendServer> backendServers) {
 
     public ObservedLoadBalancer {
         Objects.requireNonNull(name, "name");
@@ -46,6 +48,29 @@ public record ObservedLoadBalancer(
         policies = List.copyOf(byName);
         otherPolicies = DesiredLoadBalancer.sortedCopy(otherPolicies);
         tags = Collections.unmodifiableSortedMap(new TreeMap<>(tags));
+        // A port AWS lists with no policy left is the same as a port it does not list.
+        backendServers = DesiredLoadBalancer.byInstancePort(backendServers.stream()
+                .filter(b -> !b.policyNames().isEmpty()).toList());
+    }
+
+    /** A load balancer with no back-end server policies. */
+    public ObservedLoadBalancer(String name, String dnsName, Scheme scheme, List<String> availabilityZones,
+                                List<String> subnets, List<String> securityGroups, List<Listener> listeners,
+                                List<ManagedPolicy> policies, List<String> otherPolicies, HealthCheck healthCheck,
+                                SortedMap<String, String> tags, Attributes attributes) {
+        this(name, dnsName, scheme, availabilityZones, subnets, securityGroups, listeners, policies, otherPolicies,
+                healthCheck, tags, attributes, List.of());
+    }
+
+    /** The policies enabled on one instance port; empty when it has none. */
+    public List<String> backendPolicies(int instancePort) {
+        return backendServers.stream().filter(b -> b.instancePort() == instancePort).findFirst()
+                .map(BackendServer::policyNames).orElse(List.of());
+    }
+
+    public ObservedLoadBalancer withBackendServers(List<BackendServer> servers) {
+        return new ObservedLoadBalancer(name, dnsName, scheme, availabilityZones, subnets, securityGroups, listeners,
+                policies, otherPolicies, healthCheck, tags, attributes, servers);
     }
 
     /** Whether this load balancer's live tags protect it ({@link ReservedTags#isProtected}). */
@@ -83,7 +108,7 @@ public record ObservedLoadBalancer(
             }
         }
         return new ObservedLoadBalancer(name, dnsName, scheme, availabilityZones, subnets, securityGroups, listeners,
-                all, others, healthCheck, tags, attributes);
+                all, others, healthCheck, tags, attributes, backendServers);
     }
 
     /**
@@ -96,7 +121,7 @@ public record ObservedLoadBalancer(
         List<String> others = new ArrayList<>(otherPolicies);
         policies.stream().filter(p -> !(p instanceof StickinessPolicy)).forEach(p -> others.add(p.name()));
         return new ObservedLoadBalancer(name, dnsName, scheme, availabilityZones, subnets, securityGroups, listeners,
-                cookies, others, healthCheck, tags, attributes);
+                cookies, others, healthCheck, tags, attributes, backendServers);
     }
 
     /** Other policies that may be of a managed kind: all but AWS's own predefined names. */
@@ -106,11 +131,11 @@ public record ObservedLoadBalancer(
 
     public ObservedLoadBalancer withTags(SortedMap<String, String> newTags) {
         return new ObservedLoadBalancer(name, dnsName, scheme, availabilityZones, subnets, securityGroups, listeners,
-                policies, otherPolicies, healthCheck, newTags, attributes);
+                policies, otherPolicies, healthCheck, newTags, attributes, backendServers);
     }
 
     public ObservedLoadBalancer withAttributes(Attributes newAttributes) {
         return new ObservedLoadBalancer(name, dnsName, scheme, availabilityZones, subnets, securityGroups, listeners,
-                policies, otherPolicies, healthCheck, tags, newAttributes);
+                policies, otherPolicies, healthCheck, tags, newAttributes, backendServers);
     }
 }

@@ -6,7 +6,10 @@ import java.util.List;
 public enum PolicyKind {
     LB_COOKIE("LBCookieStickinessPolicy", "LBCookieStickinessPolicyType"),
     APP_COOKIE("AppCookieStickinessPolicy", "AppCookieStickinessPolicyType"),
-    SSL_NEGOTIATION("SSLNegotiationPolicy", "SSLNegotiationPolicyType");
+    SSL_NEGOTIATION("SSLNegotiationPolicy", "SSLNegotiationPolicyType"),
+    PROXY_PROTOCOL("ProxyProtocolPolicy", "ProxyProtocolPolicyType"),
+    PUBLIC_KEY("PublicKeyPolicy", "PublicKeyPolicyType"),
+    BACKEND_AUTHENTICATION("BackendServerAuthenticationPolicy", "BackendServerAuthenticationPolicyType");
 
     private final String documentKind;
     private final String awsTypeName;
@@ -26,12 +29,38 @@ public enum PolicyKind {
         return awsTypeName;
     }
 
+    /**
+     * Enabled on a back-end (instance) port through SetLoadBalancerPoliciesForBackendServer rather
+     * than on a listener; a public key policy is on neither, only named by an authentication policy.
+     */
+    public boolean enabledOnBackendServers() {
+        return switch (this) {
+            case PROXY_PROTOCOL, BACKEND_AUTHENTICATION -> true;
+            case LB_COOKIE, APP_COOKIE, SSL_NEGOTIATION, PUBLIC_KEY -> false;
+        };
+    }
+
+    /**
+     * Whether a replacement always goes through a temporary copy, whatever the replace strategy:
+     * what it guards (TLS on an HTTPS listener, the proxy header or back-end authentication an
+     * instance port relies on) must not lapse even for a moment.
+     */
+    public boolean neverLapses() {
+        return switch (this) {
+            case SSL_NEGOTIATION, PROXY_PROTOCOL, PUBLIC_KEY, BACKEND_AUTHENTICATION -> true;
+            case LB_COOKIE, APP_COOKIE -> false;
+        };
+    }
+
     /** A policy of this kind from the attributes DescribeLoadBalancerPolicies reports. */
     ManagedPolicy fromWire(String name, List<PolicyAttribute> attributes) {
         return switch (this) {
             case LB_COOKIE -> LbCookiePolicy.fromWire(name, attributes);
             case APP_COOKIE -> AppCookiePolicy.fromWire(name, attributes);
             case SSL_NEGOTIATION -> SslNegotiationPolicy.fromWire(name, attributes);
+            case PROXY_PROTOCOL -> ProxyProtocolPolicy.fromWire(name, attributes);
+            case PUBLIC_KEY -> PublicKeyPolicy.fromWire(name, attributes);
+            case BACKEND_AUTHENTICATION -> BackendAuthenticationPolicy.fromWire(name, attributes);
         };
     }
 }

@@ -7,7 +7,11 @@ public enum ResourceKind {
     LB_COOKIE_POLICY("LBCookieStickinessPolicy"),
     APP_COOKIE_POLICY("AppCookieStickinessPolicy"),
     SSL_NEGOTIATION_POLICY("SSLNegotiationPolicy"),
+    PROXY_PROTOCOL_POLICY("ProxyProtocolPolicy"),
+    PUBLIC_KEY_POLICY("PublicKeyPolicy"),
+    BACKEND_AUTHENTICATION_POLICY("BackendServerAuthenticationPolicy"),
     LISTENER_POLICIES("ListenerPolicies"),
+    BACKEND_SERVER_POLICIES("BackendServerPolicies"),
     HEALTH_CHECK("HealthCheck"),
     ATTRIBUTES("Attributes"),
     TAGS("Tags");
@@ -25,8 +29,9 @@ public enum ResourceKind {
     /** True for the kinds that address one policy. */
     public boolean isPolicy() {
         return switch (this) {
-            case LB_COOKIE_POLICY, APP_COOKIE_POLICY, SSL_NEGOTIATION_POLICY -> true;
-            case LOAD_BALANCER, LISTENER, LISTENER_POLICIES, HEALTH_CHECK, ATTRIBUTES, TAGS -> false;
+            case LB_COOKIE_POLICY, APP_COOKIE_POLICY, SSL_NEGOTIATION_POLICY, PROXY_PROTOCOL_POLICY, PUBLIC_KEY_POLICY,
+                    BACKEND_AUTHENTICATION_POLICY -> true;
+            case LOAD_BALANCER, LISTENER, LISTENER_POLICIES, BACKEND_SERVER_POLICIES, HEALTH_CHECK, ATTRIBUTES, TAGS -> false;
         };
     }
 
@@ -44,6 +49,9 @@ public enum ResourceKind {
             case LB_COOKIE -> LB_COOKIE_POLICY;
             case APP_COOKIE -> APP_COOKIE_POLICY;
             case SSL_NEGOTIATION -> SSL_NEGOTIATION_POLICY;
+            case PROXY_PROTOCOL -> PROXY_PROTOCOL_POLICY;
+            case PUBLIC_KEY -> PUBLIC_KEY_POLICY;
+            case BACKEND_AUTHENTICATION -> BACKEND_AUTHENTICATION_POLICY;
         };
     }
 }

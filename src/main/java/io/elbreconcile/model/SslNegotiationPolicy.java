@@ -55,7 +55,8 @@ public record SslNegotiationPolicy(String name, String reference, List<String> p
 
     @Override
     public <R> R match(Function<LbCookiePolicy, R> lbCookie, Function<AppCookiePolicy, R> appCookie,
-                       Function<SslNegotiationPolicy, R> sslNegotiation) {
+                       Function<SslNegotiationPolicy, R> sslNegotiation, Function<ProxyProtocolPolicy, R> proxyProtocol,
+                       Function<PublicKeyPolicy, R> publicKey, Function<BackendAuthenticationPolicy, R> backendAuthentication) {
         return sslNegotiation.apply(this);
     }
 

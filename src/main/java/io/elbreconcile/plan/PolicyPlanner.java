@@ -243,7 +243,12 @@ final class PolicyPlanner {
         return policy.match(
                 lbCookie -> new CreateLbCookiePolicy(lb, lbCookie.name(), lbCookie.cookieExpirationPeriod()),
                 app -> new CreateAppCookiePolicy(lb, app.name(), app.cookieName()),
-                ssl -> new CreatePolicy(lb, ssl.name(), ssl.kind().awsTypeName(), ssl.wireAttributes()));
+                ssl -> generic(ssl), proxy -> generic(proxy), key -> generic(key), auth -> generic(auth));
+    }
+
+    /** CreateLoadBalancerPolicy from the policy's type and attributes. */
+    private CreatePolicy generic(ManagedPolicy policy) {
+        return new CreatePolicy(lb, policy.name(), policy.kind().awsTypeName(), policy.wireAttributes());
     }
 
     static SortedMap<String, String> noUnwanted() {

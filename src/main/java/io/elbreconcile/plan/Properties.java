@@ -76,7 +76,10 @@ final class Properties {
                     p.put("protocols", ssl.protocols());
                     p.put("ciphers", ssl.ciphers());
                     return p.put("serverOrderPreference", ssl.serverOrderPreference());
-                });
+                },
+                proxy -> p.put("proxyProtocol", proxy.proxyProtocol()),
+                key -> p.put("publicKey", key.publicKey()),
+                auth -> p.put("publicKeyPolicies", auth.publicKeyPolicies()));
         return p;
     }
 

@@ -63,6 +63,7 @@ final class CrossDocumentChecks {
         }
         problems.addAll(new SslNegotiationChecks().check(loadBalancers, policiesByLoadBalancer, complete));
         problems.addAll(SslAllowListChecks.check(documents, loadBalancers));
+        problems.addAll(new BackendServerChecks().check(loadBalancers, policiesByLoadBalancer, complete));
         return List.copyOf(problems);
     }
 
@@ -105,6 +106,11 @@ final class CrossDocumentChecks {
             if (policy != null && policy.policy().kind() == PolicyKind.SSL_NEGOTIATION) {
                 report(where, "listener " + port + " lists SSL negotiation policy " + Printable.quoted(name)
                         + " in policies; name it in sslPolicy instead (a listener has one)");
+                continue;
+            }
+            if (policy != null && (policy.policy().kind().enabledOnBackendServers() || policy.policy().kind() == PolicyKind.PUBLIC_KEY)) {
+                report(where, "listener " + port + " lists " + policy.policy().kind().documentKind() + " " + Printable.quoted(name)
+                        + ", a back-end policy; list it in backendServers under the instance port instead");
                 continue;
             }
             if (policy == null && complete) {

@@ -3,6 +3,8 @@ package io.elbreconcile.spec;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.elbreconcile.model.AccessLog;
 import io.elbreconcile.model.AppCookiePolicy;
+import io.elbreconcile.model.BackendAuthenticationPolicy;
+import io.elbreconcile.model.BackendServer;
 import io.elbreconcile.model.Attributes;
 import io.elbreconcile.model.ConnectionDraining;
 import io.elbreconcile.model.DesiredLoadBalancer;
@@ -13,6 +15,8 @@ import io.elbreconcile.model.LbCookiePolicy;
 import io.elbreconcile.model.Listener;
 import io.elbreconcile.model.ManagedPolicy;
 import io.elbreconcile.model.Protocol;
+import io.elbreconcile.model.ProxyProtocolPolicy;
+import io.elbreconcile.model.PublicKeyPolicy;
 import io.elbreconcile.model.Scheme;
 import io.elbreconcile.model.Settings;
 import io.elbreconcile.model.SslNegotiationPolicy;
@@ -42,6 +46,10 @@ final class DocumentReader {
                     new Settings(strings(spec.path("ignoreTags")).stream().map(Glob::new).toList(),
                             strings(spec.path("allowedSslPolicies")).stream().map(Glob::new).toList()));
             case "SSLNegotiationPolicy" -> policy(document, spec, sslNegotiation(name, spec));
+            case "ProxyProtocolPolicy" -> policy(document, spec, ProxyProtocolPolicy.enabled(name));
+            case "PublicKeyPolicy" -> policy(document, spec, new PublicKeyPolicy(name, spec.path("publicKey").asText()));
+            case "BackendServerAuthenticationPolicy" -> policy(document, spec,
+                    new BackendAuthenticationPolicy(name, strings(spec.path("publicKeyPolicies"))));
             case "Target" -> new TargetDocument(document, target(document, name, spec));
             default -> throw new IllegalStateException("the schema admits no kind '" + kind + "'");
         };
@@ -107,7 +115,18 @@ final class DocumentReader {
                 tags,
                 spec.path("protect").asBoolean(false),
                 List.of(),
-                IgnoreChanges.of(strings(spec.path("ignoreChanges"))));
+                IgnoreChanges.of(strings(spec.path("ignoreChanges"))),
+                spec.has("backendServers") ? backendServers(spec.get("backendServers")) : null);
+    }
+
+    /** A repeated instance port is reported by the checks; the first entry wins here. */
+    private static List<BackendServer> backendServers(JsonNode servers) {
+        java.util.Map<Integer, BackendServer> byPort = new java.util.LinkedHashMap<>();
+        for (JsonNode server : servers) {
+            int port = server.path("instancePort").asInt();
+            byPort.putIfAbsent(port, new BackendServer(port, strings(server.path("policies"))));
+        }
+        return List.copyOf(byPort.values());
     }
 
     private static HealthCheck healthCheck(JsonNode check) {

@@ -5,8 +5,7 @@ import io.elbreconcile.model.ManagedPolicy;
 import java.util.List;
 
 /**
- * A policy document: {@code LBCookieStickinessPolicy}, {@code AppCookieStickinessPolicy} or
- * {@code SSLNegotiationPolicy}.
+ * A policy document: one of the kinds of {@link io.elbreconcile.model.PolicyKind}.
  *
  * @param listenerPorts attach mode only; empty when not written
  * @param attachModeFieldsWritten whether {@code listenerPorts} or {@code ensure} appear (only valid in attach mode)

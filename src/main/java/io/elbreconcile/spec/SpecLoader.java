@@ -322,6 +322,11 @@ public final class SpecLoader {
             origins.put(Address.listener(name, port), at.ofValue("/spec/listeners/" + i));
             origins.put(Address.listenerPolicies(name, port), at.ofKey("/spec/listeners/" + i + "/policies"));
         }
+        var servers = lb.source().tree().path("spec").path("backendServers");
+        for (int i = 0; i < servers.size(); i++) {
+            int port = servers.get(i).path("instancePort").asInt();
+            origins.putIfAbsent(Address.backendServerPolicies(name, port), at.ofValue("/spec/backendServers/" + i));
+        }
         origins.put(Address.healthCheck(name), at.ofKey("/spec/healthCheck"));
         origins.put(Address.attributes(name), at.ofKey("/spec/attributes"));
         origins.put(Address.tags(name), at.ofKey("/spec/tags"));

@@ -129,7 +129,7 @@ class BadInputTest {
                 bad("unknown field without a near match", "a.yaml", LB_HEAD + HTTP_LISTENER + "  colour: blue\n",
                         "a.yaml:12:3: unknown field 'colour' in spec (expected one of: scheme,"),
                 bad("unknown kind with a hint", "a.yaml", LB_HEAD.replace("kind: LoadBalancer", "kind: LoadBalancr") + HTTP_LISTENER,
-                        "a.yaml:2:7: kind: 'LoadBalancr' is not one of LoadBalancer, LBCookieStickinessPolicy, AppCookieStickinessPolicy, Settings, SSLNegotiationPolicy, Target (did you mean 'LoadBalancer'?)"),
+                        "a.yaml:2:7: kind: 'LoadBalancr' is not one of LoadBalancer, LBCookieStickinessPolicy, AppCookieStickinessPolicy, Settings, SSLNegotiationPolicy, ProxyProtocolPolicy, PublicKeyPolicy, BackendServerAuthenticationPolicy, Target (did you mean 'LoadBalancer'?)"),
                 bad("wrong apiVersion", "a.yaml", LB_HEAD.replace("elb-reconcile/v1", "elb-reconcile/v2") + HTTP_LISTENER,
                         "a.yaml:1:13: apiVersion must be 'elb-reconcile/v1', found 'elb-reconcile/v2'"),
                 bad("protocol in lower case", "a.yaml", LB_HEAD + HTTP_LISTENER.replace("protocol: HTTP\n", "protocol: http\n"),

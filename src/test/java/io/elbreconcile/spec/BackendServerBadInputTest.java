@@ -1,0 +1,166 @@
+package io.elbreconcile.spec;
+
+import io.elbreconcile.cli.ExitCodes;
+import io.elbreconcile.cli.Main;
+import io.elbreconcile.testing.PublicKeys;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every field of back-end policies and backendServers, wrong: one line at file:line:col, exit 1, offline. */
+class BackendServerBadInputTest {
+
+    /** Lines 1-20: a TCP listener to 8080 (proxy protocol) and an SSL listener to 8443 (authentication). */
+    private static final String LB = """
+            apiVersion: elb-reconcile/v1
+            kind: LoadBalancer
+            metadata:
+              name: web
+            spec:
+              availabilityZones: [us-east-1a]
+              listeners:
+                - protocol: TCP
+                  loadBalancerPort: 80
+                  instanceProtocol: TCP
+                  instancePort: 8080
+                - protocol: SSL
+                  loadBalancerPort: 443
+                  instanceProtocol: SSL
+                  instancePort: 8443
+                  sslCertificateId: arn:aws:acm:us-east-1:123456789012:certificate/x
+              backendServers:
+                - instancePort: 8080
+                  policies: [proxy]
+                - instancePort: 8443
+                  policies: [auth]
+            """;
+
+    private static final String POLICIES = """
+            ---
+            apiVersion: elb-reconcile/v1
+            kind: ProxyProtocolPolicy
+            metadata:
+              name: proxy
+            spec:
+              loadBalancer: web
+            ---
+            apiVersion: elb-reconcile/v1
+            kind: BackendServerAuthenticationPolicy
+            metadata:
+              name: auth
+            spec:
+              loadBalancer: web
+              publicKeyPolicies: [key]
+            ---
+            apiVersion: elb-reconcile/v1
+            kind: PublicKeyPolicy
+            metadata:
+              name: key
+            spec:
+              loadBalancer: web
+              publicKey: KEY
+            """.replace("KEY", PublicKeys.FIRST);
+
+    private static final String COOKIE = """
+            ---
+            apiVersion: elb-reconcile/v1
+            kind: LBCookieStickinessPolicy
+            metadata:
+              name: sticky
+            spec:
+              loadBalancer: web
+            """;
+
+    static Stream<Arguments> corpus() {
+        return Stream.of(
+                bad("proxy protocol on a port with no backend", LB.replace("instancePort: 8080\n      policies", "instancePort: 9090\n      policies") + POLICIES,
+                        "a.yaml:18:21: backendServers names instance port 9090, but no listener of 'web' sends to it",
+                        "its listeners send to instance ports 8080, 8443"),
+                bad("an unknown policy name, with did-you-mean", LB.replace("[proxy]", "[proxi]") + POLICIES,
+                        "a.yaml:19:18: instance port 8080 names policy 'proxi', but no ProxyProtocolPolicy or BackendServerAuthenticationPolicy"
+                                + " document declares it for load balancer 'web' (did you mean 'proxy'?)"),
+                bad("a public key policy listed directly", LB.replace("[auth]", "[key]") + POLICIES.replace("[key]", "[key]"),
+                        "a.yaml:21:18: 'key' is a PublicKeyPolicy, which AWS never enables on a port"),
+                bad("a cookie policy on a back-end port", LB.replace("[proxy]", "[sticky]") + POLICIES + COOKIE,
+                        "a.yaml:19:18: 'sticky' is a LBCookieStickinessPolicy, a listener policy; an instance port takes"),
+                bad("an SSL policy on a back-end port", LB.replace("[proxy]", "[tls]") + POLICIES
+                                + "---\napiVersion: elb-reconcile/v1\nkind: SSLNegotiationPolicy\nmetadata:\n  name: tls\nspec:\n  loadBalancer: web\n"
+                                + "  reference: ELBSecurityPolicy-TLS-1-2-2017-01\n",
+                        "a.yaml:19:18: 'tls' is a SSLNegotiationPolicy, a listener policy"),
+                bad("back-end authentication to a plain instance port", LB.replace("instanceProtocol: SSL", "instanceProtocol: TCP") + POLICIES,
+                        "a.yaml:21:18: back-end authentication policy 'auth' on instance port 8443: the listeners sending there use [TCP];"
+                                + " AWS authenticates back ends only over HTTPS or SSL"),
+                bad("an instance port listed twice", LB + "    - instancePort: 8080\n      policies: []\n" + POLICIES,
+                        "a.yaml:22:21: instance port 8080 is listed twice in backendServers (also at"),
+                bad("public key text that is not base64", LB + POLICIES.replace(PublicKeys.FIRST, "not*base64"),
+                        "a.yaml:44:14: publicKey is not base64 text"),
+                bad("public key text that is base64 of no key", LB + POLICIES.replace(PublicKeys.FIRST, "aGVsbG8gd29ybGQ="),
+                        "a.yaml:44:14: publicKey is base64, but of neither a public key nor a certificate"),
+                bad("a public key with its PEM lines", LB + POLICIES.replace("publicKey: " + PublicKeys.FIRST,
+                                "publicKey: |\n    -----BEGIN PUBLIC KEY-----\n    " + PublicKeys.FIRST + "\n    -----END PUBLIC KEY-----"),
+                        "a.yaml:44:14: publicKey holds PEM armour"),
+                bad("an authentication policy naming an undeclared key, with did-you-mean", LB + POLICIES.replace("[key]", "[kye]"),
+                        "a.yaml:36:23: back-end authentication policy 'auth' names public key policy 'kye', but no PublicKeyPolicy document"
+                                + " declares it for load balancer 'web' (did you mean 'key'?)"),
+                bad("an authentication policy naming a proxy policy", LB + POLICIES.replace("[key]", "[key, proxy]"),
+                        "a.yaml:36:28: publicKeyPolicies names 'proxy', a ProxyProtocolPolicy; it must name a PublicKeyPolicy"),
+                bad("a back-end policy in a listener's policies", LB.replace("      instancePort: 8080\n    - protocol: SSL", "      instancePort: 8080\n      policies: [proxy]\n    - protocol: SSL") + POLICIES,
+                        "a.yaml:12:18: listener 80 lists ProxyProtocolPolicy 'proxy', a back-end policy; list it in backendServers"),
+                bad("a proxy protocol policy in attach mode", POLICIES.substring(4, POLICIES.indexOf("---", 4)),
+                        "a.yaml:6:17: ProxyProtocolPolicy 'proxy' needs a LoadBalancer document for 'web'"),
+                bad("an unknown field of a backendServers entry, with did-you-mean", LB.replace("policies: [proxy]", "polices: [proxy]"),
+                        "a.yaml:19:7: unknown field 'polices' in spec.backendServers[0] (did you mean 'policies'?)"),
+                bad("an unknown field of a proxy protocol policy", LB + POLICIES.replace("  loadBalancer: web\n---\napiVersion: elb-reconcile/v1\nkind: Backend",
+                                "  loadBalancer: web\n  proxyProtocol: true\n---\napiVersion: elb-reconcile/v1\nkind: Backend"),
+                        "a.yaml:29:3: unknown field 'proxyProtocol' in spec (expected one of: loadBalancer)"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void isRejectedWithOneLinePerProblem(List<String> expected, String yaml, @TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("a.yaml"), yaml);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out), new PrintWriter(err), "validate", dir.toString());
+
+        List<String> lines = Arrays.stream(err.toString().split("\n")).map(l -> l.replace(dir + "/", "")).toList();
+        assertEquals(ExitCodes.ERROR, code, err.toString());
+        assertFalse(err.toString().contains("\tat "), "no stack trace: " + err);
+        assertEquals(2, lines.size(), "one problem plus the summary: " + lines);
+        assertTrue(lines.get(0).startsWith("error: " + expected.get(0)), lines.get(0));
+        expected.stream().skip(1).forEach(fragment -> assertTrue(lines.get(0).contains(fragment), lines.get(0)));
+    }
+
+    @Test
+    void theValidFormsPass(@TempDir Path dir) throws IOException {
+        String wrapped = POLICIES.replace("publicKey: " + PublicKeys.FIRST, "publicKey: |\n    "
+                + PublicKeys.FIRST.substring(0, 64) + "\n    " + PublicKeys.FIRST.substring(64));
+        String noBackends = LB.substring(0, LB.indexOf("  backendServers:"));
+        for (String yaml : List.of(LB + POLICIES, LB + wrapped, noBackends + "  backendServers: []\n" + POLICIES, noBackends + POLICIES)) {
+            Files.writeString(dir.resolve("a.yaml"), yaml);
+            StringWriter err = new StringWriter();
+            assertEquals(ExitCodes.OK, Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "validate", dir.toString()),
+                    yaml + err);
+        }
+    }
+
+    private static Arguments bad(String name, String yaml, String... expected) {
+        return Arguments.of(Named.of(name, List.of(expected)), yaml);
+    }
+}
