@@ -27,6 +27,11 @@ public record ListenerState(String protocol, int loadBalancerPort, String instan
         return protocol.equals("HTTP") || protocol.equals("HTTPS");
     }
 
+    /** HTTPS or SSL from the load balancer to the instances. */
+    public boolean secureToInstances() {
+        return instanceProtocol.equalsIgnoreCase("HTTPS") || instanceProtocol.equalsIgnoreCase("SSL");
+    }
+
     public boolean secure() {
         return protocol.equals("HTTPS") || protocol.equals("SSL");
     }

@@ -35,6 +35,7 @@ public final class PolicyActions {
         PolicyTypes.PolicyType type = PolicyTypes.find(typeName)
                 .orElseThrow(() -> EngineError.POLICY_TYPE_NOT_FOUND.exception(typeName));
         checkAttributes(type, attributes);
+        checkPublicKeysExist(world.require(loadBalancer), typeName, attributes);
         return add(world, loadBalancer, new PolicyState(policyName, typeName, expandReference(typeName, attributes)));
     }
 
@@ -60,6 +61,29 @@ public final class PolicyActions {
         predefined.attributes().forEach(a -> byName.put(a.name(), a));
         attributes.forEach(a -> byName.put(a.name(), a));
         return List.copyOf(byName.values());
+    }
+
+    /**
+     * A back-end authentication policy "contains one or more policies, such as an instance of a
+     * PublicKeyPolicyType" (the type's description): each PublicKeyPolicyName must name a public
+     * key policy of the same load balancer, else the policy could never authenticate anything.
+     * CreateLoadBalancerPolicy documents InvalidConfigurationRequest (409) as its error for an
+     * invalid configuration, so that is the answer.
+     */
+    private static void checkPublicKeysExist(LoadBalancerState lb, String typeName, List<PolicyAttribute> attributes) {
+        if (!typeName.equals(PolicyTypes.BACKEND_AUTHENTICATION)) {
+            return;
+        }
+        for (PolicyAttribute attribute : attributes) {
+            if (!attribute.name().equals(PolicyTypes.PUBLIC_KEY_POLICY_NAME)) {
+                continue;
+            }
+            boolean isKey = lb.policy(attribute.value()).map(p -> p.typeName().equals(PolicyTypes.PUBLIC_KEY)).orElse(false);
+            if (!isKey) {
+                throw EngineError.INVALID_POLICY_ATTRIBUTES.exception("PublicKeyPolicyName " + attribute.value()
+                        + " is not a PublicKeyPolicyType policy of load balancer " + lb.name());
+            }
+        }
     }
 
     /**

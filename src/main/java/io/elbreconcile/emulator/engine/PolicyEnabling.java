@@ -42,6 +42,13 @@ public final class PolicyEnabling {
             if (!type.equals(PolicyTypes.PROXY_PROTOCOL) && !type.equals(PolicyTypes.BACKEND_AUTHENTICATION)) {
                 throw EngineError.POLICY_CANNOT_BE_ENABLED.exception(name);
             }
+            // "This policy can be associated only with back-end servers that are using HTTPS/SSL"
+            // (BackendServerAuthenticationPolicyType's description): a port a listener reaches in
+            // plain HTTP or TCP is refused; a port no listener reaches has no protocol to object to.
+            boolean plainThere = lb.listeners().stream().anyMatch(l -> l.instancePort() == instancePort && !l.secureToInstances());
+            if (type.equals(PolicyTypes.BACKEND_AUTHENTICATION) && plainThere) {
+                throw EngineError.POLICY_CANNOT_BE_ENABLED.exception(name);
+            }
         }
         List<BackendServerState> backends = new ArrayList<>();
         lb.backendServers().stream().filter(b -> b.instancePort() != instancePort).forEach(backends::add);

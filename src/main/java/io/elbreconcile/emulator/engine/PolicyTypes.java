@@ -15,6 +15,7 @@ public final class PolicyTypes {
     public static final String REFERENCE_SECURITY_POLICY = "Reference-Security-Policy";
     public static final String PUBLIC_KEY = "PublicKeyPolicyType";
     public static final String BACKEND_AUTHENTICATION = "BackendServerAuthenticationPolicyType";
+    public static final String PUBLIC_KEY_POLICY_NAME = "PublicKeyPolicyName";
 
     /** One attribute a policy type accepts. {@code defaultValue} may be null. */
     public record AttributeType(String name, String type, String cardinality, String defaultValue, String description) {
@@ -36,7 +37,7 @@ public final class PolicyTypes {
                     "Policy that controls authentication to back-end server(s) and contains one or more policies, "
                             + "such as an instance of a PublicKeyPolicyType. This policy can be associated only with back-end "
                             + "servers that are using HTTPS/SSL.",
-                    List.of(new AttributeType("PublicKeyPolicyName", "PolicyName", "ONE_OR_MORE", null, null))),
+                    List.of(new AttributeType(PUBLIC_KEY_POLICY_NAME, "PolicyName", "ONE_OR_MORE", null, null))),
             new PolicyType(PolicyState.LB_COOKIE_TYPE,
                     "Stickiness policy with session lifetimes controlled by the browser (user-agent) or a specified "
                             + "expiration period. This policy can be associated only with HTTP/HTTPS listeners.",

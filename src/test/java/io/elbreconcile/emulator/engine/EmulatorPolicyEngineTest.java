@@ -88,4 +88,21 @@ class EmulatorPolicyEngineTest {
         World enabled = PolicyEnabling.setBackendPolicies(keys, LB, 443, List.of("auth"));
         assertEquals(EngineError.POLICY_IN_USE, error(() -> PolicyActions.delete(enabled, LB, "key")));
     }
+
+    @Test
+    void backendAuthenticationNamesPublicKeyPoliciesOnlyAndOnlyOverSecureBackEnds() {
+        World keys = PolicyActions.create(world(), LB, "key", "PublicKeyPolicyType", List.of(new PolicyAttribute("PublicKey", "abc")));
+        // A missing name, and a name of another type, are refused: the policy could authenticate nothing.
+        assertEquals(EngineError.INVALID_POLICY_ATTRIBUTES, error(() -> PolicyActions.create(keys, LB, "auth",
+                "BackendServerAuthenticationPolicyType", List.of(new PolicyAttribute("PublicKeyPolicyName", "missing")))));
+        assertEquals(EngineError.INVALID_POLICY_ATTRIBUTES, error(() -> PolicyActions.create(keys, LB, "auth",
+                "BackendServerAuthenticationPolicyType", List.of(new PolicyAttribute("PublicKeyPolicyName", "lb-60")))));
+        World auth = PolicyActions.create(keys, LB, "auth", "BackendServerAuthenticationPolicyType",
+                List.of(new PolicyAttribute("PublicKeyPolicyName", "key")));
+        // A public key policy is never enabled on a port itself; authentication not where listeners reach the port in plain TCP.
+        assertEquals(EngineError.POLICY_CANNOT_BE_ENABLED, error(() -> PolicyEnabling.setBackendPolicies(auth, LB, 443, List.of("key"))));
+        assertEquals(EngineError.POLICY_CANNOT_BE_ENABLED, error(() -> PolicyEnabling.setBackendPolicies(auth, LB, 9000, List.of("auth"))));
+        // Referred to by a policy enabled nowhere: AWS's message refuses only "enabled or referred by other enabled policy".
+        assertTrue(PolicyActions.delete(auth, LB, "key").require(LB).policy("key").isEmpty());
+    }
 }
