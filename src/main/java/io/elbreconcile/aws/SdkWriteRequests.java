@@ -20,6 +20,7 @@ import io.elbreconcile.plan.operation.ModifyAttributes;
 import io.elbreconcile.plan.operation.OperationVisitor;
 import io.elbreconcile.plan.operation.RemoveTags;
 import io.elbreconcile.plan.operation.SetListenerCertificate;
+import io.elbreconcile.plan.operation.SetBackendServerPolicies;
 import io.elbreconcile.plan.operation.SetListenerPolicies;
 import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient;
 import software.amazon.awssdk.services.elasticloadbalancing.model.ElasticLoadBalancingResponse;
@@ -107,6 +108,13 @@ final class SdkWriteRequests implements OperationVisitor<Function<ElasticLoadBal
     @Override
     public Function<ElasticLoadBalancingClient, ElasticLoadBalancingResponse> visit(DeletePolicy op) {
         return c -> c.deleteLoadBalancerPolicy(r -> r.loadBalancerName(op.loadBalancer()).policyName(op.policyName()));
+    }
+
+    @Override
+    public Function<ElasticLoadBalancingClient, ElasticLoadBalancingResponse> visit(SetBackendServerPolicies op) {
+        // As for listeners, an empty list must still travel: it disables every policy on the instance port.
+        return c -> c.setLoadBalancerPoliciesForBackendServer(r -> r
+                .loadBalancerName(op.loadBalancer()).instancePort(op.instancePort()).policyNames(new ArrayList<>(op.policyNames())));
     }
 
     @Override

@@ -53,7 +53,10 @@ public final class Fingerprints {
     public static String ofDescription(ObservedLoadBalancer observed) {
         // As DescribeLoadBalancers tells it: policies other than cookie ones by name only, so that a
         // re-read by name compares equal to an observation that also described them.
-        return sha256(observed.asDescribed().withTags(new TreeMap<>()).withAttributes(null).toString());
+        String text = observed.asDescribed().withTags(new TreeMap<>()).withAttributes(null).toString();
+        // Without back-end policies it reads as it did before the field existed, so plans saved then still apply.
+        String noBackends = ", backendServers=[]]";
+        return sha256(text.endsWith(noBackends) ? text.substring(0, text.length() - noBackends.length()) + "]" : text);
     }
 
     public static String sha256(String text) {

@@ -65,6 +65,13 @@ final class InputDigest {
         if (!lb.ignoreChanges().isEmpty()) {
             out.put("ignoreChanges", List.copyOf(lb.ignoreChanges().paths()));
         }
+        if (lb.declaresBackendServers()) {
+            // Only when declared, so the digests of inputs without the field stay what they were.
+            List<Object> servers = new ArrayList<>();
+            lb.backendServers().forEach(b -> servers.add(new TreeMap<String, Object>(Map.of(
+                    "instancePort", (long) b.instancePort(), "policies", List.copyOf(b.policyNames())))));
+            out.put("backendServers", servers);
+        }
         return out;
     }
 

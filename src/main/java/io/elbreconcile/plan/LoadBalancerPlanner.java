@@ -71,7 +71,8 @@ final class LoadBalancerPlanner {
         }
         boolean created = observed == null;
         PolicyPlanner policies = new PolicyPlanner(plan, options, lb, observed, ready);
-        List<ListenerPolicyPlan> lists = planListeners(desired, observed, ready, policies);
+        List<ListenerPolicyPlan> lists = new ArrayList<>(planListeners(desired, observed, ready, policies));
+        lists.addAll(backendLists(desired, observed));
         policies.plan(desired.policies(), orphans(desired, observed, lists), lists);
         planHealthCheck(desired, observed, ready);
         planAttributes(desired, observed, ready);
@@ -201,6 +202,8 @@ final class LoadBalancerPlanner {
                 }
             }
         }
+        policies.backendListsWaitFor(creates);
+        policies.backendListsWaitFor(deletes);
         // Listeners sending to one instance port must agree on a secure or a plain back end, so a
         // new listener may only be valid once the old ones are gone: every creation waits for every
         // deletion of this load balancer.
@@ -209,6 +212,34 @@ final class LoadBalancerPlanner {
                 deletes.forEach(delete -> plan.dependOn(create, delete));
             }
         }
+        return lists;
+    }
+
+    /**
+     * The instance ports' policy lists. Declared {@code backendServers} is authoritative: a port it
+     * does not list ends with none. Undeclared, each port keeps what it has; its list is still
+     * planned (unchanged) so that a replaced policy on it goes through the same zero-gap swap.
+     * Ports with nothing now and nothing wanted are left out.
+     */
+    private static List<ListenerPolicyPlan> backendLists(DesiredLoadBalancer desired, ObservedLoadBalancer observed) {
+        SortedMap<Integer, List<String>> wanted = new TreeMap<>();
+        if (observed != null) {
+            observed.backendServers().forEach(b -> wanted.put(b.instancePort(),
+                    desired.declaresBackendServers() ? List.of() : b.policyNames()));
+        }
+        if (desired.declaresBackendServers()) {
+            desired.backendServers().forEach(b -> wanted.put(b.instancePort(), b.policyNames()));
+        }
+        List<ListenerPolicyPlan> lists = new ArrayList<>();
+        wanted.forEach((port, names) -> {
+            List<String> current = observed == null ? List.of() : observed.backendPolicies(port);
+            if (!current.isEmpty() || !names.isEmpty()) {
+                lists.add(new ListenerPolicyPlan(port, current, current, names, null, observed != null,
+                        desired.declaresBackendServers() && !current.isEmpty() && names.isEmpty()
+                                ? "not in backendServers: an instance port it does not list has no back-end policy" : null,
+                        true));
+            }
+        });
         return lists;
     }
 
@@ -267,10 +298,17 @@ final class LoadBalancerPlanner {
             return orphans;
         }
         var attachedByOthers = AttachOwnership.attachedByOthers(observed);
+        // Public key policies named by a policy that stays (declared, or kept on a list) stay too.
+        java.util.Set<String> namedByKept = new java.util.HashSet<>();
+        desired.policies().forEach(p -> namedByKept.addAll(p.referencedPolicies()));
+        observed.policies().stream().filter(p -> lists.stream().anyMatch(l -> l.desired().contains(p.name())))
+                .forEach(p -> namedByKept.addAll(p.referencedPolicies()));
         for (ManagedPolicy policy : observed.policies()) {
             // Another stack's attach-mode policy is foreign, like one of another type: not ours to delete;
-            // so is the SSL policy a listener keeps when it declares none.
-            boolean keptOnAListener = lists.stream().anyMatch(l -> l.desired().contains(policy.name()));
+            // so is the SSL policy a listener keeps when it declares none, and the back-end policies
+            // of a load balancer that declares no backendServers.
+            boolean keptOnAListener = lists.stream().anyMatch(l -> l.desired().contains(policy.name()))
+                    || namedByKept.contains(policy.name());
             if (desired.policy(policy.name()).isEmpty() && !attachedByOthers.contains(policy.name()) && !keptOnAListener) {
                 orphans.put(policy.name(), TemporaryPolicies.originalOf(policy.name()).isPresent()
                         ? "leftover temporary policy of an interrupted replacement"

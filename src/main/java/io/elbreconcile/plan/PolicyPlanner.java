@@ -43,14 +43,22 @@ final class PolicyPlanner {
     private final Map<String, List<String>> detachers = new HashMap<>();
     /** Policy name → the step that creates it. */
     private final Map<String, String> creators = new HashMap<>();
-    /** Port → the interim step that moves the listener off policies being replaced. */
-    private final Map<Integer, String> swapSteps = new HashMap<>();
-    /** Port → the interim list that step sets; the final step starts from it. */
-    private final Map<Integer, List<String>> interimLists = new HashMap<>();
-    /** Ports whose final list is set even when it equals the current one (the swap back). */
-    private final Set<Integer> forcedFinal = new HashSet<>();
-    /** Port → the step that sets its final list. */
-    private final Map<Integer, String> finalListSteps = new HashMap<>();
+    /** List → the interim step that moves the listener or instance port off policies being replaced. */
+    private final Map<Address, String> swapSteps = new HashMap<>();
+    /** List → the interim list that step sets; the final step starts from it. */
+    private final Map<Address, List<String>> interimLists = new HashMap<>();
+    /** Lists whose final value is set even when it equals the current one (the swap back). */
+    private final Set<Address> forcedFinal = new HashSet<>();
+    /** List → the step that sets its final value. */
+    private final Map<Address, String> finalListSteps = new HashMap<>();
+    /** Step creating a policy → the policies it names, which must exist first. */
+    private final Map<String, List<String>> createdReferences = new HashMap<>();
+    /** Step deleting a policy → the policies it names, which must outlive it. */
+    private final Map<String, List<String>> deletedReferences = new HashMap<>();
+    /** Policy name → every step deleting a policy of that name. */
+    private final Map<String, List<String>> deleters = new HashMap<>();
+    /** Listener creations and deletions: an instance port's list waits for them (its protocol may change). */
+    private final List<String> listenerSteps = new ArrayList<>();
     /** Old policy name → the step deleting it as part of a replacement. */
     private final Map<String, String> replacedDeletes = new HashMap<>();
     /** Temporary policy name → its deletion, which waits for every swap back. */
@@ -67,6 +75,11 @@ final class PolicyPlanner {
         this.loadBalancerReady = loadBalancerReady;
     }
 
+    /** Steps creating or deleting listeners, which may change the instance protocol a back-end policy needs. */
+    void backendListsWaitFor(List<String> stepIds) {
+        stepIds.stream().filter(java.util.Objects::nonNull).forEach(listenerSteps::add);
+    }
+
     /** A structural step (deleting a listener) that detaches policies as a side effect. */
     void detachedBy(String stepId, List<String> policyNames) {
         policyNames.forEach(name -> detachers.computeIfAbsent(name, k -> new ArrayList<>()).add(stepId));
@@ -80,13 +93,14 @@ final class PolicyPlanner {
     void plan(List<ManagedPolicy> wanted, SortedMap<String, String> unwanted, List<ListenerPolicyPlan> lists) {
         Map<String, ManagedPolicy> replacedOld = new TreeMap<>();
         List<ManagedPolicy> replacements = new ArrayList<>();
+        Set<String> changed = changedPolicies(wanted);
         for (ManagedPolicy policy : wanted) {
             Optional<ManagedPolicy> existing = observed == null ? Optional.empty() : observed.policy(policy.name());
             Address address = Address.policy(lb, policy);
             if (existing.isEmpty()) {
-                creators.put(policy.name(), plan.step(address, create(policy), Arrays.asList(loadBalancerReady)));
+                creators.put(policy.name(), creation(address, policy, null, Arrays.asList(loadBalancerReady)));
                 plan.change(Change.of(address, Action.CREATE, Properties.none(), Properties.policy(policy)));
-            } else if (existing.get().equals(policy)) {
+            } else if (!changed.contains(policy.name())) {
                 plan.change(Change.of(address, Action.NOOP, Properties.policy(policy), Properties.policy(policy)));
             } else {
                 replacedOld.put(policy.name(), existing.get());
@@ -104,22 +118,72 @@ final class PolicyPlanner {
             detachers.getOrDefault(temporary, List.of()).forEach(detacher -> plan.dependOn(delete, detacher));
         });
         List<String> unattachedDeletes = new ArrayList<>();
+        Set<String> namedByDeleted = new HashSet<>();
+        unwanted.keySet().forEach(name -> observed.policy(name).ifPresent(p -> namedByDeleted.addAll(p.referencedPolicies())));
+        replacedOld.values().forEach(p -> namedByDeleted.addAll(p.referencedPolicies()));
         unwanted.forEach((name, reason) -> {
             if (reusedTemporaries.contains(name)) {
                 return;
             }
             String delete = deleteUnwanted(name, reason);
-            if (!detachers.containsKey(name)) {
+            // A key an authentication policy names goes after that policy: not before the creations.
+            if (!detachers.containsKey(name) && !namedByDeleted.contains(name)) {
                 unattachedDeletes.add(delete);
             }
         });
         creators.values().forEach(creator -> unattachedDeletes.forEach(delete -> plan.dependOn(creator, delete)));
+        // A policy is created after the policies it names, and deleted before them.
+        createdReferences.forEach((create, names) -> names.stream().map(creators::get)
+                .filter(creator -> creator != null && !creator.equals(create)).forEach(creator -> plan.dependOn(create, creator)));
+        deletedReferences.forEach((delete, names) -> names.forEach(name ->
+                deleters.getOrDefault(name, List.of()).forEach(named -> plan.dependOn(named, delete))));
+    }
+
+    /**
+     * Declared policies that must be replaced: those whose settings differ from AWS's, and those
+     * naming one of them (an authentication policy whose public key policy is replaced: AWS refuses
+     * to delete a key that an enabled policy names, so the policy naming it goes and comes back too).
+     */
+    private Set<String> changedPolicies(List<ManagedPolicy> wanted) {
+        Set<String> changed = new HashSet<>();
+        if (observed == null) {
+            return changed;
+        }
+        for (ManagedPolicy policy : wanted) {
+            if (observed.policy(policy.name()).map(existing -> !existing.equals(policy)).orElse(false)) {
+                changed.add(policy.name());
+            }
+        }
+        for (boolean grew = true; grew; ) {
+            grew = false;
+            for (ManagedPolicy policy : wanted) {
+                if (observed.policy(policy.name()).isPresent() && !changed.contains(policy.name())
+                        && policy.referencedPolicies().stream().anyMatch(changed::contains)) {
+                    grew = changed.add(policy.name());
+                }
+            }
+        }
+        return changed;
+    }
+
+    private String creation(Address address, ManagedPolicy policy, String note, List<String> deps) {
+        String id = note == null ? plan.step(address, create(policy), deps) : plan.step(address, create(policy), note, deps);
+        createdReferences.put(id, policy.referencedPolicies());
+        return id;
+    }
+
+    private String deletion(Address address, ManagedPolicy policy, String note, List<String> deps) {
+        DeletePolicy delete = new DeletePolicy(lb, policy.name());
+        String id = note == null ? plan.step(address, delete, deps) : plan.step(address, delete, note, deps);
+        deletedReferences.put(id, policy.referencedPolicies());
+        deleters.computeIfAbsent(policy.name(), k -> new ArrayList<>()).add(id);
+        return id;
     }
 
     private void planList(ListenerPolicyPlan list) {
-        Address address = Address.listenerPolicies(lb, list.port());
+        Address address = list.address(lb);
         boolean differs = !list.current().equals(list.desired());
-        boolean changes = differs || forcedFinal.contains(list.port());
+        boolean changes = differs || forcedFinal.contains(address);
         List<String> reasons = new ArrayList<>();
         if (list.reason() != null && changes) {
             reasons.add(list.reason());
@@ -134,11 +198,14 @@ final class PolicyPlanner {
         if (!changes) {
             return;
         }
-        List<String> deps = new ArrayList<>(Arrays.asList(loadBalancerReady, list.readyStep(), swapSteps.get(list.port())));
+        List<String> deps = new ArrayList<>(Arrays.asList(loadBalancerReady, list.readyStep(), swapSteps.get(address)));
         list.desired().forEach(name -> deps.add(creators.get(name)));
-        String id = plan.step(address, new SetListenerPolicies(lb, list.port(), list.desired()), deps);
-        finalListSteps.put(list.port(), id);
-        interimLists.getOrDefault(list.port(), list.current()).stream().filter(name -> !list.desired().contains(name))
+        if (list.backend()) {
+            deps.addAll(listenerSteps);
+        }
+        String id = plan.step(address, list.set(lb, list.desired()), deps);
+        finalListSteps.put(address, id);
+        interimLists.getOrDefault(address, list.current()).stream().filter(name -> !list.desired().contains(name))
                 .forEach(name -> detachers.computeIfAbsent(name, k -> new ArrayList<>()).add(id));
     }
 
@@ -157,24 +224,26 @@ final class PolicyPlanner {
                 .toList();
         boolean zeroGap = options.replaceStrategy() == ReplaceStrategy.ZERO_GAP;
         Map<String, String> temporaries = new TreeMap<>();
-        for (ManagedPolicy wanted : replacements) {
-            // An HTTPS or SSL listener is never without its SSL negotiation policy, whatever the
-            // strategy: direct replacement would leave it to no policy at all meanwhile.
-            if (zeroGap || wanted.kind() == PolicyKind.SSL_NEGOTIATION) {
-                boolean neededInterim = users.stream().anyMatch(u -> u.desired().contains(wanted.name()));
-                if (neededInterim) {
-                    String temporary = TemporaryPolicies.choose(wanted, observed);
-                    temporaries.put(wanted.name(), temporary);
-                    if (observed.policy(temporary).isPresent()) {
-                        reusedTemporaries.add(temporary);
-                    } else {
-                        creators.put(temporary, plan.step(Address.policy(lb, wanted), create(wanted.renamed(temporary)),
-                                "temporary", Arrays.asList(loadBalancerReady)));
-                    }
-                    temporaryDeletes.put(temporary, plan.step(Address.policy(lb, wanted), new DeletePolicy(lb, temporary),
-                            "temporary", Arrays.asList(loadBalancerReady)));
-                }
+        // Named policies first, so a temporary authentication policy names the temporary keys.
+        List<ManagedPolicy> namedFirst = new ArrayList<>(replacements);
+        namedFirst.sort(java.util.Comparator.comparing(p -> !p.referencedPolicies().isEmpty()));
+        Set<String> needTemporary = needTemporary(replacements, replacedOld, users, zeroGap);
+        for (ManagedPolicy wanted : namedFirst) {
+            if (!needTemporary.contains(wanted.name())) {
+                continue;
             }
+            ManagedPolicy copy = wanted.withReferencesRenamed(name -> temporaries.getOrDefault(name, name));
+            String temporary = TemporaryPolicies.choose(copy, observed);
+            temporaries.put(wanted.name(), temporary);
+            ManagedPolicy temporaryPolicy = copy.renamed(temporary);
+            if (observed.policy(temporary).isPresent()) {
+                reusedTemporaries.add(temporary);
+            } else {
+                creators.put(temporary, creation(Address.policy(lb, wanted), temporaryPolicy, "temporary",
+                        Arrays.asList(loadBalancerReady)));
+            }
+            temporaryDeletes.put(temporary, deletion(Address.policy(lb, wanted), temporaryPolicy, "temporary",
+                    Arrays.asList(loadBalancerReady)));
         }
         Map<String, List<String>> interimRemovers = new HashMap<>();
         for (ListenerPolicyPlan user : users) {
@@ -184,11 +253,13 @@ final class PolicyPlanner {
                             .filter(name -> !replacedOld.containsKey(name)).toList();
             List<String> deps = new ArrayList<>(Arrays.asList(loadBalancerReady));
             interim.forEach(name -> deps.add(creators.get(name)));
-            String swap = plan.step(Address.listenerPolicies(lb, user.port()), new SetListenerPolicies(lb, user.port(), interim),
-                    zeroGap ? "to-temporary" : "detach", deps);
-            swapSteps.put(user.port(), swap);
-            interimLists.put(user.port(), interim);
-            forcedFinal.add(user.port());
+            if (user.backend()) {
+                deps.addAll(listenerSteps);
+            }
+            String swap = plan.step(user.address(lb), user.set(lb, interim), zeroGap ? "to-temporary" : "detach", deps);
+            swapSteps.put(user.address(lb), swap);
+            interimLists.put(user.address(lb), interim);
+            forcedFinal.add(user.address(lb));
             user.current().stream().filter(replacedOld::containsKey)
                     .forEach(name -> interimRemovers.computeIfAbsent(name, k -> new ArrayList<>()).add(swap));
             // Whatever else the interim list drops (an orphan next to the replaced policy) is detached
@@ -201,12 +272,38 @@ final class PolicyPlanner {
             Address address = Address.policy(lb, wanted);
             List<String> deps = new ArrayList<>(Arrays.asList(loadBalancerReady));
             deps.addAll(interimRemovers.getOrDefault(old.name(), List.of()));
-            String delete = plan.step(address, new DeletePolicy(lb, old.name()), deps);
+            String delete = deletion(address, old, null, deps);
             replacedDeletes.put(old.name(), delete);
-            creators.put(wanted.name(), plan.step(address, create(wanted), List.of(delete)));
+            creators.put(wanted.name(), creation(address, wanted, null, List.of(delete)));
             plan.change(new Change(address, Action.REPLACE, Properties.policy(old), Properties.policy(wanted),
                     replacementReasons(old, wanted, users, zeroGap, temporaries.get(wanted.name()))));
         }
+    }
+
+    /**
+     * Replaced policies that need a temporary copy: those a listener or instance port keeps using
+     * (with zero gap, or always for kinds that must never lapse), and the replaced policies such a
+     * copy names (a temporary authentication policy needs the new key under a temporary name).
+     */
+    private static Set<String> needTemporary(List<ManagedPolicy> replacements, Map<String, ManagedPolicy> replacedOld,
+                                             List<ListenerPolicyPlan> users, boolean zeroGap) {
+        Set<String> needed = new HashSet<>();
+        for (ManagedPolicy wanted : replacements) {
+            if ((zeroGap || wanted.kind().neverLapses()) && users.stream().anyMatch(u -> u.desired().contains(wanted.name()))) {
+                needed.add(wanted.name());
+            }
+        }
+        for (boolean grew = true; grew; ) {
+            grew = false;
+            for (ManagedPolicy wanted : replacements) {
+                if (needed.contains(wanted.name())) {
+                    for (String named : wanted.referencedPolicies()) {
+                        grew |= replacedOld.containsKey(named) && needed.add(named);
+                    }
+                }
+            }
+        }
+        return needed;
     }
 
     private static List<String> replacementReasons(ManagedPolicy old, ManagedPolicy wanted,
@@ -214,9 +311,11 @@ final class PolicyPlanner {
         List<String> reasons = new ArrayList<>();
         reasons.add(old.kind() != wanted.kind()
                 ? "type changes from " + old.kind().awsTypeName() + " to " + wanted.kind().awsTypeName()
+                : old.equals(wanted) ? "names public key policies " + wanted.referencedPolicies() + ", of which one is"
+                        + " replaced: AWS refuses to delete a key that an enabled policy names, so this one is replaced too"
                 : "AWS policies are immutable: changed settings mean delete and re-create");
         List<String> ports = users.stream().filter(u -> u.current().contains(old.name()))
-                .map(u -> Integer.toString(u.port())).toList();
+                .map(u -> (u.backend() ? "instance port " : "") + u.port()).toList();
         if (ports.isEmpty()) {
             reasons.add("enabled on no listener: replaced directly");
         } else if (!zeroGap && temporary == null) {
@@ -234,7 +333,7 @@ final class PolicyPlanner {
         Address address = Address.policy(lb, policy);
         List<String> deps = new ArrayList<>(detachers.getOrDefault(name, List.of()));
         deps.add(loadBalancerReady);
-        String delete = plan.step(address, new DeletePolicy(lb, name), deps);
+        String delete = deletion(address, policy, null, deps);
         plan.change(Change.of(address, Action.DELETE, Properties.policy(policy), Properties.none(), reason));
         return delete;
     }

@@ -31,6 +31,7 @@ import io.elbreconcile.plan.operation.Operation;
 import io.elbreconcile.plan.operation.OperationKind;
 import io.elbreconcile.plan.operation.RemoveTags;
 import io.elbreconcile.plan.operation.SetListenerCertificate;
+import io.elbreconcile.plan.operation.SetBackendServerPolicies;
 import io.elbreconcile.plan.operation.SetListenerPolicies;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -200,7 +201,8 @@ class SdkElbPortStubTest {
                 new AddTags("web", new TreeMap<>(Map.of("env", "prod"))), new RemoveTags("web", List.of("team")),
                 new ApplySecurityGroups("web", List.of("sg-2")), new AttachSubnets("web", List.of("subnet-2")),
                 new DetachSubnets("web", List.of("subnet-1")), new EnableAvailabilityZones("web", List.of("us-east-1b")),
-                new DisableAvailabilityZones("web", List.of("us-east-1a")));
+                new DisableAvailabilityZones("web", List.of("us-east-1a")),
+                new SetBackendServerPolicies("web", 8443, List.of("auth")));
     }
 
     @Test
@@ -224,6 +226,8 @@ class SdkElbPortStubTest {
         assertEquals("Protocol-TLSv1.2", stub.requests.get(7).get("PolicyAttributes.member.1.AttributeName"));
         assertEquals("team", stub.requests.get(13).get("Tags.member.1.Key"));
         assertEquals("us-east-1a", stub.requests.get(18).get("AvailabilityZones.member.1"));
+        assertEquals("8443", stub.requests.get(19).get("InstancePort"));
+        assertEquals("auth", stub.requests.get(19).get("PolicyNames.member.1"));
         assertEquals(new CallStats(0, operations.size(), 0), port.stats(), "each counted once, as a write");
     }
 

@@ -29,7 +29,11 @@ import io.elbreconcile.plan.operation.Operation;
 import io.elbreconcile.plan.operation.OperationVisitor;
 import io.elbreconcile.plan.operation.RemoveTags;
 import io.elbreconcile.plan.operation.SetListenerCertificate;
+import io.elbreconcile.plan.operation.SetBackendServerPolicies;
 import io.elbreconcile.plan.operation.SetListenerPolicies;
+import io.elbreconcile.model.BackendServer;
+import io.elbreconcile.model.PolicyKind;
+import io.elbreconcile.model.StickinessPolicy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -82,7 +86,7 @@ final class SimulatedElb implements OperationVisitor<Void> {
 
     private static ObservedLoadBalancer with(ObservedLoadBalancer o, List<Listener> listeners, List<ManagedPolicy> policies) {
         return new ObservedLoadBalancer(o.name(), o.dnsName(), o.scheme(), o.availabilityZones(), o.subnets(),
-                o.securityGroups(), listeners, policies, o.otherPolicies(), o.healthCheck(), o.tags(), o.attributes());
+                o.securityGroups(), listeners, policies, o.otherPolicies(), o.healthCheck(), o.tags(), o.attributes(), o.backendServers());
     }
 
     @Override
@@ -126,7 +130,7 @@ final class SimulatedElb implements OperationVisitor<Void> {
             listeners.add(created);
             return new ObservedLoadBalancer(o.name(), o.dnsName(), o.scheme(), o.availabilityZones(), o.subnets(),
                     o.securityGroups(), listeners, o.policies(), withPoliciesEnabledOn(o.otherPolicies(), List.of(created)),
-                    o.healthCheck(), o.tags(), o.attributes());
+                    o.healthCheck(), o.tags(), o.attributes(), o.backendServers());
         });
         return null;
     }
@@ -176,14 +180,25 @@ final class SimulatedElb implements OperationVisitor<Void> {
 
     @Override
     public Void visit(CreatePolicy op) {
-        return createPolicy(op.loadBalancer(),
-                ManagedPolicy.fromWire(op.policyName(), op.policyTypeName(), op.attributes()).orElseThrow());
+        ManagedPolicy policy = ManagedPolicy.fromWire(op.policyName(), op.policyTypeName(), op.attributes()).orElseThrow();
+        for (String key : policy.referencedPolicies()) {
+            if (existing(op.loadBalancer()).policy(key).map(p -> p.kind() != PolicyKind.PUBLIC_KEY).orElse(true)) {
+                throw new Rejected("InvalidConfigurationRequest", op.policyName() + " names " + key + ", no public key policy");
+            }
+        }
+        return createPolicy(op.loadBalancer(), policy);
     }
 
     @Override
     public Void visit(DeletePolicy op) {
         update(op.loadBalancer(), o -> {
-            if (o.listeners().stream().anyMatch(l -> l.policyNames().contains(op.policyName()))) {
+            // As AWS: refused while enabled, or named by an enabled policy (a key by an enabled authentication policy).
+            List<String> enabled = new ArrayList<>();
+            o.listeners().forEach(l -> enabled.addAll(l.policyNames()));
+            o.backendServers().forEach(b -> enabled.addAll(b.policyNames()));
+            boolean referred = enabled.stream().flatMap(n -> o.policy(n).stream())
+                    .anyMatch(p -> p.referencedPolicies().contains(op.policyName()));
+            if (enabled.contains(op.policyName()) || referred) {
                 throw new Rejected("InvalidConfigurationRequest", "policy " + op.policyName() + " is in use");
             }
             if (o.policy(op.policyName()).isEmpty()) {
@@ -203,7 +218,10 @@ final class SimulatedElb implements OperationVisitor<Void> {
                 if (!o.allPolicyNames().contains(name)) {
                     throw new Rejected("PolicyNotFound", name);
                 }
-                if (o.policy(name).isPresent() && !l.protocol().supportsCookieStickiness()) {
+                if (o.policy(name).map(p -> p.kind().enabledOnBackendServers() || p.kind() == PolicyKind.PUBLIC_KEY).orElse(false)) {
+                    throw new Rejected("InvalidConfigurationRequest", name + " cannot be enabled");
+                }
+                if (o.policy(name).map(p -> p instanceof StickinessPolicy).orElse(false) && !l.protocol().supportsCookieStickiness()) {
                     throw new Rejected("InvalidConfigurationRequest", "stickiness on " + l.protocol());
                 }
             }
@@ -213,10 +231,27 @@ final class SimulatedElb implements OperationVisitor<Void> {
     }
 
     @Override
+    public Void visit(SetBackendServerPolicies op) {
+        update(op.loadBalancer(), o -> {
+            for (String name : op.policyNames()) {
+                ManagedPolicy policy = o.policy(name).orElseThrow(() -> new Rejected("PolicyNotFound", name));
+                if (!policy.kind().enabledOnBackendServers()) {
+                    throw new Rejected("InvalidConfigurationRequest", name + " cannot be enabled");
+                }
+            }
+            List<BackendServer> servers = new ArrayList<>(o.backendServers().stream()
+                    .filter(b -> b.instancePort() != op.instancePort()).toList());
+            servers.add(new BackendServer(op.instancePort(), op.policyNames()));
+            return o.withBackendServers(servers);
+        });
+        return null;
+    }
+
+    @Override
     public Void visit(ConfigureHealthCheck op) {
         update(op.loadBalancer(), o -> new ObservedLoadBalancer(o.name(), o.dnsName(), o.scheme(), o.availabilityZones(),
                 o.subnets(), o.securityGroups(), o.listeners(), o.policies(), o.otherPolicies(), op.healthCheck(),
-                o.tags(), o.attributes()));
+                o.tags(), o.attributes(), o.backendServers()));
         return null;
     }
 
@@ -257,7 +292,7 @@ final class SimulatedElb implements OperationVisitor<Void> {
     private void placement(String lb, List<String> zones, List<String> subnets, List<String> groups) {
         update(lb, o -> new ObservedLoadBalancer(o.name(), o.dnsName(), o.scheme(), zones == null ? o.availabilityZones() : zones,
                 subnets == null ? o.subnets() : subnets, groups == null ? o.securityGroups() : groups, o.listeners(),
-                o.policies(), o.otherPolicies(), o.healthCheck(), o.tags(), o.attributes()));
+                o.policies(), o.otherPolicies(), o.healthCheck(), o.tags(), o.attributes(), o.backendServers()));
     }
 
     private static List<String> union(List<String> a, List<String> b) {

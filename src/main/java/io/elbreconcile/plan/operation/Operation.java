@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public sealed interface Operation permits
         CreateLoadBalancer, DeleteLoadBalancer, CreateListener, DeleteListener, SetListenerCertificate,
-        CreateLbCookiePolicy, CreateAppCookiePolicy, CreatePolicy, DeletePolicy, SetListenerPolicies,
+        CreateLbCookiePolicy, CreateAppCookiePolicy, CreatePolicy, DeletePolicy, SetListenerPolicies, SetBackendServerPolicies,
         ConfigureHealthCheck, ModifyAttributes, AddTags, RemoveTags, ApplySecurityGroups,
         AttachSubnets, DetachSubnets, EnableAvailabilityZones, DisableAvailabilityZones {
 

@@ -23,6 +23,7 @@ public enum OperationKind {
     CREATE_POLICY("CreateLoadBalancerPolicy", CreatePolicy.class),
     DELETE_POLICY("DeleteLoadBalancerPolicy", DeletePolicy.class),
     SET_LISTENER_POLICIES("SetLoadBalancerPoliciesOfListener", SetListenerPolicies.class),
+    SET_BACKEND_SERVER_POLICIES("SetLoadBalancerPoliciesForBackendServer", SetBackendServerPolicies.class),
     CONFIGURE_HEALTH_CHECK("ConfigureHealthCheck", ConfigureHealthCheck.class),
     MODIFY_ATTRIBUTES("ModifyLoadBalancerAttributes", ModifyAttributes.class),
     ADD_TAGS("AddTags", AddTags.class),

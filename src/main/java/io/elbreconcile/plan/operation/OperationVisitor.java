@@ -25,6 +25,8 @@ public interface OperationVisitor<R> {
 
     R visit(SetListenerPolicies op);
 
+    R visit(SetBackendServerPolicies op);
+
     R visit(ConfigureHealthCheck op);
 
     R visit(ModifyAttributes op);
