@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * Observed state → desired-state YAML, one file per load balancer, written so that {@code plan}
- * on it shows no change: listeners with their cookie and SSL negotiation policies, the health
+ * on it shows no change: listeners with their cookie and SSL negotiation policies, the instance
+ * ports' back-end policies ({@code backendServers}, when AWS reports any), the health
  * check, every attribute that differs from AWS's default, tags, and every policy of a managed kind
  * (also those enabled nowhere, which would otherwise be planned as orphans). Policies of types the
  * language does not model, and AWS's own predefined SSL policies, are listed in a comment and left
@@ -223,7 +224,7 @@ public final class Importer {
                 && lb.backendServers().stream().noneMatch(b -> b.policyNames().contains(policy.name()))
                 && lb.policies().stream().noneMatch(p -> p.referencedPolicies().contains(policy.name()));
         if (enabledNowhere) {
-            yaml.comment(0, "enabled on no listener; kept so that plan does not delete it as an orphan");
+            yaml.comment(0, "enabled on no listener or instance port; kept so that plan does not delete it as an orphan");
         }
     }
 }

@@ -1,0 +1,76 @@
+package io.elbreconcile.it.importer;
+
+import io.elbreconcile.emulator.EmulatorServer;
+import io.elbreconcile.it.Cli;
+import io.elbreconcile.testing.ElbClients;
+import io.elbreconcile.testing.EmulatorExtension;
+import io.elbreconcile.testing.PublicKeys;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient;
+import software.amazon.awssdk.services.elasticloadbalancing.model.PolicyAttribute;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Import writes proxy protocol, public key and back-end authentication policies and backendServers; plan on it is empty. */
+@ExtendWith(EmulatorExtension.class)
+class ImportBackendServerTest {
+
+    private static final String CERT = "arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012";
+
+    @TempDir
+    Path dir;
+
+    private static PolicyAttribute attribute(String name, String value) {
+        return PolicyAttribute.builder().attributeName(name).attributeValue(value).build();
+    }
+
+    @Test
+    void everyBackEndKindAndThePortListsRoundTripToAnEmptyPlan(EmulatorServer emulator) throws IOException {
+        ElasticLoadBalancingClient elb = ElbClients.forEndpoint(emulator.endpoint());
+        elb.createLoadBalancer(r -> r.loadBalancerName("shop").availabilityZones("us-east-1a").listeners(
+                l -> l.protocol("TCP").loadBalancerPort(80).instanceProtocol("TCP").instancePort(8080),
+                l -> l.protocol("SSL").loadBalancerPort(443).instanceProtocol("SSL").instancePort(8443).sslCertificateId(CERT)));
+        elb.createLoadBalancerPolicy(r -> r.loadBalancerName("shop").policyName("proxy").policyTypeName("ProxyProtocolPolicyType")
+                .policyAttributes(attribute("ProxyProtocol", "true")));
+        elb.createLoadBalancerPolicy(r -> r.loadBalancerName("shop").policyName("key-a").policyTypeName("PublicKeyPolicyType")
+                .policyAttributes(attribute("PublicKey", PublicKeys.FIRST)));
+        elb.createLoadBalancerPolicy(r -> r.loadBalancerName("shop").policyName("key-b").policyTypeName("PublicKeyPolicyType")
+                .policyAttributes(attribute("PublicKey", PublicKeys.SECOND)));
+        elb.createLoadBalancerPolicy(r -> r.loadBalancerName("shop").policyName("auth").policyTypeName("BackendServerAuthenticationPolicyType")
+                .policyAttributes(attribute("PublicKeyPolicyName", "key-b"), attribute("PublicKeyPolicyName", "key-a")));
+        elb.createLoadBalancerPolicy(r -> r.loadBalancerName("shop").policyName("spare-proxy").policyTypeName("ProxyProtocolPolicyType")
+                .policyAttributes(attribute("ProxyProtocol", "true")));
+        elb.setLoadBalancerPoliciesForBackendServer(r -> r.loadBalancerName("shop").instancePort(8080).policyNames("proxy"));
+        elb.setLoadBalancerPoliciesForBackendServer(r -> r.loadBalancerName("shop").instancePort(8443).policyNames("auth"));
+        Path out = dir.resolve("imported");
+
+        Cli.Result imported = Cli.against(emulator, "import", "--all", "--out", out.toString());
+
+        assertEquals(0, imported.code(), imported::toString);
+        String yaml = Files.readString(out.resolve("shop.yaml"));
+        assertTrue(yaml.contains("backendServers:\n    - instancePort: 8080\n      policies: [proxy]\n    - instancePort: 8443\n      policies: [auth]\n"), yaml);
+        assertTrue(yaml.contains("kind: ProxyProtocolPolicy\nmetadata:\n  name: proxy\n"), yaml);
+        assertTrue(yaml.contains("kind: BackendServerAuthenticationPolicy\nmetadata:\n  name: auth\n"), yaml);
+        assertTrue(yaml.contains("publicKeyPolicies: [key-a, key-b]"), yaml);
+        assertTrue(yaml.contains(PublicKeys.FIRST) && yaml.contains(PublicKeys.SECOND), yaml);
+        assertTrue(yaml.contains("name: spare-proxy"), "enabled nowhere, still imported (else an orphan): " + yaml);
+        assertEquals(1, yaml.split("# enabled on no listener or instance port", -1).length - 1,
+                "only spare-proxy is enabled nowhere; a key an authentication policy names is in use: " + yaml);
+        assertTrue(yaml.contains("left alone: ELBSecurityPolicy-2016-08\n"), "only AWS's own policy stays a comment: " + yaml);
+        assertEquals(0, Cli.run("validate", out.toString()).code());
+        long writes = emulator.mutatingCallCount();
+        Cli.Result plan = Cli.against(emulator, "plan", out.toString(), "--detailed-exitcode");
+        assertEquals(0, plan.code(), () -> plan + "\n" + yaml);
+        Cli.Result apply = Cli.against(emulator, "apply", out.toString(), "--auto-approve");
+        assertEquals(0, apply.code(), apply::toString);
+        assertEquals(writes, emulator.mutatingCallCount(), "applying the import changes nothing");
+    }
+}
