@@ -1,5 +1,6 @@
 package io.elbreconcile.it;
 
+import io.elbreconcile.testing.PublicKeys;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -16,7 +17,8 @@ import java.util.Map;
 /**
  * Random fleets of Classic load balancers for property tests, within what AWS accepts, and their
  * construction through the SDK: every listener protocol, certificates, both cookie policy kinds
- * (on several listeners or none), proxy protocol and SSL negotiation policies, health checks,
+ * (on several listeners or none), SSL negotiation policies, proxy protocol and back-end
+ * authentication (with its public key policy) on instance ports, health checks,
  * attributes, awkward names and tag values.
  */
 public final class Fleets {
@@ -100,8 +102,21 @@ public final class Fleets {
             elb.createLoadBalancerPolicy(r -> r.loadBalancerName(lb.name()).policyName("proxy-protocol")
                     .policyTypeName("ProxyProtocolPolicyType")
                     .policyAttributes(PolicyAttribute.builder().attributeName("ProxyProtocol").attributeValue("true").build()));
-            elb.setLoadBalancerPoliciesForBackendServer(r -> r.loadBalancerName(lb.name())
-                    .instancePort(lb.listeners().get(0).instancePort()).policyNames("proxy-protocol"));
+            Map<Integer, List<String>> backends = new HashMap<>();
+            backends.computeIfAbsent(lb.listeners().get(0).instancePort(), p -> new ArrayList<>()).add("proxy-protocol");
+            // and back-end authentication (a public key policy named by an authentication policy) on the
+            // first instance port reached over HTTPS or SSL, next to proxy protocol when it is the same port
+            lb.listeners().stream().filter(l -> l.instanceProtocol().equals("HTTPS") || l.instanceProtocol().equals("SSL"))
+                    .findFirst().ifPresent(secure -> {
+                        elb.createLoadBalancerPolicy(r -> r.loadBalancerName(lb.name()).policyName("backend-key")
+                                .policyTypeName("PublicKeyPolicyType").policyAttributes(attribute("PublicKey", PublicKeys.FIRST)));
+                        elb.createLoadBalancerPolicy(r -> r.loadBalancerName(lb.name()).policyName("backend-auth")
+                                .policyTypeName("BackendServerAuthenticationPolicyType")
+                                .policyAttributes(attribute("PublicKeyPolicyName", "backend-key")));
+                        backends.computeIfAbsent(secure.instancePort(), p -> new ArrayList<>()).add("backend-auth");
+                    });
+            backends.forEach((port, names) -> elb.setLoadBalancerPoliciesForBackendServer(r -> r.loadBalancerName(lb.name())
+                    .instancePort(port).policyNames(names)));
         }
         if (lb.health() != null) {
             Health h = lb.health();

@@ -6,11 +6,13 @@ import io.elbreconcile.it.Cli;
 import io.elbreconcile.it.Fleets;
 import io.elbreconcile.it.Fleets.LbSpec;
 import io.elbreconcile.testing.ElbClients;
+import io.elbreconcile.testing.PublicKeys;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient;
@@ -35,7 +37,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class DriftMutationProperties {
 
-    enum Mutation { ORPHAN_POLICY, HEALTH_CHECK, TAG, DETACH, DELETE_POLICY, DELETE_LISTENER, DELETE_LOAD_BALANCER, SSL_POLICY }
+    enum Mutation {
+        ORPHAN_POLICY, HEALTH_CHECK, TAG, DETACH, DELETE_POLICY, DELETE_LISTENER, DELETE_LOAD_BALANCER, SSL_POLICY,
+        BACKEND_REMOVED, BACKEND_ADDED, PUBLIC_KEY
+    }
 
     private static EmulatorServer emulator;
     private static ElasticLoadBalancingClient elb;
@@ -52,7 +57,7 @@ class DriftMutationProperties {
         emulator.close();
     }
 
-    @Property(tries = 10)
+    @Property(tries = 30)
     void oneChangeIsOneLine(@ForAll("fleets") List<LbSpec> fleet, @ForAll Mutation mutation) throws IOException {
         emulator.reset();
         fleet.forEach(lb -> Fleets.build(elb, lb));
@@ -61,6 +66,7 @@ class DriftMutationProperties {
             Cli.Result imported = Cli.against(emulator, "import", "--all", "--out", dir.toString());
             assertEquals(0, imported.code(), imported::toString);
             String expected = mutate(fleet.get(0).name(), mutation);
+            Statistics.label("mutation as made").collect(expected.split(" ")[0] + " " + expected.split(" ")[1].split("/")[0]);
 
             long mutating = emulator.mutatingCallCount();
             Cli.Result drift = Cli.against(emulator, "drift", dir.toString());
@@ -133,6 +139,26 @@ class DriftMutationProperties {
                     return "changed SSLNegotiationPolicy/" + lb + "/tls-negotiation";
                 }
             }
+            case BACKEND_REMOVED -> {
+                if (!description.backendServerDescriptions().isEmpty()) {
+                    int port = description.backendServerDescriptions().get(0).instancePort();
+                    elb.setLoadBalancerPoliciesForBackendServer(r -> r.loadBalancerName(lb).instancePort(port).policyNames(List.of()));
+                    return "detached BackendServerPolicies/" + lb + "/" + port;
+                }
+            }
+            case BACKEND_ADDED -> {
+                if (description.policies().otherPolicies().contains("proxy-protocol")
+                        && description.backendServerDescriptions().stream().noneMatch(b -> b.instancePort() == 1)) {
+                    elb.setLoadBalancerPoliciesForBackendServer(r -> r.loadBalancerName(lb).instancePort(1).policyNames("proxy-protocol"));
+                    return "changed BackendServerPolicies/" + lb + "/1";
+                }
+            }
+            case PUBLIC_KEY -> {
+                if (description.policies().otherPolicies().contains("backend-key")) {
+                    recreateWithAnotherKey(lb, description);
+                    return "changed PublicKeyPolicy/" + lb + "/backend-key";
+                }
+            }
             case DELETE_LOAD_BALANCER -> {
                 elb.deleteLoadBalancer(r -> r.loadBalancerName(lb));
                 return "missing LoadBalancer/" + lb;
@@ -167,6 +193,33 @@ class DriftMutationProperties {
                     .policyNames(listener.policyNames()));
         }
         elb.deleteLoadBalancerPolicy(r -> r.loadBalancerName(lb).policyName("stand-in"));
+    }
+
+    /**
+     * Someone re-creates the public key policy under its name with another key: AWS refuses to
+     * delete a key an enabled authentication policy names, so the authentication policy goes and
+     * comes back with the same settings, its port on a stand-in meanwhile. Only the key differs.
+     */
+    private static void recreateWithAnotherKey(String lb, LoadBalancerDescription description) {
+        int port = description.backendServerDescriptions().stream().filter(b -> b.policyNames().contains("backend-auth"))
+                .findFirst().orElseThrow().instancePort();
+        List<String> names = description.backendServerDescriptions().stream().filter(b -> b.instancePort() == port)
+                .findFirst().orElseThrow().policyNames();
+        elb.createLoadBalancerPolicy(r -> r.loadBalancerName(lb).policyName("stand-in-key").policyTypeName("PublicKeyPolicyType")
+                .policyAttributes(a -> a.attributeName("PublicKey").attributeValue(PublicKeys.SECOND)));
+        elb.createLoadBalancerPolicy(r -> r.loadBalancerName(lb).policyName("stand-in-auth").policyTypeName("BackendServerAuthenticationPolicyType")
+                .policyAttributes(a -> a.attributeName("PublicKeyPolicyName").attributeValue("stand-in-key")));
+        List<String> swapped = names.stream().map(n -> n.equals("backend-auth") ? "stand-in-auth" : n).toList();
+        elb.setLoadBalancerPoliciesForBackendServer(r -> r.loadBalancerName(lb).instancePort(port).policyNames(swapped));
+        elb.deleteLoadBalancerPolicy(r -> r.loadBalancerName(lb).policyName("backend-auth"));
+        elb.deleteLoadBalancerPolicy(r -> r.loadBalancerName(lb).policyName("backend-key"));
+        elb.createLoadBalancerPolicy(r -> r.loadBalancerName(lb).policyName("backend-key").policyTypeName("PublicKeyPolicyType")
+                .policyAttributes(a -> a.attributeName("PublicKey").attributeValue(PublicKeys.SECOND)));
+        elb.createLoadBalancerPolicy(r -> r.loadBalancerName(lb).policyName("backend-auth").policyTypeName("BackendServerAuthenticationPolicyType")
+                .policyAttributes(a -> a.attributeName("PublicKeyPolicyName").attributeValue("backend-key")));
+        elb.setLoadBalancerPoliciesForBackendServer(r -> r.loadBalancerName(lb).instancePort(port).policyNames(names));
+        elb.deleteLoadBalancerPolicy(r -> r.loadBalancerName(lb).policyName("stand-in-auth"));
+        elb.deleteLoadBalancerPolicy(r -> r.loadBalancerName(lb).policyName("stand-in-key"));
     }
 
     private static String head(String line) {

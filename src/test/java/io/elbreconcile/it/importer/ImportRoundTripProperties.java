@@ -10,6 +10,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient;
@@ -48,6 +49,10 @@ class ImportRoundTripProperties {
     void importedFleetPlansNoChange(@ForAll("fleets") List<LbSpec> fleet) throws IOException {
         emulator.reset();
         fleet.forEach(lb -> Fleets.build(elb, lb));
+        Statistics.label("load balancers").collect(fleet.size());
+        Statistics.label("with proxy protocol").collect(fleet.stream().anyMatch(LbSpec::proxyProtocol));
+        Statistics.label("with back-end authentication").collect(fleet.stream().anyMatch(lb -> lb.proxyProtocol()
+                && lb.listeners().stream().anyMatch(l -> l.instanceProtocol().equals("HTTPS") || l.instanceProtocol().equals("SSL"))));
         Path out = Files.createTempDirectory("import-property");
         try {
             Cli.Result imported = Cli.against(emulator, "import", "--all", "--out", out.toString());
