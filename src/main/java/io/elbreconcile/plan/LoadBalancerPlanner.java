@@ -301,7 +301,8 @@ final class LoadBalancerPlanner {
         // Public key policies named by a policy that stays (declared, or kept on a list) stay too.
         java.util.Set<String> namedByKept = new java.util.HashSet<>();
         desired.policies().forEach(p -> namedByKept.addAll(p.referencedPolicies()));
-        observed.policies().stream().filter(p -> lists.stream().anyMatch(l -> l.desired().contains(p.name())))
+        observed.policies().stream().filter(p -> desired.policy(p.name()).isEmpty())
+                .filter(p -> lists.stream().anyMatch(l -> l.desired().contains(p.name())))
                 .forEach(p -> namedByKept.addAll(p.referencedPolicies()));
         for (ManagedPolicy policy : observed.policies()) {
             // Another stack's attach-mode policy is foreign, like one of another type: not ours to delete;

@@ -150,6 +150,24 @@ class BackendServerPlannerTest {
         assertFalse(plan(full(KEY), after).hasChanges());
     }
 
+    /** Found by PlannerProperties: a key the new authentication policy no longer names is an orphan, deleted after the old policy. */
+    @Test
+    void aKeyDroppedFromTheAuthenticationPolicyIsDeletedAfterTheOldPolicy() {
+        PublicKeyPolicy second = new PublicKeyPolicy("key2", PublicKeys.SECOND);
+        DesiredState two = shop(List.of(new BackendServer(8443, List.of("auth"))), KEY, second,
+                new BackendAuthenticationPolicy("auth", List.of("key", "key2")));
+        ObservedState before = built(two);
+        DesiredState one = shop(List.of(new BackendServer(8443, List.of("auth"))), KEY, AUTH);
+
+        Plan plan = plan(one, before);
+        List<String> ops = operationsInOrder(plan);
+
+        assertEquals(Action.DELETE, change(plan, "PublicKeyPolicy/shop/key2").action());
+        assertTrue(indexOf(ops, "Delete policy auth from") < indexOf(ops, "Delete policy key2"), ops::toString);
+        ObservedState after = run(plan, before, aws -> assertEquals(1, shopIn(aws.state()).backendPolicies(8443).size()));
+        assertFalse(plan(one, after).hasChanges(), () -> operationsInOrder(plan(one, after)).toString());
+    }
+
     private static Change change(Plan plan, String address) {
         return plan.changes().stream().filter(c -> c.address().toString().equals(address)).findFirst().orElseThrow();
     }

@@ -2,6 +2,12 @@ package io.elbreconcile.plan;
 
 import io.elbreconcile.graph.StepGraph;
 import io.elbreconcile.model.AppCookiePolicy;
+import io.elbreconcile.model.BackendAuthenticationPolicy;
+import io.elbreconcile.model.BackendServer;
+import io.elbreconcile.model.Protocol;
+import io.elbreconcile.model.ProxyProtocolPolicy;
+import io.elbreconcile.model.PublicKeyPolicy;
+import io.elbreconcile.testing.PublicKeys;
 import io.elbreconcile.model.Attributes;
 import io.elbreconcile.model.ConnectionDraining;
 import io.elbreconcile.model.DesiredLoadBalancer;
@@ -99,6 +105,42 @@ class PlannerProperties {
         }));
     }
 
+    /**
+     * An instance port that has a proxy protocol or authentication policy and keeps one names
+     * exactly one of that kind after every call, existing, with every key it names existing.
+     */
+    @Property(tries = 1000)
+    void anInstancePortIsNeverWithoutItsBackEndPolicy(@ForAll long seed, @ForAll boolean direct) {
+        Random random = new Random(seed);
+        DesiredState desired = randomDesired(random);
+        ObservedState observed = perturb(Fixtures.built(randomDesired(random)), random);
+        Plan plan = Fixtures.plan(desired, observed,
+                new PlanOptions(Optional.empty(), false, direct ? ReplaceStrategy.DIRECT : ReplaceStrategy.ZERO_GAP));
+        Map<String, Map<Integer, PolicyKind>> watched = new HashMap<>();
+        desired.loadBalancers().values().forEach(lb -> observed.loadBalancer(lb.name()).ifPresent(current -> {
+            for (BackendServer server : lb.backendServers() == null ? List.<BackendServer>of() : lb.backendServers()) {
+                for (String name : server.policyNames()) {
+                    PolicyKind kind = lb.policy(name).orElseThrow().kind();
+                    boolean hasOne = current.backendPolicies(server.instancePort()).stream()
+                            .anyMatch(n -> current.policy(n).map(p -> p.kind() == kind).orElse(false));
+                    if (hasOne) {
+                        watched.computeIfAbsent(lb.name(), k -> new HashMap<>()).put(server.instancePort(), kind);
+                    }
+                }
+            }
+        }));
+        Fixtures.run(plan, observed, aws -> watched.forEach((lb, ports) -> {
+            ObservedLoadBalancer now = aws.state().loadBalancer(lb).orElseThrow();
+            ports.forEach((port, kind) -> {
+                List<ManagedPolicy> ofKind = now.backendPolicies(port).stream().map(n -> now.policy(n).orElseThrow())
+                        .filter(p -> p.kind() == kind).toList();
+                assertEquals(1, ofKind.size(), () -> lb + ":" + port + " has " + now.backendPolicies(port) + " during "
+                        + Fixtures.operationsInOrder(plan));
+                ofKind.get(0).referencedPolicies().forEach(key -> assertTrue(now.policy(key).isPresent(), key + " exists"));
+            });
+        }));
+    }
+
     @Property(tries = 200)
     void aPlanOfEqualStatesIsEmpty(@ForAll long seed) {
         DesiredState desired = randomDesired(new Random(seed));
@@ -174,6 +216,10 @@ class PlannerProperties {
             if (random.nextBoolean() || listeners.isEmpty()) {
                 listeners.add(Fixtures.tcp(9000));
             }
+            if (random.nextBoolean()) {
+                listeners.add(new Listener(Protocol.SSL, 8443, Protocol.SSL, 8443, "arn:cert:1", List.of()));
+            }
+            List<BackendServer> backends = randomBackends(random, listeners, policies);
             HealthCheck healthCheck = random.nextBoolean() ? null
                     : new HealthCheck(random.nextBoolean() ? "HTTP:8080/health" : "TCP:8080", 30, 5, 10, 2);
             Attributes attributes = random.nextBoolean() ? null
@@ -183,9 +229,34 @@ class PlannerProperties {
             if (random.nextBoolean()) {
                 tags.put("team", random.nextBoolean() ? "web" : "ops");
             }
-            lbs.add(Fixtures.lb(name, listeners, policies, healthCheck, attributes, tags, random.nextBoolean()));
+            DesiredLoadBalancer lb = Fixtures.lb(name, listeners, policies, healthCheck, attributes, tags, random.nextBoolean());
+            lbs.add(backends == null ? lb : lb.withBackendServers(backends));
         }
         return Fixtures.desired(lbs, List.of());
+    }
+
+    /**
+     * Proxy protocol on the TCP listener's instance port, back-end authentication (one or two keys,
+     * each one of two key texts) on the SSL one's; declared in {@code policies}; the port lists
+     * returned, or null (one time in four) for a load balancer that does not declare them.
+     */
+    private static List<BackendServer> randomBackends(Random random, List<Listener> listeners, List<ManagedPolicy> policies) {
+        List<BackendServer> backends = new ArrayList<>();
+        if (listeners.stream().anyMatch(l -> l.instancePort() == 9000) && random.nextBoolean()) {
+            policies.add(ProxyProtocolPolicy.enabled("proxy"));
+            backends.add(new BackendServer(9000, List.of("proxy")));
+        }
+        if (listeners.stream().anyMatch(l -> l.instancePort() == 8443) && random.nextBoolean()) {
+            policies.add(new PublicKeyPolicy("key", random.nextBoolean() ? PublicKeys.FIRST : PublicKeys.SECOND));
+            List<String> keys = new ArrayList<>(List.of("key"));
+            if (random.nextBoolean()) {
+                policies.add(new PublicKeyPolicy("key2", random.nextBoolean() ? PublicKeys.FIRST : PublicKeys.SECOND));
+                keys.add("key2");
+            }
+            policies.add(new BackendAuthenticationPolicy("auth", keys));
+            backends.add(new BackendServer(8443, List.of("auth")));
+        }
+        return random.nextInt(4) == 0 ? null : backends;
     }
 
     /** An SSL negotiation policy in one of a few forms, so that changing it means replacing it. */
@@ -222,7 +293,8 @@ class PlannerProperties {
                 }
             }
             return new ObservedLoadBalancer(lb.name(), lb.dnsName(), lb.scheme(), lb.availabilityZones(), lb.subnets(),
-                    lb.securityGroups(), listeners, policies, lb.otherPolicies(), lb.healthCheck(), lb.tags(), lb.attributes());
+                    lb.securityGroups(), listeners, policies, lb.otherPolicies(), lb.healthCheck(), lb.tags(), lb.attributes(),
+                    lb.backendServers());
         });
         return new ObservedState(new TreeMap<>(lbs));
     }
