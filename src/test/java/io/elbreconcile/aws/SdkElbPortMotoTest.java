@@ -1,5 +1,13 @@
 package io.elbreconcile.aws;
 
+import io.elbreconcile.model.BackendAuthenticationPolicy;
+import io.elbreconcile.model.BackendServer;
+import io.elbreconcile.model.ManagedPolicy;
+import io.elbreconcile.model.ProxyProtocolPolicy;
+import io.elbreconcile.model.PublicKeyPolicy;
+import io.elbreconcile.plan.operation.CreatePolicy;
+import io.elbreconcile.plan.operation.SetBackendServerPolicies;
+import io.elbreconcile.testing.PublicKeys;
 import io.elbreconcile.model.AppCookiePolicy;
 import io.elbreconcile.model.Attributes;
 import io.elbreconcile.model.ConnectionDraining;
@@ -76,6 +84,29 @@ class SdkElbPortMotoTest {
 
             assertEquals(Map.of("team", "web"), port.describeTags(List.of("my-load-balancer")).get("my-load-balancer"));
             assertEquals(new CallStats(2, 5, 0), port.stats());
+        }
+    }
+
+    /** Proxy protocol and authentication policies travel as CreateLoadBalancerPolicy and come back typed, with the port lists. */
+    @Test
+    void backEndPoliciesWrittenThroughThePortAreObservedWithTheirPortLists(MotoServer.Endpoint moto) {
+        try (SdkElbPort port = connect(moto)) {
+            createLoadBalancer(port, "web");
+            ProxyProtocolPolicy proxy = ProxyProtocolPolicy.enabled("proxy");
+            PublicKeyPolicy key = new PublicKeyPolicy("key", PublicKeys.FIRST);
+            BackendAuthenticationPolicy auth = new BackendAuthenticationPolicy("auth", List.of("key"));
+            for (ManagedPolicy policy : List.<ManagedPolicy>of(proxy, key, auth)) {
+                port.write(new CreatePolicy("web", policy.name(), policy.kind().awsTypeName(), policy.wireAttributes()));
+            }
+            port.write(new SetBackendServerPolicies("web", 22, List.of("proxy")));
+            port.write(new SetBackendServerPolicies("web", 8443, List.of("auth")));
+            port.write(new SetBackendServerPolicies("web", 8443, List.of()));
+
+            ObservedLoadBalancer lb = port.describeLoadBalancers(List.of("web")).get(0)
+                    .withDescribedPolicies(port.describePolicies("web"));
+
+            assertEquals(List.of(new BackendServer(22, List.of("proxy"))), lb.backendServers(), "a cleared port is no port");
+            assertEquals(List.of(auth, key, proxy), lb.policies());
         }
     }
 
