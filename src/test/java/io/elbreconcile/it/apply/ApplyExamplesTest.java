@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ApplyExamplesTest {
 
     @ParameterizedTest(name = "examples/{0}")
-    @ValueSource(strings = {"quickstart", "https-app-cookie", "attach-mode", "tls-policy"})
+    @ValueSource(strings = {"quickstart", "https-app-cookie", "attach-mode", "tls-policy", "backend-policies"})
     void theExampleConvergesAndASecondApplyMakesNoMutatingCall(String example, EmulatorServer emulator) {
         Path input = Path.of("examples", example);
         if (example.equals("attach-mode")) {
