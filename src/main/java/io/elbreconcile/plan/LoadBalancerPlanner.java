@@ -236,6 +236,7 @@ final class LoadBalancerPlanner {
             if (!current.isEmpty() || !names.isEmpty()) {
                 lists.add(new ListenerPolicyPlan(port, current, current, names, null, observed != null,
                         desired.declaresBackendServers() && !current.isEmpty() && names.isEmpty()
+                                && desired.backendServers().stream().noneMatch(b -> b.instancePort() == port)
                                 ? "not in backendServers: an instance port it does not list has no back-end policy" : null,
                         true));
             }

@@ -314,18 +314,34 @@ final class PolicyPlanner {
                 : old.equals(wanted) ? "names public key policies " + wanted.referencedPolicies() + ", of which one is"
                         + " replaced: AWS refuses to delete a key that an enabled policy names, so this one is replaced too"
                 : "AWS policies are immutable: changed settings mean delete and re-create");
-        List<String> ports = users.stream().filter(u -> u.current().contains(old.name()))
-                .map(u -> (u.backend() ? "instance port " : "") + u.port()).toList();
-        if (ports.isEmpty()) {
-            reasons.add("enabled on no listener: replaced directly");
+        List<ListenerPolicyPlan> using = users.stream().filter(u -> u.current().contains(old.name())).toList();
+        String where = where(using);
+        if (using.isEmpty() && temporary != null) {
+            reasons.add("zero gap: the temporary copies of the policies naming it name " + temporary + " meanwhile");
+        } else if (using.isEmpty()) {
+            reasons.add("enabled on no listener or instance port: replaced directly");
         } else if (!zeroGap && temporary == null) {
-            reasons.add("--replace-strategy=direct: no stickiness on listeners " + ports + " while it is replaced");
+            reasons.add("--replace-strategy=direct: no stickiness on " + where + " while it is replaced");
         } else if (temporary != null) {
-            reasons.add("zero gap: listeners " + ports + " use temporary policy " + temporary + " meanwhile");
+            reasons.add("zero gap: " + where + " use temporary policy " + temporary + " meanwhile");
         } else {
-            reasons.add("zero gap: listeners " + ports + " move to their new lists before it is replaced");
+            reasons.add("zero gap: " + where + " move to their new lists before it is replaced");
         }
         return reasons;
+    }
+
+    /** E.g. {@code listeners [80, 443]}, {@code instance ports [8443]}, or both joined by "and". */
+    private static String where(List<ListenerPolicyPlan> lists) {
+        List<String> parts = new ArrayList<>();
+        List<Integer> listeners = lists.stream().filter(l -> !l.backend()).map(ListenerPolicyPlan::port).toList();
+        List<Integer> instancePorts = lists.stream().filter(ListenerPolicyPlan::backend).map(ListenerPolicyPlan::port).toList();
+        if (!listeners.isEmpty()) {
+            parts.add("listeners " + listeners);
+        }
+        if (!instancePorts.isEmpty()) {
+            parts.add("instance ports " + instancePorts);
+        }
+        return String.join(" and ", parts);
     }
 
     private String deleteUnwanted(String name, String reason) {

@@ -93,6 +93,8 @@ class BackendServerPlannerTest {
         List<String> ops = operationsInOrder(plan);
 
         assertEquals(Action.UPDATE, change(plan, "BackendServerPolicies/shop/8443").action());
+        assertEquals(List.of("not in backendServers: an instance port it does not list has no back-end policy"),
+                change(plan, "BackendServerPolicies/shop/8443").reasons());
         assertTrue(indexOf(ops, "Disable every policy on instance port 8443") < indexOf(ops, "DeleteLoadBalancerPolicy Delete policy auth"), ops::toString);
         assertTrue(indexOf(ops, "Delete policy auth") < indexOf(ops, "Delete policy key"), ops::toString);
         assertTrue(indexOf(ops, "Disable every policy on instance port 8080") < indexOf(ops, "Delete policy proxy"), ops::toString);
@@ -116,6 +118,8 @@ class BackendServerPlannerTest {
         assertEquals(Action.REPLACE, change(plan, "PublicKeyPolicy/shop/key").action());
         assertEquals(Action.REPLACE, change(plan, "BackendServerAuthenticationPolicy/shop/auth").action());
         assertTrue(change(plan, "BackendServerAuthenticationPolicy/shop/auth").reasons().get(0).contains("of which one is replaced"));
+        assertEquals("zero gap: the temporary copies of the policies naming it name key-elbr-tmp meanwhile",
+                change(plan, "PublicKeyPolicy/shop/key").reasons().get(1));
         List<String> seen = new ArrayList<>();
         ObservedState after = run(plan, before, aws -> {
             ObservedLoadBalancer now = shopIn(aws.state());

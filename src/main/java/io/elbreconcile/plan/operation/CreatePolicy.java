@@ -22,7 +22,12 @@ public record CreatePolicy(String loadBalancer, String policyName, String policy
     @Override
     public String describe() {
         return "Create " + policyTypeName + " policy " + policyName + " on " + loadBalancer + " with "
-                + attributes.stream().map(a -> a.name() + "=" + a.value()).toList();
+                + attributes.stream().map(a -> a.name() + "=" + shortened(a.value())).toList();
+    }
+
+    /** A long value (a public key) shortened for display; the record keeps it whole for the call. */
+    private static String shortened(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 16) + "..." + value.substring(value.length() - 12);
     }
 
     @Override
