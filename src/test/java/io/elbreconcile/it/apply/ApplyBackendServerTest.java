@@ -204,6 +204,34 @@ class ApplyBackendServerTest {
         assertEquals(Map.of(8080, List.of("proxy"), 8443, List.of("auth")), backends(elb));
     }
 
+    @Test
+    void aSavedPlanAppliesAndGoesStaleWhenAPortListOrAKeyChangesBehindIt(EmulatorServer emulator) {
+        assertEquals(0, apply(emulator, shop("v1", BOTH, PublicKeys.FIRST)).code());
+        Path v2 = shop("v2", BOTH, PublicKeys.SECOND);
+        Path saved = dir.resolve("plan.json");
+        Path stale = dir.resolve("stale.json");
+        assertEquals(0, plan(emulator, v2, "--out", saved.toString()).code());
+        assertEquals(0, plan(emulator, v2, "--out", stale.toString()).code());
+
+        Harness.Result applied = cli(concat(new String[] {"apply", saved.toString(), "--auto-approve"}, target(emulator)));
+        assertEquals(0, applied.code(), applied.both());
+        assertEquals(PublicKeys.SECOND, policies(sdk(emulator), LB).get("key").get("PublicKey"));
+
+        long writes = emulator.mutatingCallCount();
+        Harness.Result refused = cli(concat(new String[] {"apply", stale.toString(), "--auto-approve"}, target(emulator)));
+        assertEquals(1, refused.code(), refused.both());
+        assertTrue(refused.err().contains("PublicKeyPolicy/shop/key"), refused.both());
+        assertEquals(writes, emulator.mutatingCallCount(), "a stale plan makes no call");
+
+        Path v3 = shop("v3", BOTH, PublicKeys.FIRST);
+        Path third = dir.resolve("third.json");
+        assertEquals(0, plan(emulator, v3, "--out", third.toString()).code());
+        sdk(emulator).setLoadBalancerPoliciesForBackendServer(r -> r.loadBalancerName(LB).instancePort(8080).policyNames(List.of()));
+        Harness.Result moved = cli(concat(new String[] {"apply", third.toString(), "--auto-approve"}, target(emulator)));
+        assertEquals(1, moved.code(), moved.both());
+        assertTrue(moved.err().contains("LoadBalancer/shop"), "the description (its port lists) moved: " + moved.both());
+    }
+
     /** A load balancer with back-end policies costs one DescribeLoadBalancerPolicies to observe. */
     @Test
     void observingCostsOnePolicyCall(EmulatorServer emulator) {
