@@ -94,7 +94,12 @@ final class PolicyPlanner {
         Map<String, ManagedPolicy> replacedOld = new TreeMap<>();
         List<ManagedPolicy> replacements = new ArrayList<>();
         Set<String> changed = changedPolicies(wanted);
-        for (ManagedPolicy policy : wanted) {
+        List<ManagedPolicy> all = new ArrayList<>(wanted);
+        for (ManagedPolicy kept : keptReferrers(wanted, changed, lists)) {
+            all.add(kept);
+            changed.add(kept.name());
+        }
+        for (ManagedPolicy policy : all) {
             Optional<ManagedPolicy> existing = observed == null ? Optional.empty() : observed.policy(policy.name());
             Address address = Address.policy(lb, policy);
             if (existing.isEmpty()) {
@@ -164,6 +169,23 @@ final class PolicyPlanner {
             }
         }
         return changed;
+    }
+
+    /**
+     * Undeclared policies a list keeps as they are (an authentication policy on a load balancer that
+     * declares no backendServers) that name a replaced declared key: AWS refuses to delete the key
+     * while they name it, so they are replaced too, with the settings AWS reports.
+     */
+    private List<ManagedPolicy> keptReferrers(List<ManagedPolicy> wanted, Set<String> changed, List<ListenerPolicyPlan> lists) {
+        if (observed == null || changed.isEmpty()) {
+            return List.of();
+        }
+        Set<String> declared = new HashSet<>();
+        wanted.forEach(p -> declared.add(p.name()));
+        return observed.policies().stream()
+                .filter(p -> !declared.contains(p.name()) && p.referencedPolicies().stream().anyMatch(changed::contains))
+                .filter(p -> lists.stream().anyMatch(l -> l.desired().contains(p.name())))
+                .toList();
     }
 
     private String creation(Address address, ManagedPolicy policy, String note, List<String> deps) {

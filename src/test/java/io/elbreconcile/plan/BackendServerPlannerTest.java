@@ -172,6 +172,21 @@ class BackendServerPlannerTest {
         assertFalse(plan(one, after).hasChanges(), () -> operationsInOrder(plan(one, after)).toString());
     }
 
+    /** An authentication policy kept as it is (no backendServers, not declared) is replaced with a declared key it names. */
+    @Test
+    void aKeptAuthenticationPolicyNamingAChangedKeyIsReplacedWithIt() {
+        ObservedState before = built(full(KEY));
+        DesiredState keyOnly = shop(null, PROXY, new PublicKeyPolicy("key", PublicKeys.SECOND));
+
+        Plan plan = plan(keyOnly, before);
+
+        assertEquals(Action.REPLACE, change(plan, "BackendServerAuthenticationPolicy/shop/auth").action());
+        ObservedState after = run(plan, before, aws -> assertEquals(1, shopIn(aws.state()).backendPolicies(8443).size()));
+        assertEquals(Optional.of(AUTH), shopIn(after).policy("auth"), "kept with the settings AWS reported");
+        assertEquals(List.of("auth"), shopIn(after).backendPolicies(8443));
+        assertFalse(plan(keyOnly, after).hasChanges(), () -> operationsInOrder(plan(keyOnly, after)).toString());
+    }
+
     private static Change change(Plan plan, String address) {
         return plan.changes().stream().filter(c -> c.address().toString().equals(address)).findFirst().orElseThrow();
     }

@@ -232,7 +232,7 @@ class ApplyBackendServerTest {
         assertTrue(moved.err().contains("LoadBalancer/shop"), "the description (its port lists) moved: " + moved.both());
     }
 
-    /** A load balancer with back-end policies costs one DescribeLoadBalancerPolicies to observe. */
+    /** A load balancer with back-end policies costs one DescribeLoadBalancerPolicies to observe, one without none. */
     @Test
     void observingCostsOnePolicyCall(EmulatorServer emulator) {
         Path input = shop("v1", BOTH, PublicKeys.FIRST);
@@ -241,6 +241,13 @@ class ApplyBackendServerTest {
         int from = emulator.callLog().size();
         assertEquals(0, plan(emulator, input, "--detailed-exitcode").code());
         assertEquals(1, callsSince(emulator, from).stream().filter(c -> c.action().equals("DescribeLoadBalancerPolicies")).count());
+        Path plain = write(dir.resolve("plain"), "plain.yaml", Harness.loadBalancer("plain", "  backendServers: []\n",
+                listener("TCP", 80, "TCP", 8080, null)));
+        assertEquals(0, apply(emulator, plain).code());
+        int next = emulator.callLog().size();
+        assertEquals(0, plan(emulator, plain, "--detailed-exitcode").code());
+        assertEquals(0, callsSince(emulator, next).stream().filter(c -> c.action().equals("DescribeLoadBalancerPolicies")).count(),
+                "no policy of its own: the port lists come with DescribeLoadBalancers");
     }
 
     /** Back-end policies, their types and keys, and what each instance port names, call by call. */
