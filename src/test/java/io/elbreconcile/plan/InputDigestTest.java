@@ -4,6 +4,7 @@ import io.elbreconcile.diag.SourceLocation;
 import io.elbreconcile.model.AccessLog;
 import io.elbreconcile.model.Address;
 import io.elbreconcile.model.AppCookiePolicy;
+import io.elbreconcile.model.BackendServer;
 import io.elbreconcile.model.Attributes;
 import io.elbreconcile.model.ConnectionDraining;
 import io.elbreconcile.model.DesiredLoadBalancer;
@@ -125,6 +126,9 @@ class InputDigestTest {
         variants.put("ignoreChanges", new DesiredLoadBalancer(b.name(), b.scheme(), b.availabilityZones(), b.subnets(),
                 b.securityGroups(), b.listeners(), b.healthCheck(), b.attributes(), b.tags(), b.protect(), b.policies(),
                 IgnoreChanges.of(List.of("healthCheck.interval"))));
+        variants.put("backend servers declared empty", b.withBackendServers(List.of()));
+        variants.put("backend server port", b.withBackendServers(List.of(new BackendServer(8080, List.of()))));
+        variants.put("backend server policies", b.withBackendServers(List.of(new BackendServer(8080, List.of("sticky")))));
         variants.forEach((what, lb) -> digests.put(what, digest(lb, List.of())));
         digests.put("attachment", digest(base(), List.of(ATTACHMENT)));
         digests.put("settings", InputDigest.of(new DesiredState(new TreeMap<>(Map.of("web", base())), List.of(), new TreeMap<>(),
@@ -145,7 +149,7 @@ class InputDigestTest {
     @Test
     void theCanonicalFormCoversEveryComponent() {
         assertEquals(4, DesiredState.class.getRecordComponents().length, "DesiredState (origins are left out on purpose)");
-        assertEquals(12, DesiredLoadBalancer.class.getRecordComponents().length, "DesiredLoadBalancer");
+        assertEquals(13, DesiredLoadBalancer.class.getRecordComponents().length, "DesiredLoadBalancer");
         assertEquals(6, Listener.class.getRecordComponents().length, "Listener");
         assertEquals(5, HealthCheck.class.getRecordComponents().length, "HealthCheck");
         assertEquals(4, Attributes.class.getRecordComponents().length, "Attributes");

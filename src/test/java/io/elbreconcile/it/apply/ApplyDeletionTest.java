@@ -127,9 +127,10 @@ class ApplyDeletionTest {
         elb.createLBCookieStickinessPolicy(r -> r.loadBalancerName("web").policyName("old-lb-cookie").cookieExpirationPeriod(5L));
         elb.createAppCookieStickinessPolicy(r -> r.loadBalancerName("web").policyName("old-app-cookie").cookieName("SID"));
         elb.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName("web").loadBalancerPort(81).policyNames("old-app-cookie"));
-        // Not a cookie policy: the language does not model it, so it is not an orphan.
+        // Enabled on an instance port of a load balancer that declares no backendServers: kept, not an orphan.
         elb.createLoadBalancerPolicy(r -> r.loadBalancerName("web").policyName("proxy").policyTypeName("ProxyProtocolPolicyType")
                 .policyAttributes(a -> a.attributeName("ProxyProtocol").attributeValue("true")));
+        elb.setLoadBalancerPoliciesForBackendServer(r -> r.loadBalancerName("web").instancePort(8081).policyNames("proxy"));
         int from = emulator.callLog().size();
 
         Harness.Result result = apply(emulator, input);
