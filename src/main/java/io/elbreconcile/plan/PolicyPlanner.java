@@ -3,13 +3,11 @@ package io.elbreconcile.plan;
 import io.elbreconcile.model.Address;
 import io.elbreconcile.model.ManagedPolicy;
 import io.elbreconcile.model.ObservedLoadBalancer;
-import io.elbreconcile.model.PolicyKind;
 import io.elbreconcile.plan.operation.CreateAppCookiePolicy;
 import io.elbreconcile.plan.operation.CreateLbCookiePolicy;
 import io.elbreconcile.plan.operation.CreatePolicy;
 import io.elbreconcile.plan.operation.DeletePolicy;
 import io.elbreconcile.plan.operation.Operation;
-import io.elbreconcile.plan.operation.SetListenerPolicies;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,12 +49,8 @@ final class PolicyPlanner {
     private final Set<Address> forcedFinal = new HashSet<>();
     /** List → the step that sets its final value. */
     private final Map<Address, String> finalListSteps = new HashMap<>();
-    /** Step creating a policy → the policies it names, which must exist first. */
-    private final Map<String, List<String>> createdReferences = new HashMap<>();
-    /** Step deleting a policy → the policies it names, which must outlive it. */
-    private final Map<String, List<String>> deletedReferences = new HashMap<>();
-    /** Policy name → every step deleting a policy of that name. */
-    private final Map<String, List<String>> deleters = new HashMap<>();
+    /** Which created and deleted policies name which: the order between them. */
+    private final PolicyReferences references = new PolicyReferences();
     /** Listener creations and deletions: an instance port's list waits for them (its protocol may change). */
     private final List<String> listenerSteps = new ArrayList<>();
     /** Old policy name → the step deleting it as part of a replacement. */
@@ -93,9 +87,9 @@ final class PolicyPlanner {
     void plan(List<ManagedPolicy> wanted, SortedMap<String, String> unwanted, List<ListenerPolicyPlan> lists) {
         Map<String, ManagedPolicy> replacedOld = new TreeMap<>();
         List<ManagedPolicy> replacements = new ArrayList<>();
-        Set<String> changed = changedPolicies(wanted);
+        Set<String> changed = PolicyReferences.changed(wanted, observed);
         List<ManagedPolicy> all = new ArrayList<>(wanted);
-        for (ManagedPolicy kept : keptReferrers(wanted, changed, lists)) {
+        for (ManagedPolicy kept : PolicyReferences.keptReferrers(observed, wanted, changed, lists)) {
             all.add(kept);
             changed.add(kept.name());
         }
@@ -137,68 +131,19 @@ final class PolicyPlanner {
             }
         });
         creators.values().forEach(creator -> unattachedDeletes.forEach(delete -> plan.dependOn(creator, delete)));
-        // A policy is created after the policies it names, and deleted before them.
-        createdReferences.forEach((create, names) -> names.stream().map(creators::get)
-                .filter(creator -> creator != null && !creator.equals(create)).forEach(creator -> plan.dependOn(create, creator)));
-        deletedReferences.forEach((delete, names) -> names.forEach(name ->
-                deleters.getOrDefault(name, List.of()).forEach(named -> plan.dependOn(named, delete))));
-    }
-
-    /**
-     * Declared policies that must be replaced: those whose settings differ from AWS's, and those
-     * naming one of them (an authentication policy whose public key policy is replaced: AWS refuses
-     * to delete a key that an enabled policy names, so the policy naming it goes and comes back too).
-     */
-    private Set<String> changedPolicies(List<ManagedPolicy> wanted) {
-        Set<String> changed = new HashSet<>();
-        if (observed == null) {
-            return changed;
-        }
-        for (ManagedPolicy policy : wanted) {
-            if (observed.policy(policy.name()).map(existing -> !existing.equals(policy)).orElse(false)) {
-                changed.add(policy.name());
-            }
-        }
-        for (boolean grew = true; grew; ) {
-            grew = false;
-            for (ManagedPolicy policy : wanted) {
-                if (observed.policy(policy.name()).isPresent() && !changed.contains(policy.name())
-                        && policy.referencedPolicies().stream().anyMatch(changed::contains)) {
-                    grew = changed.add(policy.name());
-                }
-            }
-        }
-        return changed;
-    }
-
-    /**
-     * Undeclared policies a list keeps as they are (an authentication policy on a load balancer that
-     * declares no backendServers) that name a replaced declared key: AWS refuses to delete the key
-     * while they name it, so they are replaced too, with the settings AWS reports.
-     */
-    private List<ManagedPolicy> keptReferrers(List<ManagedPolicy> wanted, Set<String> changed, List<ListenerPolicyPlan> lists) {
-        if (observed == null || changed.isEmpty()) {
-            return List.of();
-        }
-        Set<String> declared = new HashSet<>();
-        wanted.forEach(p -> declared.add(p.name()));
-        return observed.policies().stream()
-                .filter(p -> !declared.contains(p.name()) && p.referencedPolicies().stream().anyMatch(changed::contains))
-                .filter(p -> lists.stream().anyMatch(l -> l.desired().contains(p.name())))
-                .toList();
+        references.order(plan, creators);
     }
 
     private String creation(Address address, ManagedPolicy policy, String note, List<String> deps) {
         String id = note == null ? plan.step(address, create(policy), deps) : plan.step(address, create(policy), note, deps);
-        createdReferences.put(id, policy.referencedPolicies());
+        references.created(id, policy);
         return id;
     }
 
     private String deletion(Address address, ManagedPolicy policy, String note, List<String> deps) {
         DeletePolicy delete = new DeletePolicy(lb, policy.name());
         String id = note == null ? plan.step(address, delete, deps) : plan.step(address, delete, note, deps);
-        deletedReferences.put(id, policy.referencedPolicies());
-        deleters.computeIfAbsent(policy.name(), k -> new ArrayList<>()).add(id);
+        references.deleted(id, policy);
         return id;
     }
 
@@ -249,7 +194,7 @@ final class PolicyPlanner {
         // Named policies first, so a temporary authentication policy names the temporary keys.
         List<ManagedPolicy> namedFirst = new ArrayList<>(replacements);
         namedFirst.sort(java.util.Comparator.comparing(p -> !p.referencedPolicies().isEmpty()));
-        Set<String> needTemporary = needTemporary(replacements, replacedOld, users, zeroGap);
+        Set<String> needTemporary = PolicyReferences.needTemporary(replacements, replacedOld, users, zeroGap);
         for (ManagedPolicy wanted : namedFirst) {
             if (!needTemporary.contains(wanted.name())) {
                 continue;
@@ -300,32 +245,6 @@ final class PolicyPlanner {
             plan.change(new Change(address, Action.REPLACE, Properties.policy(old), Properties.policy(wanted),
                     replacementReasons(old, wanted, users, zeroGap, temporaries.get(wanted.name()))));
         }
-    }
-
-    /**
-     * Replaced policies that need a temporary copy: those a listener or instance port keeps using
-     * (with zero gap, or always for kinds that must never lapse), and the replaced policies such a
-     * copy names (a temporary authentication policy needs the new key under a temporary name).
-     */
-    private static Set<String> needTemporary(List<ManagedPolicy> replacements, Map<String, ManagedPolicy> replacedOld,
-                                             List<ListenerPolicyPlan> users, boolean zeroGap) {
-        Set<String> needed = new HashSet<>();
-        for (ManagedPolicy wanted : replacements) {
-            if ((zeroGap || wanted.kind().neverLapses()) && users.stream().anyMatch(u -> u.desired().contains(wanted.name()))) {
-                needed.add(wanted.name());
-            }
-        }
-        for (boolean grew = true; grew; ) {
-            grew = false;
-            for (ManagedPolicy wanted : replacements) {
-                if (needed.contains(wanted.name())) {
-                    for (String named : wanted.referencedPolicies()) {
-                        grew |= replacedOld.containsKey(named) && needed.add(named);
-                    }
-                }
-            }
-        }
-        return needed;
     }
 
     private static List<String> replacementReasons(ManagedPolicy old, ManagedPolicy wanted,
