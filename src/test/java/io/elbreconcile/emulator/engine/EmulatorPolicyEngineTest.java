@@ -105,4 +105,25 @@ class EmulatorPolicyEngineTest {
         // Referred to by a policy enabled nowhere: AWS's message refuses only "enabled or referred by other enabled policy".
         assertTrue(PolicyActions.delete(auth, LB, "key").require(LB).policy("key").isEmpty());
     }
+
+    /** The reference's policy-type table (6.2), as DescribeLoadBalancerPolicyTypes reports it in AWS. */
+    @Test
+    void backEndPolicyTypesCarryAwsAttributeNamesTypesAndCardinalities() {
+        assertEquals(List.of("ProxyProtocol Boolean ONE"), attributes(PolicyTypes.PROXY_PROTOCOL));
+        assertEquals(List.of("PublicKey String ONE"), attributes(PolicyTypes.PUBLIC_KEY));
+        assertEquals(List.of("PublicKeyPolicyName PolicyName ONE_OR_MORE"), attributes(PolicyTypes.BACKEND_AUTHENTICATION));
+        // ONE_OR_MORE: two keys are taken, none is refused.
+        World keys = PolicyActions.create(PolicyActions.create(world(), LB, "a", "PublicKeyPolicyType",
+                List.of(new PolicyAttribute("PublicKey", "abc"))), LB, "b", "PublicKeyPolicyType", List.of(new PolicyAttribute("PublicKey", "def")));
+        World two = PolicyActions.create(keys, LB, "auth", "BackendServerAuthenticationPolicyType",
+                List.of(new PolicyAttribute("PublicKeyPolicyName", "a"), new PolicyAttribute("PublicKeyPolicyName", "b")));
+        assertEquals(2, two.require(LB).policy("auth").orElseThrow().attributes().size());
+        assertEquals(EngineError.INVALID_POLICY_ATTRIBUTES, error(() -> PolicyActions.create(keys, LB, "none",
+                "BackendServerAuthenticationPolicyType", List.of())));
+    }
+
+    private static List<String> attributes(String type) {
+        return PolicyTypes.find(type).orElseThrow().attributes().stream()
+                .map(a -> a.name() + " " + a.type() + " " + a.cardinality()).toList();
+    }
 }
