@@ -124,7 +124,7 @@ final class PlanCommand implements Callable<Integer> {
         }
         try (ConnectedInput loaded = input.single()) {
             shardSelection.select(input.shards(), false);
-            Planned planned = Planning.plannedReadingAll(loaded.target(), loaded.desired(), planning.toPlanOptions());
+            Planned planned = Planning.planned(loaded.target(), loaded.desired(), planning.toPlanOptions());
             plan = planned.plan();
             if (targetBranch != null) {
                 plan = new Baseline().attribute(plan, loaded.desired(), joined(targetBranch), planned.observed());

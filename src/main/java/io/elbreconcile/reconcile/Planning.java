@@ -6,29 +6,33 @@ import io.elbreconcile.plan.PlanOptions;
 import io.elbreconcile.plan.Planner;
 import io.elbreconcile.plan.TargetScope;
 
+import java.util.Set;
+
 /** Observe, then plan: the sequence plan, apply and graph share once the input is loaded. */
 public final class Planning {
 
     private Planning() {
     }
 
-    /** A plan to run now; load balancers outside every {@code --target} are not even read. */
+    /** A plan to run now or to save; load balancers outside every {@code --target} are not even read. */
     public static Planned planned(OpenTarget target, DesiredState desired, PlanOptions options) {
-        ObservedState observed = Observation.observe(target.port(), new TargetScope(options.targets()).restrict(desired),
-                options.stack());
-        return planned(target, desired, observed, options);
+        DesiredState read = read(desired, options);
+        return planned(target, desired, Observation.observe(target.port(), read, options.stack()), Observation.lookedUp(read),
+                options);
     }
 
     /**
-     * A plan that may be saved: it reads every declared load balancer, as the check of a saved
-     * plan does when it re-plans, so that the two fingerprint the same reads.
+     * What a run reads of the desired state: the load balancers some {@code --target} may cover, or
+     * all of them. The check of a saved plan reads the same, so a change outside the targets is
+     * neither read nor stale (the planner would leave it out anyway).
      */
-    public static Planned plannedReadingAll(OpenTarget target, DesiredState desired, PlanOptions options) {
-        return planned(target, desired, Observation.observe(target.port(), desired, options.stack()), options);
+    static DesiredState read(DesiredState desired, PlanOptions options) {
+        return new TargetScope(options.targets()).restrict(desired);
     }
 
-    static Planned planned(OpenTarget target, DesiredState desired, ObservedState observed, PlanOptions options) {
-        return new Planned(new Planner().plan(desired, observed, options, target.target()), observed,
-                Observation.lookedUp(desired));
+    /** @param lookedUp the names the observation asked about, the only ones apply may touch */
+    static Planned planned(OpenTarget target, DesiredState desired, ObservedState observed, Set<String> lookedUp,
+                           PlanOptions options) {
+        return new Planned(new Planner().plan(desired, observed, options, target.target()), observed, lookedUp);
     }
 }

@@ -65,21 +65,23 @@ public final class SavedPlanCheck {
 
     /**
      * Checks the plan against the live target: another target is refused before anything is
-     * read; then what the plan read is read again, and its recorded input planned afresh.
+     * read; then what the plan read is read again (only what its {@code --target}s may cover), and
+     * its recorded input planned afresh.
      */
     public static SavedPlanVerdict verify(SavedPlan saved, DesiredState desired, OpenTarget target, PlanOptions options) {
         if (!saved.plan().target().sameAs(target.target())) {
             return new SavedPlanVerdict.Stale(StalePlanCheck.problems(saved.plan(), target.target(), ObservedState.empty()));
         }
-        ObservedState observed = Observation.observe(target.port(), desired, options.stack());
-        Set<String> lookedUp = Observation.lookedUp(desired);
+        DesiredState read = Planning.read(desired, options);
+        ObservedState observed = Observation.observe(target.port(), read, options.stack());
+        Set<String> lookedUp = Observation.lookedUp(read);
         // A fingerprint outside what was read again is not staleness but an edit, which the comparison reports.
         List<String> stale = StalePlanCheck.problems(saved.plan(), target.target(), observed,
                 name -> options.stack().isPresent() || lookedUp.contains(name) || observed.loadBalancers().containsKey(name));
         if (!stale.isEmpty()) {
             return new SavedPlanVerdict.Stale(stale);
         }
-        Planned fresh = Planning.planned(target, desired, observed, options);
+        Planned fresh = Planning.planned(target, desired, observed, lookedUp, options);
         Optional<String> difference = new PlanCodec().firstDifference(saved, fresh.plan());
         return difference.<SavedPlanVerdict>map(SavedPlanVerdict.Differs::new).orElseGet(() -> new SavedPlanVerdict.Holds(fresh));
     }

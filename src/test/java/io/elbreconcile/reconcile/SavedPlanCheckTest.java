@@ -99,7 +99,7 @@ class SavedPlanCheckTest {
     /** What {@code plan --out} saves: the plan with its recorded input, read back as apply reads it. */
     private static SavedPlan saved(Path input, OpenTarget target, PlanOptions options, String key) {
         SpecLoader.Loaded loaded = new SpecLoader().load(input);
-        Plan plan = Planning.plannedReadingAll(target, loaded.state(), options).plan();
+        Plan plan = Planning.planned(target, loaded.state(), options).plan();
         PlanCodec codec = new PlanCodec();
         return codec.readSaved(codec.writeSaved(plan, loaded.inputs(), key), "plan.json");
     }

@@ -3,6 +3,7 @@ package io.elbreconcile.it.coexist;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.elbreconcile.emulator.EmulatorServer;
+import io.elbreconcile.emulator.http.RecordedCall;
 import io.elbreconcile.it.Cli;
 import io.elbreconcile.testing.ElbClients;
 import io.elbreconcile.testing.EmulatorExtension;
@@ -92,8 +93,12 @@ class TargetTest {
 
     @Test
     void applyWithATargetChangesOnlyThatLoadBalancer() {
+        int from = emulator.callLog().size();
         Cli.Result plan = run("plan", "--target", "LoadBalancer/web-1");
         assertEquals(0, plan.code(), plan::toString);
+        assertEquals(List.of(), emulator.callLog().subList(from, emulator.callLog().size()).stream()
+                .filter(call -> call.parameters().containsValue("web-2") || call.parameters().containsValue("api"))
+                .map(RecordedCall::action).toList(), "plan reads only what --target may cover, as apply does");
         assertTrue(plan.out().contains("HealthCheck/web-1"), plan::toString);
         assertFalse(plan.out().contains("web-2") || plan.out().contains("api"), plan::toString);
         assertTrue(plan.out().contains("partial plan: only --target LoadBalancer/web-1"), plan::toString);

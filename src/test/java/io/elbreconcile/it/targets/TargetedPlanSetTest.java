@@ -1,6 +1,7 @@
 package io.elbreconcile.it.targets;
 
 import io.elbreconcile.emulator.EmulatorServer;
+import io.elbreconcile.emulator.http.RecordedCall;
 import io.elbreconcile.it.Cli;
 import io.elbreconcile.testing.ElbClients;
 import io.elbreconcile.testing.EmulatorExtension;
@@ -57,10 +58,19 @@ class TargetedPlanSetTest {
             }
         }
         planFile = dir.resolve("plan.json");
+        int from = emulator.callLog().size();
         Cli.Result planned = Cli.run("plan", repo.toString(), "--target", TARGET, "--out", planFile.toString(),
                 "--detailed-exitcode");
         assertEquals(2, planned.code(), planned::toString);
         assertTrue(planned.err().contains("Saved the plan of 3 targets to " + planFile), planned::toString);
+        assertEquals(List.of(), callsNaming("admin", from), "no --target covers admin: it is not even read");
+    }
+
+    /** The calls since {@code from} that name this load balancer in any parameter. */
+    private List<String> callsNaming(String loadBalancer, int from) {
+        List<RecordedCall> log = emulator.callLog();
+        return log.subList(from, log.size()).stream().filter(call -> call.parameters().containsValue(loadBalancer))
+                .map(RecordedCall::action).toList();
     }
 
     private void tagBehindItsBack(String loadBalancer) {
@@ -79,10 +89,12 @@ class TargetedPlanSetTest {
     @Test
     void aChangeOutsideTheTargetLeavesThePlanSetValidAndUntouched() {
         tagBehindItsBack("admin");
+        int from = emulator.callLog().size();
         Cli.Result applied = Cli.run("apply", planFile.toString(), "--target", TARGET, "--auto-approve");
         assertEquals(0, applied.code(), applied::toString);
         assertTrue(applied.out().contains("staging: Apply complete: 1 done"), applied::toString);
         assertEquals(List.of("sticky"), listenerPolicies("api"));
+        assertEquals(List.of(), callsNaming("admin", from), "the check reads what the plan read, not admin");
         assertEquals(List.of(), listenerPolicies("admin"), "admin lies outside --target " + TARGET);
     }
 
