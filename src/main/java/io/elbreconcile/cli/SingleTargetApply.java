@@ -1,10 +1,7 @@
 package io.elbreconcile.cli;
 
-import io.elbreconcile.apply.Applier;
-import io.elbreconcile.apply.ApplyListener;
 import io.elbreconcile.apply.ApplyReport;
 import io.elbreconcile.apply.Safeguards;
-import io.elbreconcile.apply.StepOutcome;
 import io.elbreconcile.apply.UnsafePlanException;
 import io.elbreconcile.aws.ElbPort;
 import io.elbreconcile.cli.view.ApplyReportJsonView;
@@ -17,6 +14,7 @@ import io.elbreconcile.plan.Plan;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * One target's apply once its plan is made or verified: show the plan, ask, run it with progress
@@ -40,14 +38,9 @@ record SingleTargetApply(Path path, Style style, int parallelism, Path reportFil
         }
         ApplyReport report;
         try {
-            report = new Applier(port, parallelism, progress(plan.steps().size()), System::nanoTime).apply(plan, safeguards);
+            report = new ApplyWithProgress(err, Optional.empty(), parallelism).apply(port, plan, safeguards);
         } catch (UnsafePlanException unsafe) {
-            unsafe.violations().forEach(violation -> err.println("error: " + violation));
             throw new UserFacingException("refusing to apply " + path + ": " + unsafe.getMessage());
-        }
-        report.failures().forEach(failure -> err.println("error: " + failure.step().describe() + ": " + failure.message()));
-        if (report.abortReason() != null) {
-            err.println("error: " + report.abortReason());
         }
         out.println(report.summaryLine());
         out.flush();
@@ -69,18 +62,5 @@ record SingleTargetApply(Path path, Style style, int parallelism, Path reportFil
                 + change.action().wire() + " " + change.address() + " (needs " + change.heldBack().orElseThrow().needs() + ")"));
         err.flush();
         return plan.heldBack() > 0 ? ExitCodes.CHANGES : ExitCodes.OK;
-    }
-
-    private ApplyListener progress(int total) {
-        return new ApplyListener() {
-            private int finished;
-
-            @Override
-            public synchronized void finished(StepOutcome outcome) {
-                finished++;
-                err.println(String.format("[%" + String.valueOf(total).length() + "d/%d] %s", finished, total, outcome.describe()));
-                err.flush();
-            }
-        };
     }
 }

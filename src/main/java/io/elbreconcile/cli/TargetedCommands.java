@@ -1,9 +1,6 @@
 package io.elbreconcile.cli;
 
-import io.elbreconcile.apply.Applier;
-import io.elbreconcile.apply.ApplyListener;
 import io.elbreconcile.apply.ApplyReport;
-import io.elbreconcile.apply.StepOutcome;
 import io.elbreconcile.apply.UnsafePlanException;
 import io.elbreconcile.diag.UserFacingException;
 import io.elbreconcile.cli.view.DriftJsonView;
@@ -94,16 +91,10 @@ final class TargetedCommands {
             }
             ApplyReport report;
             try {
-                report = new Applier(connection.port(), parallelism, progress(err, shard.name(), plan.steps().size()),
-                        System::nanoTime).apply(plan, made.safeguards(allowDeleteOnCommandLine));
+                report = new ApplyWithProgress(err, Optional.of(shard.name()), parallelism).apply(connection.port(), plan,
+                        made.safeguards(allowDeleteOnCommandLine));
             } catch (UnsafePlanException unsafe) {
-                unsafe.violations().forEach(violation -> line(err, "error: [" + shard.name() + "] " + violation));
                 throw new UserFacingException("refused: " + unsafe.getMessage());
-            }
-            report.failures().forEach(failure -> line(err, "error: [" + shard.name() + "] " + failure.step().describe()
-                    + ": " + failure.message()));
-            if (report.abortReason() != null) {
-                line(err, "error: [" + shard.name() + "] " + report.abortReason());
             }
             return Optional.of(report);
         });
@@ -152,26 +143,5 @@ final class TargetedCommands {
                     .orElse(ExitCodes.ERROR));
         }
         return exit;
-    }
-
-    private static ApplyListener progress(PrintWriter err, String target, int total) {
-        return new ApplyListener() {
-            private int finished;
-
-            @Override
-            public synchronized void finished(StepOutcome outcome) {
-                finished++;
-                line(err, String.format("[%s %" + String.valueOf(total).length() + "d/%d] %s", target, finished, total,
-                        outcome.describe()));
-            }
-        };
-    }
-
-    /** Targets report from several threads: one whole line at a time. */
-    private static void line(PrintWriter err, String text) {
-        synchronized (err) {
-            err.println(text);
-            err.flush();
-        }
     }
 }
