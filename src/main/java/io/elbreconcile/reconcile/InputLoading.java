@@ -68,7 +68,7 @@ public final class InputLoading {
      * An input without Target documents that lies below one belongs to that target: reconciling
      * it against the command line's target could reach another account or region.
      */
-    public static void refuseBelowATarget(Path path) {
+    private static void refuseBelowATarget(Path path) {
         EnclosingTarget.above(path).ifPresent(target -> {
             throw new UserFacingException(path + " lies below the Target document at " + target + ", which its documents"
                     + " belong to; run on that Target's directory (or the repository's root with --only-target NAME)");
