@@ -64,7 +64,9 @@ public record Safeguards(boolean allowDelete, Set<String> observed, Map<String, 
             return java.util.Optional.of(refused + "load balancer " + lb + " was not observed in this run");
         }
         boolean isProtected = ReservedTags.isProtected(liveTags.getOrDefault(lb, new TreeMap<>()));
-        // Three operations can hurt a protected load balancer or delete one; the others never delete.
+        // Only these three calls delete a load balancer or write its tags: CreateLoadBalancer cannot retag an
+        // existing one (other tags fail with DuplicateLoadBalancerName, reference: CreateLoadBalancer). The
+        // operations mirror the Classic ELB API one to one, so a plain type test is enough here.
         if (operation instanceof DeleteLoadBalancer) {
             if (!allowDelete) {
                 return java.util.Optional.of(refused + "deleting load balancer " + lb + " needs --allow-delete on this command line");
