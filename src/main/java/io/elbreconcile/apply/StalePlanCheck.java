@@ -2,7 +2,6 @@ package io.elbreconcile.apply;
 
 import io.elbreconcile.model.Address;
 import io.elbreconcile.model.ObservedState;
-import io.elbreconcile.model.ResourceKind;
 import io.elbreconcile.model.Target;
 import io.elbreconcile.plan.Fingerprints;
 import io.elbreconcile.plan.Plan;
@@ -24,17 +23,9 @@ public final class StalePlanCheck {
     }
 
     /** What to read again: the load balancers named by the plan's fingerprints. */
-    public static Set<String> loadBalancers(Plan plan) {
+    private static Set<String> loadBalancers(Plan plan) {
         Set<String> names = new TreeSet<>();
         plan.fingerprints().keySet().forEach(key -> names.add(Address.parse(key).loadBalancer()));
-        return names;
-    }
-
-    /** The load balancers whose attributes the plan read, and so must be read again. */
-    public static Set<String> loadBalancersWithAttributes(Plan plan) {
-        Set<String> names = new TreeSet<>();
-        plan.fingerprints().keySet().stream().map(Address::parse)
-                .filter(a -> a.kind() == ResourceKind.ATTRIBUTES).forEach(a -> names.add(a.loadBalancer()));
         return names;
     }
 

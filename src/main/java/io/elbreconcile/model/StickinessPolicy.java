@@ -1,7 +1,5 @@
 package io.elbreconcile.model;
 
-import java.util.function.Function;
-
 /** A cookie stickiness policy. AWS policies are immutable: a changed attribute means a new policy. */
 public sealed interface StickinessPolicy extends ManagedPolicy permits LbCookiePolicy, AppCookiePolicy {
 

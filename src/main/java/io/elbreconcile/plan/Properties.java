@@ -6,7 +6,6 @@ import io.elbreconcile.model.HealthCheck;
 import io.elbreconcile.model.Listener;
 import io.elbreconcile.model.ManagedPolicy;
 import io.elbreconcile.model.Scheme;
-import io.elbreconcile.model.SslNegotiationPolicy;
 
 import java.util.List;
 import java.util.Map;
