@@ -33,12 +33,15 @@ import java.util.TreeMap;
 final class BackendServerChecks {
 
     private final List<Diagnostic> problems = new ArrayList<>();
+    private Map<String, Map<String, PolicyDocument>> policiesByLoadBalancer = Map.of();
 
     List<Diagnostic> check(Map<String, LoadBalancerDocument> loadBalancers,
                            Map<String, Map<String, PolicyDocument>> policiesByLoadBalancer, boolean complete) {
+        this.policiesByLoadBalancer = policiesByLoadBalancer;
         for (Map<String, PolicyDocument> policies : policiesByLoadBalancer.values()) {
             for (PolicyDocument policy : policies.values()) {
-                checkPolicy(policy, policies, loadBalancers.containsKey(policy.loadBalancer()), complete);
+                // An unreadable document may be its load balancer's: say so only once all were read.
+                checkPolicy(policy, policies, loadBalancers.containsKey(policy.loadBalancer()) || !complete, complete);
             }
         }
         for (LoadBalancerDocument lb : loadBalancers.values()) {
@@ -74,7 +77,8 @@ final class BackendServerChecks {
                 if (named == null && complete) {
                     report(where, "back-end authentication policy " + Printable.quoted(policy.name()) + " names public key policy "
                             + Printable.quoted(name) + ", but no PublicKeyPolicy document declares it for load balancer "
-                            + Printable.quoted(policy.loadBalancer()), DidYouMean.hint(name, keyNames).orElse(null));
+                            + Printable.quoted(policy.loadBalancer()), elsewhere(name, policy.loadBalancer(), PolicyKind.PUBLIC_KEY)
+                            .or(() -> DidYouMean.hint(name, keyNames)).orElse(null));
                 } else if (named != null && named.policy().kind() != PolicyKind.PUBLIC_KEY) {
                     report(where, "publicKeyPolicies names " + Printable.quoted(name) + ", a "
                             + named.policy().kind().documentKind() + "; it must name a PublicKeyPolicy", null);
@@ -147,7 +151,7 @@ final class BackendServerChecks {
             if (protocols == null) {
                 report(at(lb, pointer + "/instancePort"), "backendServers names instance port " + port
                         + ", but no listener of " + Printable.quoted(lb.name()) + " sends to it (a policy there would act on no traffic)",
-                        protocolsByInstancePort.isEmpty() ? null : "its listeners send to instance ports "
+                        protocolsByInstancePort.isEmpty() ? Printable.quoted(lb.name()) + " has no listeners" : "its listeners send to instance ports "
                                 + String.join(", ", protocolsByInstancePort.keySet().stream().map(String::valueOf).toList()));
             }
             JsonNode policies = servers.get(i).path("policies");
@@ -166,7 +170,8 @@ final class BackendServerChecks {
             if (complete) {
                 report(where, "instance port " + port + " names policy " + Printable.quoted(name) + ", but no ProxyProtocolPolicy or "
                         + "BackendServerAuthenticationPolicy document declares it for load balancer " + Printable.quoted(lb.name()),
-                        DidYouMean.hint(name, backendNames).orElse(null));
+                        elsewhere(name, lb.name(), PolicyKind.PROXY_PROTOCOL, PolicyKind.BACKEND_AUTHENTICATION)
+                                .or(() -> DidYouMean.hint(name, backendNames)).orElse(null));
             }
             return;
         }
@@ -183,6 +188,21 @@ final class BackendServerChecks {
                     + ": the listeners sending there use " + protocols.stream().distinct().map(Protocol::name).toList()
                     + "; AWS authenticates back ends only over HTTPS or SSL", "set instanceProtocol: HTTPS (or SSL) on them");
         }
+    }
+
+    /**
+     * The same name declared for another load balancer: AWS policies belong to one load balancer,
+     * so a key shared by two of them is declared once for each (a likelier slip than a typo).
+     */
+    private Optional<String> elsewhere(String name, String loadBalancer, PolicyKind... kinds) {
+        return policiesByLoadBalancer.entrySet().stream()
+                .filter(entry -> !entry.getKey().equals(loadBalancer) && entry.getValue().containsKey(name))
+                .map(Map.Entry::getValue).map(policies -> policies.get(name))
+                .filter(other -> List.of(kinds).contains(other.policy().kind()))
+                .findFirst()
+                .map(other -> Printable.quoted(name) + " is a " + other.policy().kind().documentKind() + " of load balancer "
+                        + Printable.quoted(other.loadBalancer()) + "; a policy belongs to one load balancer, so declare one for "
+                        + Printable.quoted(loadBalancer) + " too");
     }
 
     private static List<String> namesOf(Map<String, PolicyDocument> policies, PolicyKind kind) {

@@ -87,6 +87,41 @@ class BackendServerBadInputTest {
               loadBalancer: web
             """;
 
+    /** Lines 45-64 after LB and POLICIES: a second load balancer with an authentication policy on its SSL instance port. */
+    private static final String OTHER_LB = """
+            ---
+            apiVersion: elb-reconcile/v1
+            kind: LoadBalancer
+            metadata:
+              name: other
+            spec:
+              availabilityZones: [us-east-1a]
+              listeners:
+                - {protocol: SSL, loadBalancerPort: 443, instanceProtocol: SSL, instancePort: 8443, sslCertificateId: "arn:aws:acm:us-east-1:123456789012:certificate/x"}
+              backendServers:
+                - instancePort: 8443
+                  policies: [other-auth]
+            ---
+            apiVersion: elb-reconcile/v1
+            kind: BackendServerAuthenticationPolicy
+            metadata:
+              name: other-auth
+            spec:
+              loadBalancer: other
+              publicKeyPolicies: [key]
+            """;
+
+    private static final String OTHER_KEY = """
+            ---
+            apiVersion: elb-reconcile/v1
+            kind: PublicKeyPolicy
+            metadata:
+              name: other-key
+            spec:
+              loadBalancer: other
+              publicKey: KEY
+            """.replace("KEY", PublicKeys.SECOND);
+
     static Stream<Arguments> corpus() {
         return Stream.of(
                 bad("proxy protocol on a port with no backend", LB.replace("instancePort: 8080\n      policies", "instancePort: 9090\n      policies") + POLICIES,
@@ -126,6 +161,31 @@ class BackendServerBadInputTest {
                         "a.yaml:6:17: ProxyProtocolPolicy 'proxy' needs a LoadBalancer document for 'web'"),
                 bad("an unknown field of a backendServers entry, with did-you-mean", LB.replace("policies: [proxy]", "polices: [proxy]"),
                         "a.yaml:19:7: unknown field 'polices' in spec.backendServers[0] (did you mean 'policies'?)"),
+                // The load balancer's document is there but wrong: its one error, not also "needs a LoadBalancer document" for each policy.
+                bad("instance port 0", LB.replace("instancePort: 8080\n      policies", "instancePort: 0\n      policies") + POLICIES,
+                        "a.yaml:18:21: spec.backendServers[0].instancePort must be at least 1, found 0"),
+                bad("instance port 70000", LB.replace("instancePort: 8080\n      policies", "instancePort: 70000\n      policies") + POLICIES,
+                        "a.yaml:18:21: spec.backendServers[0].instancePort must be at most 65535, found 70000"),
+                bad("instance port not a number", LB.replace("instancePort: 8080\n      policies", "instancePort: \"abc\"\n      policies") + POLICIES,
+                        "a.yaml:18:21: spec.backendServers[0].instancePort must be an integer, found a string 'abc'"),
+                bad("policies not a list", LB.replace("policies: [proxy]", "policies: proxy") + POLICIES,
+                        "a.yaml:19:17: spec.backendServers[0].policies must be a list"),
+                bad("an authentication policy naming no key", LB + POLICIES.replace("[key]", "[]"),
+                        "a.yaml:36:22: spec.publicKeyPolicies needs at least 1 item"),
+                bad("an authentication policy naming another load balancer's key", LB + POLICIES + OTHER_LB,
+                        "a.yaml:64:23: back-end authentication policy 'other-auth' names public key policy 'key', but no PublicKeyPolicy"
+                                + " document declares it for load balancer 'other'",
+                        "'key' is a PublicKeyPolicy of load balancer 'web'; a policy belongs to one load balancer"),
+                bad("an instance port naming another load balancer's proxy policy", LB + POLICIES
+                                + OTHER_LB.replace("[other-auth]", "[proxy]").replace("[key]", "[other-key]") + OTHER_KEY,
+                        "a.yaml:56:18: instance port 8443 names policy 'proxy', but no ProxyProtocolPolicy or BackendServerAuthenticationPolicy"
+                                + " document declares it for load balancer 'other'",
+                        "'proxy' is a ProxyProtocolPolicy of load balancer 'web'; a policy belongs to one load balancer"),
+                bad("backendServers on a load balancer with no listeners",
+                        LB.substring(0, LB.indexOf("  listeners:")) + "  listeners: []\n"
+                                + LB.substring(LB.indexOf("  backendServers:"), LB.indexOf("    - instancePort: 8443")) + POLICIES,
+                        "a.yaml:9:21: backendServers names instance port 8080, but no listener of 'web' sends to it",
+                        "'web' has no listeners"),
                 bad("an unknown field of a proxy protocol policy", LB + POLICIES.replace("  loadBalancer: web\n---\napiVersion: elb-reconcile/v1\nkind: Backend",
                                 "  loadBalancer: web\n  proxyProtocol: true\n---\napiVersion: elb-reconcile/v1\nkind: Backend"),
                         "a.yaml:29:3: unknown field 'proxyProtocol' in spec (expected one of: loadBalancer)"));
