@@ -97,9 +97,12 @@ public final class DriftDetector {
             }
             boolean policyList = address.kind() == ResourceKind.LISTENER_POLICIES
                     || address.kind() == ResourceKind.BACKEND_SERVER_POLICIES;
+            // A listener keeps policies of kinds Git does not declare there (its SSL policy); an instance port the
+            // plan changes has a written backendServers, which is the whole list: every name on it counts.
+            Predicate<Object> counted = address.kind() == ResourceKind.BACKEND_SERVER_POLICIES
+                    ? name -> true : declaredPolicies(desired, address.loadBalancer())::contains;
             Optional<DriftKind> kind = policyList && change.action() != Action.NOOP
-                    ? classifyListenerPolicies(change, name -> missingPolicies.contains(address.loadBalancer() + "/" + name),
-                            declaredPolicies(desired, address.loadBalancer())::contains)
+                    ? classifyListenerPolicies(change, name -> missingPolicies.contains(address.loadBalancer() + "/" + name), counted)
                     : classify(change);
             // What plan would need to act (--allow-delete) is no part of what drifted: it is typed apart, not in the reasons.
             String detail = String.join("; ", change.reasons());

@@ -204,6 +204,31 @@ class ApplyBackendServerTest {
         assertEquals(Map.of(8080, List.of("proxy"), 8443, List.of("auth")), backends(elb));
     }
 
+    /**
+     * backendServers is the whole list of a port: a policy Git never declared, made and enabled on a port behind its
+     * back, is two changes (the policy, and the port now sending a proxy header), as on a port backendServers omits.
+     */
+    @Test
+    void anUndeclaredPolicyEnabledOnAPortShowsThePortChangedAsWellAsThePolicyOrphaned(EmulatorServer emulator) {
+        Path input = shop("v1", BOTH, PublicKeys.FIRST);
+        assertEquals(0, apply(emulator, input).code());
+        ElasticLoadBalancingClient elb = sdk(emulator);
+        elb.createLoadBalancerPolicy(r -> r.loadBalancerName(LB).policyName("extra").policyTypeName("ProxyProtocolPolicyType")
+                .policyAttributes(PolicyAttribute.builder().attributeName("ProxyProtocol").attributeValue("true").build()));
+        elb.setLoadBalancerPoliciesForBackendServer(r -> r.loadBalancerName(LB).instancePort(8443).policyNames("auth", "extra"));
+        elb.setLoadBalancerPoliciesForBackendServer(r -> r.loadBalancerName(LB).instancePort(9090).policyNames("extra"));
+
+        Harness.Result drift = cli(concat(new String[] {"drift", input.toString()}, target(emulator)));
+
+        assertEquals(2, drift.code(), drift.both());
+        List<String> lines = java.util.Arrays.stream(drift.out().split("\n")).filter(l -> !l.startsWith("Drift:")).map(l -> l.replaceAll(" +", " ")).toList();
+        assertEquals(List.of("orphan ProxyProtocolPolicy/shop/extra proxyProtocol: true",
+                "changed BackendServerPolicies/shop/8443 policyNames: [\"auth\", \"extra\"] (want [\"auth\"])",
+                "changed BackendServerPolicies/shop/9090 policyNames: [\"extra\"] (want [])"), lines, drift.out());
+        assertEquals(0, apply(emulator, input).code());
+        assertEquals(0, cli(concat(new String[] {"drift", input.toString()}, target(emulator))).code(), "apply brings it back");
+    }
+
     @Test
     void aSavedPlanAppliesAndGoesStaleWhenAPortListOrAKeyChangesBehindIt(EmulatorServer emulator) {
         assertEquals(0, apply(emulator, shop("v1", BOTH, PublicKeys.FIRST)).code());
