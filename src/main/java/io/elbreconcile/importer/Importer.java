@@ -9,6 +9,7 @@ import io.elbreconcile.model.ManagedPolicy;
 import io.elbreconcile.model.ObservedLoadBalancer;
 import io.elbreconcile.model.PolicyKind;
 import io.elbreconcile.model.ReservedTags;
+import io.elbreconcile.model.SecurityPolicies;
 import io.elbreconcile.model.SslNegotiationPolicy;
 
 import java.util.ArrayList;
@@ -102,8 +103,14 @@ public final class Importer {
                     + " (write protect: true to protect this load balancer)");
             notes.add("tag elb-reconcile:protect=false protects nothing; plan will remove it");
         }
-        if (!lb.otherPolicies().isEmpty()) {
-            yaml.comment(0, "Policies of other types on this load balancer, left alone: " + String.join(", ", lb.otherPolicies()));
+        // Names AWS keeps for its predefined SSL policies are SSL negotiation policies, not another type.
+        List<String> awsSsl = lb.otherPolicies().stream().filter(SecurityPolicies::isAwsName).toList();
+        List<String> otherTypes = lb.otherPolicies().stream().filter(n -> !SecurityPolicies.isAwsName(n)).toList();
+        if (!awsSsl.isEmpty()) {
+            yaml.comment(0, "AWS's own predefined SSL policies, kept: " + String.join(", ", awsSsl));
+        }
+        if (!otherTypes.isEmpty()) {
+            yaml.comment(0, "Policies of other types on this load balancer, left alone: " + String.join(", ", otherTypes));
         }
         if (!attached.isEmpty()) {
             yaml.comment(0, "Attached by other stacks (tags " + ReservedTags.ATTACH_PREFIX + "<policy>), left to them: "
@@ -141,7 +148,20 @@ public final class Importer {
         }
         yaml.list(1, "protocols", ssl.protocols());
         yaml.list(1, "ciphers", ssl.ciphers());
+        unusable(ssl).ifPresent(what -> yaml.comment(1, "enables " + what
+                + ": a listener using it completes no TLS handshake"));
         yaml.field(1, "serverOrderPreference", ssl.serverOrderPreference(), null);
+    }
+
+    /** AWS holds such a policy (created with no attributes, or all false); it is written as it is. */
+    private static java.util.Optional<String> unusable(SslNegotiationPolicy ssl) {
+        if (ssl.protocols().isEmpty() && ssl.ciphers().isEmpty()) {
+            return java.util.Optional.of("no protocol and no cipher");
+        }
+        if (ssl.protocols().isEmpty()) {
+            return java.util.Optional.of("no protocol");
+        }
+        return ssl.ciphers().isEmpty() ? java.util.Optional.of("no cipher") : java.util.Optional.empty();
     }
 
     private static boolean isSsl(ObservedLoadBalancer lb, String policyName) {

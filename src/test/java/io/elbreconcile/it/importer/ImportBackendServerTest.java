@@ -64,7 +64,7 @@ class ImportBackendServerTest {
         assertTrue(yaml.contains("name: spare-proxy"), "enabled nowhere, still imported (else an orphan): " + yaml);
         assertEquals(1, yaml.split("# enabled on no listener or instance port", -1).length - 1,
                 "only spare-proxy is enabled nowhere; a key an authentication policy names is in use: " + yaml);
-        assertTrue(yaml.contains("left alone: ELBSecurityPolicy-2016-08\n"), "only AWS's own policy stays a comment: " + yaml);
+        assertTrue(yaml.contains("# AWS's own predefined SSL policies, kept: ELBSecurityPolicy-2016-08\n"), "only AWS's own policy stays a comment: " + yaml);
         assertEquals(0, Cli.run("validate", out.toString()).code());
         long writes = emulator.mutatingCallCount();
         Cli.Result plan = Cli.against(emulator, "plan", out.toString(), "--detailed-exitcode");

@@ -70,4 +70,41 @@ class ImportSslNegotiationTest {
         assertEquals(0, apply.code(), apply::toString);
         assertEquals(writes, emulator.mutatingCallCount(), "applying the import changes nothing");
     }
+
+    /**
+     * CreateLoadBalancerPolicy of SSLNegotiationPolicyType takes any subset of its attributes, so AWS
+     * can hold a policy that enables no protocol and no cipher (all false, or none given, as
+     * Terraform's aws_load_balancer_policy allows). Import writes it faithfully and plan accepts it.
+     */
+    @Test
+    void aPolicyEnablingNothingRoundTripsToAnEmptyPlan(EmulatorServer emulator) throws IOException {
+        ElasticLoadBalancingClient elb = ElbClients.forEndpoint(emulator.endpoint());
+        elb.createLoadBalancer(r -> r.loadBalancerName("bare").availabilityZones("us-east-1a").listeners(
+                l -> l.protocol("HTTPS").loadBalancerPort(443).instanceProtocol("HTTP").instancePort(8080).sslCertificateId(CERT)));
+        elb.createLoadBalancerPolicy(r -> r.loadBalancerName("bare").policyName("nothing-on").policyTypeName("SSLNegotiationPolicyType"));
+        elb.createLoadBalancerPolicy(r -> r.loadBalancerName("bare").policyName("all-off").policyTypeName("SSLNegotiationPolicyType")
+                .policyAttributes(attribute("Protocol-TLSv1.2", "false"), attribute("AES128-SHA", "false")));
+        elb.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName("bare").loadBalancerPort(443).policyNames("nothing-on"));
+        Path out = dir.resolve("imported");
+
+        Cli.Result imported = Cli.against(emulator, "import", "--all", "--out", out.toString());
+
+        assertEquals(0, imported.code(), imported::toString);
+        String yaml = Files.readString(out.resolve("bare.yaml"));
+        assertTrue(yaml.contains("sslPolicy: nothing-on"), yaml);
+        assertTrue(yaml.contains("name: all-off"), "unused, still a document (else an orphan): " + yaml);
+        assertTrue(yaml.contains("protocols: []"), yaml);
+        assertTrue(yaml.contains("ciphers: []"), yaml);
+        assertTrue(yaml.contains("# enables no protocol and no cipher: a listener using it completes no TLS handshake"), yaml);
+        assertTrue(yaml.contains("# AWS's own predefined SSL policies, kept: ELBSecurityPolicy-2016-08"), yaml);
+        assertFalse(yaml.contains("of other types"), "ELBSecurityPolicy-2016-08 is an SSL policy, not another type: " + yaml);
+        Cli.Result validate = Cli.run("validate", out.toString());
+        assertEquals(0, validate.code(), validate::toString);
+        long writes = emulator.mutatingCallCount();
+        Cli.Result plan = Cli.against(emulator, "plan", out.toString(), "--detailed-exitcode");
+        assertEquals(0, plan.code(), () -> plan + "\n" + yaml);
+        Cli.Result apply = Cli.against(emulator, "apply", out.toString(), "--auto-approve");
+        assertEquals(0, apply.code(), apply::toString);
+        assertEquals(writes, emulator.mutatingCallCount(), "applying the import changes nothing");
+    }
 }
