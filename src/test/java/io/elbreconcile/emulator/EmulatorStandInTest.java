@@ -228,6 +228,29 @@ class EmulatorStandInTest {
         }
     }
 
+    /**
+     * Terraform's destroy of an aws_elb looks for the load balancer's network interfaces to clean
+     * them up; the emulator runs none, so EC2's answer is an empty set, in EC2's format.
+     */
+    @Test
+    void ec2DescribeNetworkInterfacesAnswersAnEmptySetAsTerraformAsksForIt() throws Exception {
+        try (EmulatorServer emulator = EmulatorServer.start(EmulatorConfig.embedded(null));
+             ElasticLoadBalancingClient elb = ElbClients.forEndpoint(emulator.endpoint())) {
+            create(elb, "web", "us-east-1a");
+            HttpResponse<String> found = post(emulator, "Action=DescribeNetworkInterfaces&Version=2016-11-15"
+                    + "&Filter.1.Name=attachment.instance-owner-id&Filter.1.Value.1=amazon-elb"
+                    + "&Filter.2.Name=description&Filter.2.Value.1=ELB+web");
+            assertEquals(200, found.statusCode(), found.body());
+            assertTrue(found.body().startsWith("<DescribeNetworkInterfacesResponse xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\">"),
+                    found.body());
+            assertTrue(found.body().contains("<networkInterfaceSet/>"), found.body());
+            assertTrue(found.body().contains("<requestId>"), found.body());
+            HttpResponse<String> unknownParameter = post(emulator, "Action=DescribeNetworkInterfaces&Version=2016-11-15"
+                    + "&NetworkInterfaceId.1=eni-12345678");
+            assertEquals(400, unknownParameter.statusCode(), unknownParameter.body());
+        }
+    }
+
     private static HttpResponse<String> post(EmulatorServer emulator, String form) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(emulator.endpoint())
                         .header("Content-Type", "application/x-www-form-urlencoded")

@@ -14,12 +14,12 @@ import java.util.Map;
  * EC2 {@code DescribeSecurityGroups} (API 2016-11-15, EC2 Query protocol) over the groups an ELB
  * world knows ({@link SecurityGroupCatalog}): the one EC2 call Terraform's aws_elb makes. Filters
  * as {@code Filter.N.Name} and {@code Filter.N.Value.M}; {@code GroupId.N} and {@code GroupName.N}
- * are filters by id and name. Nothing else of EC2 is emulated.
+ * are filters by id and name. Of the rest of EC2 only {@link Ec2NetworkInterfaces} is emulated.
  */
 final class Ec2SecurityGroups {
     static final String VERSION = "2016-11-15";
     static final String ACTION = "DescribeSecurityGroups";
-    private static final String NAMESPACE = "http://ec2.amazonaws.com/doc/2016-11-15/";
+    static final String NAMESPACE = "http://ec2.amazonaws.com/doc/2016-11-15/";
     private static final int MAX_FILTERS = 50;
 
     private Ec2SecurityGroups() {

@@ -110,10 +110,15 @@ public final class QueryFront implements HttpHandler {
                     clockMillis.getAsLong(), requestId);
         }
         if (version.equals(Ec2SecurityGroups.VERSION) && action.equals(Ec2SecurityGroups.ACTION)) {
-            // The one EC2 read tools make about load balancers (Terraform's aws_elb): answered from the ELB world.
+            // The EC2 read tools make about a load balancer's groups (Terraform's aws_elb): answered from the ELB world.
             WorldKey key = worldKey(exchange, parameters.get("X-Amz-Credential"));
             recorder.record(new RecordedCall("ec2:" + action, parameters), false);
             return Ec2SecurityGroups.answer(parameters, store.read(key), key, requestId);
+        }
+        if (version.equals(Ec2SecurityGroups.VERSION) && action.equals(Ec2NetworkInterfaces.ACTION)) {
+            // Terraform's destroy of an aws_elb asks for the load balancer's interfaces: there are none here.
+            recorder.record(new RecordedCall("ec2:" + action, parameters), false);
+            return Ec2NetworkInterfaces.answer(parameters, requestId);
         }
         if (!version.equals(VERSION)) {
             throw EngineError.WRONG_VERSION.exception(action, version);
