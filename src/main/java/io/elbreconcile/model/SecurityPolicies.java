@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * What AWS predefines for SSL negotiation, known offline so that {@code validate} can check a
- * reference, a protocol or a cipher without a network. Source: AWS, "User Guide for Classic Load
+ * reference, a protocol or a cipher without a network. Sources: AWS, "User Guide for Classic Load
  * Balancers", page "Predefined SSL security policies for Classic Load Balancers"
- * (elb-security-policy-table): its list of policy names, protocols and ciphers.
+ * (elb-security-policy-table) for the policy names; for the protocols and ciphers, see each list.
  */
 public final class SecurityPolicies {
 
@@ -35,17 +35,44 @@ public final class SecurityPolicies {
      */
     public static final String CUSTOM = "custom";
 
-    /** The protocols the table lists, without AWS's {@code Protocol-} attribute prefix. */
-    public static final List<String> PROTOCOLS = List.of("TLSv1", "TLSv1.1", "TLSv1.2");
+    /**
+     * The protocols an SSL negotiation policy can enable, without AWS's {@code Protocol-} attribute
+     * prefix. TLS 1.2, 1.1, 1.0 and SSL 3.0 are the versions the user guide's page "SSL negotiation
+     * configurations for Classic Load Balancers" (elb-ssl-security-policy, section "SSL protocols")
+     * says ELB supports, and the names DescribeLoadBalancerPolicies reports for them. SSL 2.0 is the
+     * page's "deprecated SSL protocol" that a custom policy may still have enabled: AWS can hold it,
+     * so an import of such a policy must read back, though AWS refuses it on a new policy.
+     */
+    public static final List<String> PROTOCOLS = List.of("TLSv1", "TLSv1.1", "TLSv1.2", "SSLv3", "SSLv2");
 
-    /** The ciphers the table lists. */
+    /**
+     * Every cipher an SSL negotiation policy can enable, in AWS's order: the list on the same page
+     * (section "SSL ciphers": "All of these ciphers are available for use in a custom policy"),
+     * which names every cipher of AWS's table of predefined policies and the older ones besides
+     * (RC4-SHA, DHE-RSA-AES256-SHA256, the EXP-* export ciphers...).
+     */
     public static final List<String> CIPHERS = List.of(
             "ECDHE-ECDSA-AES128-GCM-SHA256", "ECDHE-RSA-AES128-GCM-SHA256", "ECDHE-ECDSA-AES128-SHA256",
             "ECDHE-RSA-AES128-SHA256", "ECDHE-ECDSA-AES128-SHA", "ECDHE-RSA-AES128-SHA", "DHE-RSA-AES128-SHA",
             "ECDHE-ECDSA-AES256-GCM-SHA384", "ECDHE-RSA-AES256-GCM-SHA384", "ECDHE-ECDSA-AES256-SHA384",
             "ECDHE-RSA-AES256-SHA384", "ECDHE-RSA-AES256-SHA", "ECDHE-ECDSA-AES256-SHA", "AES128-GCM-SHA256",
             "AES128-SHA256", "AES128-SHA", "AES256-GCM-SHA384", "AES256-SHA256", "AES256-SHA", "DHE-DSS-AES128-SHA",
-            "DES-CBC3-SHA");
+            "CAMELLIA128-SHA", "EDH-RSA-DES-CBC3-SHA", "DES-CBC3-SHA", "ECDHE-RSA-RC4-SHA", "RC4-SHA",
+            "ECDHE-ECDSA-RC4-SHA", "DHE-DSS-AES256-GCM-SHA384", "DHE-RSA-AES256-GCM-SHA384", "DHE-RSA-AES256-SHA256",
+            "DHE-DSS-AES256-SHA256", "DHE-RSA-AES256-SHA", "DHE-DSS-AES256-SHA", "DHE-RSA-CAMELLIA256-SHA",
+            "DHE-DSS-CAMELLIA256-SHA", "CAMELLIA256-SHA", "EDH-DSS-DES-CBC3-SHA", "DHE-DSS-AES128-GCM-SHA256",
+            "DHE-RSA-AES128-GCM-SHA256", "DHE-RSA-AES128-SHA256", "DHE-DSS-AES128-SHA256", "DHE-RSA-CAMELLIA128-SHA",
+            "DHE-DSS-CAMELLIA128-SHA", "ADH-AES128-GCM-SHA256", "ADH-AES128-SHA", "ADH-AES128-SHA256",
+            "ADH-AES256-GCM-SHA384", "ADH-AES256-SHA", "ADH-AES256-SHA256", "ADH-CAMELLIA128-SHA",
+            "ADH-CAMELLIA256-SHA", "ADH-DES-CBC3-SHA", "ADH-DES-CBC-SHA", "ADH-RC4-MD5", "ADH-SEED-SHA",
+            "DES-CBC-SHA", "DHE-DSS-SEED-SHA", "DHE-RSA-SEED-SHA", "EDH-DSS-DES-CBC-SHA", "EDH-RSA-DES-CBC-SHA",
+            "IDEA-CBC-SHA", "RC4-MD5", "SEED-SHA", "DES-CBC3-MD5", "DES-CBC-MD5", "RC2-CBC-MD5",
+            "PSK-AES256-CBC-SHA", "PSK-3DES-EDE-CBC-SHA", "KRB5-DES-CBC3-SHA", "KRB5-DES-CBC3-MD5",
+            "PSK-AES128-CBC-SHA", "PSK-RC4-SHA", "KRB5-RC4-SHA", "KRB5-RC4-MD5", "KRB5-DES-CBC-SHA",
+            "KRB5-DES-CBC-MD5", "EXP-EDH-RSA-DES-CBC-SHA", "EXP-EDH-DSS-DES-CBC-SHA", "EXP-ADH-DES-CBC-SHA",
+            "EXP-DES-CBC-SHA", "EXP-RC2-CBC-MD5", "EXP-KRB5-RC2-CBC-SHA", "EXP-KRB5-DES-CBC-SHA",
+            "EXP-KRB5-RC2-CBC-MD5", "EXP-KRB5-DES-CBC-MD5", "EXP-ADH-RC4-MD5", "EXP-RC4-MD5", "EXP-KRB5-RC4-SHA",
+            "EXP-KRB5-RC4-MD5");
 
     private SecurityPolicies() {
     }

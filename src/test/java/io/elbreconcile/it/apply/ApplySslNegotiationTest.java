@@ -106,6 +106,25 @@ class ApplySslNegotiationTest {
         assertEquals(writes, emulator.mutatingCallCount());
     }
 
+    /** Names beyond AWS's table of predefined policies (SSL 3.0, DHE-RSA-AES256-SHA256, RC4-SHA) are AWS's too. */
+    @Test
+    void aPolicyWithAnOldProtocolAndCiphersOutsideThePredefinedTableAppliesAndConverges(EmulatorServer emulator) {
+        Path input = shop("v1", explicit(TLS, "SSLv3, TLSv1.2", "DHE-RSA-AES256-SHA256, RC4-SHA, ECDHE-RSA-AES128-GCM-SHA256", true), 443);
+
+        Harness.Result first = apply(emulator, input);
+
+        assertEquals(0, first.code(), first.both());
+        Map<String, String> tls = policies(sdk(emulator), LB).get(TLS);
+        assertEquals(Map.of("type", "SSLNegotiationPolicyType", "Protocol-SSLv3", "true", "Protocol-TLSv1.2", "true",
+                "Server-Defined-Cipher-Order", "true", "DHE-RSA-AES256-SHA256", "true", "RC4-SHA", "true",
+                "ECDHE-RSA-AES128-GCM-SHA256", "true"), tls);
+        assertEquals(List.of(TLS, "sticky"), listenerPolicies(sdk(emulator), LB, 443));
+        long writes = emulator.mutatingCallCount();
+        assertEquals(0, plan(emulator, input, "--detailed-exitcode").code());
+        assertEquals(0, apply(emulator, input).code());
+        assertEquals(writes, emulator.mutatingCallCount(), "converged: the second apply wrote nothing");
+    }
+
     @Test
     void aListenerWithoutSslPolicyKeepsWhatItHas(EmulatorServer emulator) {
         Path input = write(dir.resolve("v1"), "shop.yaml", Harness.loadBalancer(LB, "", https(443, null, "sticky")),

@@ -72,6 +72,41 @@ class ImportSslNegotiationTest {
     }
 
     /**
+     * A live policy may enable what AWS's table of predefined policies never lists: SSL 3.0, and
+     * ciphers only a custom policy can have (DHE-RSA-AES256-SHA256, as Terraform's own acceptance
+     * tests use; RC4-SHA; an export cipher). Import writes them and reads them back unchanged.
+     */
+    @Test
+    void aPolicyWithSsl3AndCiphersOutsideThePredefinedTableRoundTripsToAnEmptyPlan(EmulatorServer emulator) throws IOException {
+        ElasticLoadBalancingClient elb = ElbClients.forEndpoint(emulator.endpoint());
+        elb.createLoadBalancer(r -> r.loadBalancerName("legacy").availabilityZones("us-east-1a").listeners(
+                l -> l.protocol("HTTPS").loadBalancerPort(443).instanceProtocol("HTTP").instancePort(8080).sslCertificateId(CERT)));
+        elb.createLoadBalancerPolicy(r -> r.loadBalancerName("legacy").policyName("old-clients").policyTypeName("SSLNegotiationPolicyType")
+                .policyAttributes(attribute("Protocol-SSLv3", "true"), attribute("Protocol-TLSv1", "true"),
+                        attribute("Server-Defined-Cipher-Order", "false"), attribute("DHE-RSA-AES256-SHA256", "true"),
+                        attribute("RC4-SHA", "true"), attribute("EXP-RC4-MD5", "true"), attribute("AES128-SHA", "false")));
+        elb.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName("legacy").loadBalancerPort(443).policyNames("old-clients"));
+        Path out = dir.resolve("imported");
+
+        Cli.Result imported = Cli.against(emulator, "import", "--all", "--out", out.toString());
+
+        assertEquals(0, imported.code(), imported::toString);
+        String yaml = Files.readString(out.resolve("legacy.yaml"));
+        assertTrue(yaml.contains("sslPolicy: old-clients"), yaml);
+        assertTrue(yaml.contains("protocols: [SSLv3, TLSv1]"), yaml);
+        assertTrue(yaml.contains("ciphers: [DHE-RSA-AES256-SHA256, EXP-RC4-MD5, RC4-SHA]"), yaml);
+        assertTrue(yaml.contains("serverOrderPreference: false"), yaml);
+        Cli.Result validate = Cli.run("validate", out.toString());
+        assertEquals(0, validate.code(), validate::toString);
+        long writes = emulator.mutatingCallCount();
+        Cli.Result plan = Cli.against(emulator, "plan", out.toString(), "--detailed-exitcode");
+        assertEquals(0, plan.code(), () -> plan + "\n" + yaml);
+        Cli.Result apply = Cli.against(emulator, "apply", out.toString(), "--auto-approve");
+        assertEquals(0, apply.code(), apply::toString);
+        assertEquals(writes, emulator.mutatingCallCount(), "applying the import changes nothing");
+    }
+
+    /**
      * CreateLoadBalancerPolicy of SSLNegotiationPolicyType takes any subset of its attributes, so AWS
      * can hold a policy that enables no protocol and no cipher (all false, or none given, as
      * Terraform's aws_load_balancer_policy allows). Import writes it faithfully and plan accepts it.
