@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancing
 import software.amazon.awssdk.services.elasticloadbalancing.model.Tag;
 import software.amazon.awssdk.services.elasticloadbalancing.model.Listener;
 import software.amazon.awssdk.services.elasticloadbalancing.model.LoadBalancerDescription;
+import software.amazon.awssdk.services.elasticloadbalancing.model.PolicyAttribute;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -58,7 +59,11 @@ class EmulatorMotoDifferentialTest {
             new Divergence("delete enabled policy", "InvalidConfigurationRequest/409", "ok", "fact 4"),
             new Divergence("policy on missing load balancer", "LoadBalancerNotFound/400", "null/500", "checklist 1"),
             new Divergence("page size 401", "ValidationError/400", "ok", "checklist 8"),
-            new Divergence("draining timeout", "300", "null", "reference 6.4"));
+            new Divergence("draining timeout", "300", "null", "reference 6.4"),
+            new Divergence("SSL negotiation type attributes", "94", "null/500",
+                    "user guide elb-ssl-security-policy: 4 protocols, cipher order, 88 ciphers; and Reference-Security-Policy"),
+            new Divergence("unknown SSL negotiation attribute", "InvalidConfigurationRequest/409", "ok",
+                    "CreateLoadBalancerPolicy: InvalidConfigurationRequest; the type lists every name it takes"));
 
     /** The emulator's side needs no moto, so it is asserted on every run. */
     @Test
@@ -143,6 +148,11 @@ class EmulatorMotoDifferentialTest {
             out.put("page size 401", outcome(() -> elb.describeLoadBalancers(r -> r.pageSize(401))));
             out.put("draining timeout", String.valueOf(elb.describeLoadBalancerAttributes(r -> r.loadBalancerName(LB))
                     .loadBalancerAttributes().connectionDraining().timeout()));
+            out.put("SSL negotiation type attributes", answer(() -> Integer.toString(elb.describeLoadBalancerPolicyTypes(r -> r
+                    .policyTypeNames("SSLNegotiationPolicyType")).policyTypeDescriptions().get(0).policyAttributeTypeDescriptions().size())));
+            out.put("unknown SSL negotiation attribute", outcome(() -> elb.createLoadBalancerPolicy(r -> r.loadBalancerName(LB)
+                    .policyName("odd-tls").policyTypeName("SSLNegotiationPolicyType").policyAttributes(PolicyAttribute.builder()
+                            .attributeName("kEDH+AESGCM").attributeValue("true").build()))));
         }
         return out;
     }
@@ -168,6 +178,15 @@ class EmulatorMotoDifferentialTest {
 
     private static Listener listener(String protocol, int port, int instancePort) {
         return Listener.builder().protocol(protocol).loadBalancerPort(port).instancePort(instancePort).build();
+    }
+
+    /** The answer, or the error as {@link #outcome} writes it. */
+    private static String answer(java.util.function.Supplier<String> call) {
+        try {
+            return call.get();
+        } catch (AwsServiceException e) {
+            return e.awsErrorDetails().errorCode() + "/" + e.statusCode();
+        }
     }
 
     private static String outcome(Runnable call) {

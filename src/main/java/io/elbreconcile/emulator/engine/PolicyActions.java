@@ -88,15 +88,15 @@ public final class PolicyActions {
 
     /**
      * The attributes against the type's description (reference 6.2): each known to the type, each
-     * required one given, none given more often than its cardinality allows. SSL negotiation
-     * policies take any cipher name: AWS's type lists ciphers beyond its table of predefined
-     * policies (older ones such as RC4-SHA), which our catalogue does not, so their names pass.
+     * required one given, none given more often than its cardinality allows. An SSL negotiation
+     * policy's names are its type's too: every protocol and cipher AWS supports, old ones such as
+     * RC4-SHA included, so a name outside them (a typo, an OpenSSL cipher string) is refused.
      */
     private static void checkAttributes(PolicyTypes.PolicyType type, List<PolicyAttribute> attributes) {
         java.util.Map<String, Integer> counts = new java.util.HashMap<>();
         for (PolicyAttribute attribute : attributes) {
             boolean known = type.attributes().stream().anyMatch(a -> a.name().equals(attribute.name()));
-            if (!known && !type.name().equals(PolicyTypes.SSL_NEGOTIATION)) {
+            if (!known) {
                 throw EngineError.INVALID_POLICY_ATTRIBUTES.exception(type.name() + " has no attribute " + attribute.name());
             }
             counts.merge(attribute.name(), 1, Integer::sum);

@@ -64,7 +64,8 @@ public final class PolicyTypes {
      * What DescribeLoadBalancerPolicyTypes reports for SSLNegotiationPolicyType in AWS: each
      * protocol, Server-Defined-Cipher-Order and each cipher a Boolean, and Reference-Security-Policy
      * a String, all ZERO_OR_ONE (AWS CLI reference, describe-load-balancer-policy-types; the
-     * reference's table elides them). The names are those of AWS's table of predefined policies.
+     * reference's table elides them). The names are every protocol and cipher the user guide says
+     * ELB supports (page elb-ssl-security-policy), as listed in predefined-ssl-policies.txt.
      */
     private static List<AttributeType> sslNegotiationAttributes() {
         List<AttributeType> attributes = new ArrayList<>();
