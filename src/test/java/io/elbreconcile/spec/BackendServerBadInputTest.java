@@ -197,7 +197,11 @@ class BackendServerBadInputTest {
                         "'web' has no listeners"),
                 bad("an unknown field of a proxy protocol policy", LB + POLICIES.replace("  loadBalancer: web\n---\napiVersion: elb-reconcile/v1\nkind: Backend",
                                 "  loadBalancer: web\n  proxyProtocol: true\n---\napiVersion: elb-reconcile/v1\nkind: Backend"),
-                        "a.yaml:29:3: unknown field 'proxyProtocol' in spec (expected one of: loadBalancer)"));
+                        "a.yaml:29:3: unknown field 'proxyProtocol' in spec (a ProxyProtocolPolicy always means ProxyProtocol=true,"
+                                + " so drop the field; to turn the header off, leave the policy out of the port's backendServers entry)"),
+                bad("proxyProtocol: false in a proxy protocol policy", LB + POLICIES.replace("  loadBalancer: web\n---\napiVersion: elb-reconcile/v1\nkind: Backend",
+                                "  loadBalancer: web\n  ProxyProtocol: false\n---\napiVersion: elb-reconcile/v1\nkind: Backend"),
+                        "a.yaml:29:3: unknown field 'ProxyProtocol' in spec (a ProxyProtocolPolicy always means ProxyProtocol=true"));
     }
 
     @ParameterizedTest(name = "{0}")
