@@ -19,6 +19,10 @@ final class CommonOptions {
         return global() != null && global().noColor;
     }
 
+    boolean debug() {
+        return global() != null && global().debug;
+    }
+
     private GlobalOptions global() {
         return command != null && command.root().userObject() instanceof RootCommand root ? root.global : null;
     }

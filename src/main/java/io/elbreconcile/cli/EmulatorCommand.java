@@ -120,7 +120,7 @@ final class EmulatorCommand implements Runnable {
             }
             EmulatorServer server;
             try {
-                server = EmulatorServer.start(config);
+                server = EmulatorServer.start(config, new EmulatorFailureLog(spec.commandLine().getErr(), common.debug()));
             } catch (EmulatorStateException e) {
                 throw new UserFacingException(e.getMessage());
             }

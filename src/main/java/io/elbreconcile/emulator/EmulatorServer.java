@@ -57,12 +57,20 @@ public final class EmulatorServer implements AutoCloseable {
      * use is an {@link EmulatorStateException} with a one-line message.
      */
     public static EmulatorServer start(EmulatorConfig config) {
+        return start(config, (request, failure) -> { });
+    }
+
+    /**
+     * As {@link #start(EmulatorConfig)}, telling {@code failures} why a request got a 500 answer:
+     * the request's method and path (never its query, which may carry a signature) and the failure.
+     */
+    public static EmulatorServer start(EmulatorConfig config, java.util.function.BiConsumer<String, Throwable> failures) {
         // The real path: the lock must see one file however it is spelled, and a save through a
         // symbolic link replaces its target rather than the link.
         StateFile file = config.stateFile() == null ? null : new StateFile(StateFileLock.realPathOf(config.stateFile()));
         StateFileLock lock = file == null ? null : StateFileLock.acquire(file.path());
         try {
-            return start(config, file, lock);
+            return start(config, file, lock, failures);
         } catch (RuntimeException e) {
             if (lock != null) {
                 lock.close();
@@ -71,7 +79,8 @@ public final class EmulatorServer implements AutoCloseable {
         }
     }
 
-    private static EmulatorServer start(EmulatorConfig config, StateFile file, StateFileLock lock) {
+    private static EmulatorServer start(EmulatorConfig config, StateFile file, StateFileLock lock,
+                                        java.util.function.BiConsumer<String, Throwable> failures) {
         Worlds initial = file == null ? Worlds.empty() : file.load(DEFAULT_REGION);
         PersistentWorldStore store = new PersistentWorldStore(initial, file);
         CallRecorder recorder = new CallRecorder();
@@ -88,7 +97,7 @@ public final class EmulatorServer implements AutoCloseable {
                     new FrontDoor(config.allowedOrigins(), query,
                             Map.of(AdminRoutes.PREFIX, admin, MotoResetRoute.PREFIX, new MotoResetRoute(admin)),
                             !config.reachableFromOtherMachines()),
-                    executor, config.requestTimeout(),
+                    failures::accept, executor, config.requestTimeout(),
                     QueryFront.MAX_BODY_BYTES + 1);
         } catch (BindException e) {
             executor.shutdown();

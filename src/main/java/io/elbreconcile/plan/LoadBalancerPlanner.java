@@ -73,6 +73,7 @@ final class LoadBalancerPlanner {
         PolicyPlanner policies = new PolicyPlanner(plan, options, lb, observed, ready);
         List<ListenerPolicyPlan> lists = new ArrayList<>(planListeners(desired, observed, ready, policies));
         lists.addAll(backendLists(desired, observed));
+        warnOfProxyProtocolOverSsl(desired, lists);
         policies.plan(desired.policies(), orphans(desired, observed, lists), lists);
         planHealthCheck(desired, observed, ready);
         planAttributes(desired, observed, ready);
@@ -213,6 +214,27 @@ final class LoadBalancerPlanner {
             }
         }
         return lists;
+    }
+
+    /**
+     * AWS takes a proxy protocol policy on an instance port reached over SSL but sends no header
+     * there: its table of listener configurations for Classic Load Balancers says an SSL back end
+     * "does not support the proxy protocol header". A warning, not an error: AWS accepts it, and a
+     * live load balancer configured so must import and plan nothing.
+     */
+    private void warnOfProxyProtocolOverSsl(DesiredLoadBalancer desired, List<ListenerPolicyPlan> lists) {
+        for (ListenerPolicyPlan list : lists) {
+            boolean overSsl = list.backend() && desired.listeners().stream()
+                    .anyMatch(l -> l.instancePort() == list.port() && l.instanceProtocol() == Protocol.SSL);
+            if (!overSsl) {
+                continue;
+            }
+            list.desired().stream()
+                    .filter(name -> desired.policy(name).map(p -> p.kind() == PolicyKind.PROXY_PROTOCOL).orElse(false))
+                    .forEach(name -> plan.notice(list.address(desired.name()) + " enables proxy protocol policy " + name
+                            + ", but its listeners reach the instances over SSL, where AWS sends no proxy protocol header;"
+                            + " use instanceProtocol TCP to get one"));
+        }
     }
 
     /**

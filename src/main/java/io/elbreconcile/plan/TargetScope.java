@@ -5,7 +5,14 @@ import io.elbreconcile.model.AddressPattern;
 import io.elbreconcile.model.DesiredState;
 import io.elbreconcile.model.ObservedState;
 import io.elbreconcile.model.ResourceKind;
+import io.elbreconcile.plan.operation.CreateAppCookiePolicy;
+import io.elbreconcile.plan.operation.CreateLbCookiePolicy;
 import io.elbreconcile.plan.operation.CreateLoadBalancer;
+import io.elbreconcile.plan.operation.CreatePolicy;
+import io.elbreconcile.plan.operation.DeletePolicy;
+import io.elbreconcile.plan.operation.Operation;
+import io.elbreconcile.plan.operation.SetBackendServerPolicies;
+import io.elbreconcile.plan.operation.SetListenerPolicies;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -22,7 +29,10 @@ import java.util.stream.Collectors;
  * {@code --target}: narrows a plan to the addresses named and what they need. Load balancers no
  * pattern can cover are left out before planning (never compared, never read twice, never
  * changed); within the others, a step stays when its address is covered or a kept step depends on
- * it, and a change stays when its address is covered or one of its steps stayed.
+ * it, and a change stays when its address is covered or one of its steps stayed. A kept step that
+ * creates or enables a temporary policy of a zero-gap replacement brings that policy's deletion,
+ * and so the whole replacement (every list swapped back): a targeted apply never leaves a
+ * temporary policy, or another list still on one, behind. The lists it pulls in are named.
  */
 public final class TargetScope {
 
@@ -80,9 +90,31 @@ public final class TargetScope {
         return step.dependsOn().stream().filter(id -> byId.get(id).operation() instanceof CreateLoadBalancer).toList();
     }
 
+    /** The temporary policies a step creates or puts on a list. */
+    private static List<String> temporariesOf(Operation operation) {
+        List<String> names = List.of();
+        if (operation instanceof CreatePolicy create) {
+            names = List.of(create.policyName());
+        } else if (operation instanceof CreateLbCookiePolicy create) {
+            names = List.of(create.policyName());
+        } else if (operation instanceof CreateAppCookiePolicy create) {
+            names = List.of(create.policyName());
+        } else if (operation instanceof SetListenerPolicies set) {
+            names = set.policyNames();
+        } else if (operation instanceof SetBackendServerPolicies set) {
+            names = set.policyNames();
+        }
+        return names.stream().filter(name -> TemporaryPolicies.originalOf(name).isPresent()).toList();
+    }
+
     Kept prune(List<Change> changes, List<Step> steps, List<String> notices) {
         Map<String, Step> byId = new HashMap<>();
         steps.forEach(step -> byId.put(step.id(), step));
+        Map<String, List<String>> temporaryDeletions = new HashMap<>();
+        steps.stream().filter(step -> step.operation() instanceof DeletePolicy delete
+                        && TemporaryPolicies.originalOf(delete.policyName()).isPresent())
+                .forEach(step -> temporaryDeletions.computeIfAbsent(((DeletePolicy) step.operation()).policyName(),
+                        k -> new java.util.ArrayList<>()).add(step.id()));
         Set<String> keptIds = new LinkedHashSet<>();
         Deque<String> work = new ArrayDeque<>();
         steps.stream().filter(step -> covers(step.address())).forEach(step -> work.add(step.id()));
@@ -97,6 +129,8 @@ public final class TargetScope {
             String id = work.pop();
             if (keptIds.add(id)) {
                 work.addAll(needs(byId.get(id), byId));
+                temporariesOf(byId.get(id).operation())
+                        .forEach(name -> work.addAll(temporaryDeletions.getOrDefault(name, List.of())));
             }
         }
         // Ordering-only edges to steps left out are dropped with them.
@@ -121,6 +155,10 @@ public final class TargetScope {
         List<String> keptNotices = new java.util.ArrayList<>(notices.stream()
                 .filter(notice -> keptChanges.stream().anyMatch(change -> notice.contains(change.address() + " ")))
                 .toList());
+        keptSteps.stream().map(Step::address).filter(address -> !covers(address)
+                        && (address.kind() == ResourceKind.LISTENER_POLICIES || address.kind() == ResourceKind.BACKEND_SERVER_POLICIES))
+                .distinct().sorted().forEach(address -> keptNotices.add(address + " pulled in though not targeted: it shares a"
+                        + " policy that a targeted change replaces or deletes, so its list changes too"));
         keptNotices.add(PARTIAL + "only --target " + targets.stream().map(AddressPattern::toString)
                 .collect(Collectors.joining(", ")) + " and what they need; nothing else was compared or will be changed");
         return new Kept(keptChanges, keptSteps, keptNotices.stream().sorted().toList(), loadBalancers);

@@ -28,7 +28,8 @@ import java.util.TreeMap;
  * an authentication policy, never enabled on a port: the type's description in
  * DescribeLoadBalancerPolicyTypes); back-end authentication only where the listeners reach the
  * instances over HTTPS or SSL (same source); an authentication policy names declared public key
- * policies; a public key is base64 of a DER key or certificate; no attach mode for these kinds.
+ * policies; a public key is base64 of a DER key or certificate; a port enables at most one policy
+ * of each back-end kind; no attach mode for these kinds.
  */
 final class BackendServerChecks {
 
@@ -155,11 +156,36 @@ final class BackendServerChecks {
                                 + String.join(", ", protocolsByInstancePort.keySet().stream().map(String::valueOf).toList()));
             }
             JsonNode policies = servers.get(i).path("policies");
+            Map<PolicyKind, Integer> firstOfKind = new HashMap<>();
             for (int j = 0; j < policies.size(); j++) {
-                checkBackendPolicy(lb, policies.get(j).asText(), at(lb, pointer + "/policies/" + j), port, protocols,
+                String name = policies.get(j).asText();
+                checkBackendPolicy(lb, name, at(lb, pointer + "/policies/" + j), port, protocols,
                         declared, backendNames, complete);
+                PolicyDocument policy = declared.get(name);
+                if (policy != null && policy.policy().kind().enabledOnBackendServers()) {
+                    Integer other = firstOfKind.putIfAbsent(policy.policy().kind(), j);
+                    if (other != null && !policies.get(other).asText().equals(name)) {
+                        twoOfAKind(lb, pointer, port, policy.policy().kind(), policies.get(other).asText(), other, name, j);
+                    }
+                }
             }
         }
+    }
+
+    /**
+     * An instance port takes one policy of each back-end kind. AWS documents no meaning for two:
+     * a second proxy protocol policy sends no second header, and one authentication policy already
+     * names any number of keys ("this policy type is composed of multiple public key policies",
+     * the API reference of SetLoadBalancerPoliciesForBackendServer). Two are a slip, and replacing
+     * one of them could never keep the port on "exactly one" of its kind.
+     */
+    private void twoOfAKind(LoadBalancerDocument lb, String pointer, int port, PolicyKind kind, String first, int firstIndex,
+                            String second, int secondIndex) {
+        report(at(lb, pointer + "/policies/" + secondIndex), "instance port " + port + " enables two " + kind.documentKind()
+                        + " documents, " + Printable.quoted(first) + " (at " + at(lb, pointer + "/policies/" + firstIndex) + ") and "
+                        + Printable.quoted(second) + "; a port takes one of each kind",
+                kind == PolicyKind.PROXY_PROTOCOL ? "one proxy protocol policy turns the header on; list only one"
+                        : "name every key in one BackendServerAuthenticationPolicy's publicKeyPolicies and list only that one");
     }
 
     private void checkBackendPolicy(LoadBalancerDocument lb, String name, SourceLocation where, int port,

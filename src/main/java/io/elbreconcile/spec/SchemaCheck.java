@@ -122,10 +122,23 @@ final class SchemaCheck {
         SourceLocation at = document.locations().ofKey(Locations.child(parentPointer, name));
         JsonNode parentRule = schemaAtParentOf(message);
         List<String> known = parentRule == null ? List.of() : fieldNames(parentRule.path("properties"));
-        Optional<String> hint = DidYouMean.hint(name, known);
+        Optional<String> hint = knownMistake(document, parentPointer, name).or(() -> DidYouMean.hint(name, known));
         String where = parentPointer.isEmpty() ? "" : " in " + fieldName(parentPointer);
         return Diagnostic.at(at, "unknown field " + Printable.quoted(name) + Printable.value(where),
                 hint.orElse(known.isEmpty() ? null : "expected one of: " + String.join(", ", known)));
+    }
+
+    /**
+     * A field someone writes by analogy with AWS's attribute: a ProxyProtocolPolicy is
+     * ProxyProtocol=true by being declared, and off by not being on the port.
+     */
+    private static Optional<String> knownMistake(YamlDocument document, String parentPointer, String name) {
+        if (parentPointer.equals("/spec") && name.equalsIgnoreCase("proxyProtocol")
+                && document.tree().path("kind").asText().equals("ProxyProtocolPolicy")) {
+            return Optional.of("a ProxyProtocolPolicy always means ProxyProtocol=true, so drop the field; to turn the header off,"
+                    + " leave the policy out of the port's backendServers entry");
+        }
+        return Optional.empty();
     }
 
     private static String missing(YamlDocument document, String pointer, String property) {

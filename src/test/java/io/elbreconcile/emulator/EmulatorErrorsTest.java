@@ -141,6 +141,18 @@ class EmulatorErrorsTest {
                         elb -> elb.createLoadBalancerPolicy(r -> r.loadBalancerName(LB).policyName("proxy2").policyTypeName("ProxyProtocolPolicyType")
                                 .policyAttributes(PolicyAttribute.builder().attributeName("ProxyProtocol").attributeValue("true").build(),
                                         PolicyAttribute.builder().attributeName("ProxyProtocol").attributeValue("false").build()))),
+                refused("a Boolean policy attribute that is no Boolean", "InvalidConfigurationRequest", 409,
+                        elb -> elb.createLoadBalancerPolicy(r -> r.loadBalancerName(LB).policyName("proxy2").policyTypeName("ProxyProtocolPolicyType")
+                                .policyAttributes(PolicyAttribute.builder().attributeName("ProxyProtocol").attributeValue("maybe").build()))),
+                refused("an SSL protocol flag that is no Boolean", "InvalidConfigurationRequest", 409,
+                        elb -> elb.createLoadBalancerPolicy(r -> r.loadBalancerName(LB).policyName("tls2").policyTypeName("SSLNegotiationPolicyType")
+                                .policyAttributes(PolicyAttribute.builder().attributeName("Protocol-TLSv1.2").attributeValue("yes").build()))),
+                refused("a cipher outside the catalogue that is no Boolean", "InvalidConfigurationRequest", 409,
+                        elb -> elb.createLoadBalancerPolicy(r -> r.loadBalancerName(LB).policyName("tls2").policyTypeName("SSLNegotiationPolicyType")
+                                .policyAttributes(PolicyAttribute.builder().attributeName("RC4-SHA").attributeValue("1").build()))),
+                refused("a Long policy attribute that is no number", "InvalidConfigurationRequest", 409,
+                        elb -> elb.createLoadBalancerPolicy(r -> r.loadBalancerName(LB).policyName("c2").policyTypeName("LBCookieStickinessPolicyType")
+                                .policyAttributes(PolicyAttribute.builder().attributeName("CookieExpirationPeriod").attributeValue("soon").build()))),
                 refused("unknown policy type", "PolicyTypeNotFound", 400,
                         elb -> elb.createLoadBalancerPolicy(r -> r.loadBalancerName(LB).policyName("x").policyTypeName("NopePolicyType"))),
                 refused("describe an unknown policy type", "PolicyTypeNotFound", 400,
@@ -220,6 +232,16 @@ class EmulatorErrorsTest {
         assertEquals(code, e.awsErrorDetails().errorCode(), e.getMessage());
         assertEquals(status, e.statusCode(), e.getMessage());
         assertEquals(snapshot(), before, "a refused call changed the world");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aBadAttributeValueIsNamedWithItsAttributeAndType() {
+        AwsServiceException e = assertThrows(AwsServiceException.class, () -> elb.createLoadBalancerPolicy(r -> r.loadBalancerName(LB)
+                .policyName("proxy2").policyTypeName("ProxyProtocolPolicyType")
+                .policyAttributes(PolicyAttribute.builder().attributeName("ProxyProtocol").attributeValue("maybe").build())));
+
+        assertEquals("Invalid value for attribute ProxyProtocol of ProxyProtocolPolicyType: 'maybe' is not a Boolean",
+                e.awsErrorDetails().errorMessage());
     }
 
     /** Reference 6.7: everything but the policy creations may be repeated, and the second call changes nothing. */

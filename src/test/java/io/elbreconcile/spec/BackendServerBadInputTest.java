@@ -141,6 +141,15 @@ class BackendServerBadInputTest {
                 bad("back-end authentication to a plain instance port", LB.replace("instanceProtocol: SSL", "instanceProtocol: TCP") + POLICIES,
                         "a.yaml:21:18: back-end authentication policy 'auth' on instance port 8443: the listeners sending there use [TCP];"
                                 + " AWS authenticates back ends only over HTTPS or SSL"),
+                bad("two proxy protocol policies on one instance port", LB.replace("policies: [proxy]", "policies: [proxy, proxy2]")
+                                + POLICIES + "---\napiVersion: elb-reconcile/v1\nkind: ProxyProtocolPolicy\nmetadata: {name: proxy2}\nspec: {loadBalancer: web}\n",
+                        "a.yaml:19:25: instance port 8080 enables two ProxyProtocolPolicy documents, 'proxy' (at ", "a.yaml:19:18) and 'proxy2'",
+                        "(one proxy protocol policy turns the header on; list only one)"),
+                bad("two back-end authentication policies on one instance port", LB.replace("policies: [auth]", "policies: [auth, auth2]")
+                                + POLICIES + "---\napiVersion: elb-reconcile/v1\nkind: BackendServerAuthenticationPolicy\nmetadata: {name: auth2}\n"
+                                + "spec: {loadBalancer: web, publicKeyPolicies: [key]}\n",
+                        "a.yaml:21:24: instance port 8443 enables two BackendServerAuthenticationPolicy documents, 'auth' (at ",
+                        "a.yaml:21:18) and 'auth2'", "name every key in one BackendServerAuthenticationPolicy's publicKeyPolicies"),
                 bad("an instance port listed twice", LB + "    - instancePort: 8080\n      policies: []\n" + POLICIES,
                         "a.yaml:22:21: instance port 8080 is listed twice in backendServers (also at"),
                 bad("public key text that is not base64", LB + POLICIES.replace(PublicKeys.FIRST, "not*base64"),
@@ -188,7 +197,11 @@ class BackendServerBadInputTest {
                         "'web' has no listeners"),
                 bad("an unknown field of a proxy protocol policy", LB + POLICIES.replace("  loadBalancer: web\n---\napiVersion: elb-reconcile/v1\nkind: Backend",
                                 "  loadBalancer: web\n  proxyProtocol: true\n---\napiVersion: elb-reconcile/v1\nkind: Backend"),
-                        "a.yaml:29:3: unknown field 'proxyProtocol' in spec (expected one of: loadBalancer)"));
+                        "a.yaml:29:3: unknown field 'proxyProtocol' in spec (a ProxyProtocolPolicy always means ProxyProtocol=true,"
+                                + " so drop the field; to turn the header off, leave the policy out of the port's backendServers entry)"),
+                bad("proxyProtocol: false in a proxy protocol policy", LB + POLICIES.replace("  loadBalancer: web\n---\napiVersion: elb-reconcile/v1\nkind: Backend",
+                                "  loadBalancer: web\n  ProxyProtocol: false\n---\napiVersion: elb-reconcile/v1\nkind: Backend"),
+                        "a.yaml:29:3: unknown field 'ProxyProtocol' in spec (a ProxyProtocolPolicy always means ProxyProtocol=true"));
     }
 
     @ParameterizedTest(name = "{0}")

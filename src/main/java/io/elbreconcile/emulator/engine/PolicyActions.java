@@ -100,6 +100,7 @@ public final class PolicyActions {
                 throw EngineError.INVALID_POLICY_ATTRIBUTES.exception(type.name() + " has no attribute " + attribute.name());
             }
             counts.merge(attribute.name(), 1, Integer::sum);
+            checkValue(type, attribute);
         }
         for (PolicyTypes.AttributeType declared : type.attributes()) {
             int given = counts.getOrDefault(declared.name(), 0);
@@ -111,6 +112,30 @@ public final class PolicyActions {
             if (single && given > 1) {
                 throw EngineError.INVALID_POLICY_ATTRIBUTES.exception(type.name() + " takes the attribute " + declared.name() + " once");
             }
+        }
+    }
+
+    /**
+     * A value must be of its attribute's type as DescribeLoadBalancerPolicyTypes gives it (reference
+     * 6.2): a Boolean is true or false, a Long a whole number. Every SSL negotiation attribute but
+     * Reference-Security-Policy is a Boolean, ciphers beyond our catalogue too (AWS CLI reference,
+     * describe-load-balancer-policy-types). AWS documents InvalidConfigurationRequest (409) as
+     * CreateLoadBalancerPolicy's error for an invalid configuration; its exact wording for a bad
+     * value is not documented, so the message names the attribute, the value and the type.
+     */
+    private static void checkValue(PolicyTypes.PolicyType type, PolicyAttribute attribute) {
+        String declared = type.attributes().stream().filter(a -> a.name().equals(attribute.name()))
+                .map(PolicyTypes.AttributeType::type).findFirst()
+                .orElse(type.name().equals(PolicyTypes.SSL_NEGOTIATION) ? "Boolean" : "String");
+        String value = attribute.value() == null ? "" : attribute.value();
+        boolean valid = switch (declared) {
+            case "Boolean" -> value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false");
+            case "Long" -> value.matches("-?\\d{1,18}");
+            default -> true;
+        };
+        if (!valid) {
+            throw EngineError.INVALID_POLICY_ATTRIBUTES.exception("Invalid value for attribute " + attribute.name() + " of "
+                    + type.name() + ": '" + value + "' is not a " + declared);
         }
     }
 

@@ -44,6 +44,7 @@ public final class HttpFront implements AutoCloseable {
     private final ServerSocketChannel listener;
     private final Selector selector;
     private final HttpHandler handler;
+    private final FailureSink failures;
     private final ExecutorService workers;
     private final long requestTimeoutNanos;
     private final int maxKeptBody;
@@ -54,11 +55,22 @@ public final class HttpFront implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    private HttpFront(ServerSocketChannel listener, Selector selector, HttpHandler handler, ExecutorService workers,
-                      Duration requestTimeout, int maxKeptBody) {
+    /**
+     * Told of each failure of the handler, which the client sees only as a 500 answer: without it
+     * an operator could not know why.
+     */
+    @FunctionalInterface
+    public interface FailureSink {
+        /** @param request the method and path (no query: it may carry a signature) */
+        void failed(String request, Throwable failure);
+    }
+
+    private HttpFront(ServerSocketChannel listener, Selector selector, HttpHandler handler, FailureSink failures,
+                      ExecutorService workers, Duration requestTimeout, int maxKeptBody) {
         this.listener = listener;
         this.selector = selector;
         this.handler = handler;
+        this.failures = failures;
         this.workers = workers;
         this.requestTimeoutNanos = requestTimeout.toNanos();
         this.maxKeptBody = maxKeptBody;
@@ -70,8 +82,8 @@ public final class HttpFront implements AutoCloseable {
      * Binds and starts serving. {@code maxKeptBody}: bytes of a body kept for the handler; the
      * rest is read and dropped, so the handler can answer "too large" and the connection stays usable.
      */
-    public static HttpFront start(InetSocketAddress address, int backlog, HttpHandler handler, ExecutorService workers,
-                                  Duration requestTimeout, int maxKeptBody) throws IOException {
+    public static HttpFront start(InetSocketAddress address, int backlog, HttpHandler handler, FailureSink failures,
+                                  ExecutorService workers, Duration requestTimeout, int maxKeptBody) throws IOException {
         ServerSocketChannel listener = ServerSocketChannel.open();
         Selector selector = null;
         try {
@@ -87,7 +99,7 @@ public final class HttpFront implements AutoCloseable {
             }
             throw e;
         }
-        HttpFront front = new HttpFront(listener, selector, handler, workers, requestTimeout, maxKeptBody);
+        HttpFront front = new HttpFront(listener, selector, handler, failures, workers, requestTimeout, maxKeptBody);
         front.thread.start();
         return front;
     }
@@ -236,6 +248,16 @@ public final class HttpFront implements AutoCloseable {
         }
     }
 
+    private void report(RequestHead head, Throwable failure) {
+        String target = head.target();
+        int query = target.indexOf('?');
+        try {
+            failures.failed(head.method() + " " + (query < 0 ? target : target.substring(0, query)), failure);
+        } catch (RuntimeException sinkFailed) {
+            // The answer must still go out; a sink that cannot report has nothing better to do.
+        }
+    }
+
     /**
      * On a worker: runs the handler, writes what the socket takes of the answer at once and passes
      * the rest, if any, back to the selector thread. While a request is served the selector thread
@@ -257,6 +279,7 @@ public final class HttpFront implements AutoCloseable {
                 // Whatever went wrong, the client gets an answer rather than a connection that hangs.
                 answer = FrontExchange.plain(500, "internal error of the emulator's HTTP front");
                 close = true;
+                report(request.head(), failure);
             }
         }
         if (writeDirectly) {

@@ -159,6 +159,29 @@ class ApplyBackendServerTest {
         assertEquals(0, plan(emulator, shop("v2", BOTH, PublicKeys.SECOND), "--detailed-exitcode").code());
     }
 
+    /**
+     * AWS takes proxy protocol on an instance port reached over SSL but sends no header there (its
+     * table of listener configurations): accepted, so a live load balancer like this imports and
+     * converges, and every plan warns of it.
+     */
+    @Test
+    void proxyProtocolOnAnSslBackEndIsAppliedWithAWarningInEveryPlan(EmulatorServer emulator) {
+        Path input = shop("v1", "    - instancePort: 8080\n      policies: [proxy]\n    - instancePort: 8443\n      policies: [auth, proxy]\n",
+                PublicKeys.FIRST);
+        String warning = "! BackendServerPolicies/shop/8443 enables proxy protocol policy proxy, but its listeners reach the"
+                + " instances over SSL, where AWS sends no proxy protocol header; use instanceProtocol TCP to get one";
+
+        Harness.Result first = apply(emulator, input);
+
+        assertEquals(0, first.code(), first.both());
+        assertTrue(first.out().contains(warning), first.out());
+        assertEquals(Map.of(8080, List.of("proxy"), 8443, List.of("auth", "proxy")), backends(sdk(emulator)));
+        Harness.Result again = plan(emulator, input, "--detailed-exitcode");
+        assertEquals(0, again.code(), again.both());
+        assertTrue(again.out().contains(warning), again.out());
+        assertTrue(!again.out().contains("BackendServerPolicies/shop/8080 enables"), "a TCP back end gets its header: " + again.out());
+    }
+
     /** The replay can fail: a port left without its authentication policy is seen. */
     @Test
     void theReplaySeesAPortLeftWithoutItsAuthenticationPolicy(EmulatorServer emulator) {
