@@ -34,7 +34,7 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         name = "import",
-        description = "Write YAML for existing load balancers (listeners, health check, non-default attributes, tags, cookie policies) so that plan on it shows no change.",
+        description = "Write YAML for existing load balancers (listeners, health check, non-default attributes, tags, policies and the lists that enable them) so that plan on it shows no change.",
         footer = {"",
                 "Examples:",
                 "  elb-reconcile import --load-balancer web --load-balancer api --out policies/",

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         name = "elb-reconcile",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Declarative reconciler for AWS Classic Elastic Load Balancing and its cookie stickiness policies.",
+        description = "Declarative reconciler for AWS Classic Elastic Load Balancing load balancers and their policies.",
         footer = {"",
                 "Exit codes: 0 ok / no changes / no drift, 1 error, 2 changes",
                 "(plan --detailed-exitcode) or drift.",

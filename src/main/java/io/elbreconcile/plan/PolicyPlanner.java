@@ -21,8 +21,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Plans the cookie policies of one load balancer and the policy lists of its listeners; shared by
- * managed load balancers and attach mode, which differ only in how the desired lists are made.
+ * Plans the managed policies of one load balancer and the policy lists of its listeners and
+ * instance ports; shared by managed load balancers and attach mode, which differ only in how the
+ * desired lists are made.
  *
  * <p>The ordering rules it encodes: a policy is created before any list that names it; a policy is
  * detached (by a list step or by deleting its listener) before it is deleted; a policy whose
