@@ -11,6 +11,8 @@ import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancing
 import software.amazon.awssdk.services.elasticloadbalancing.model.Listener;
 import software.amazon.awssdk.services.elasticloadbalancing.model.ListenerDescription;
 import software.amazon.awssdk.services.elasticloadbalancing.model.LoadBalancerDescription;
+import software.amazon.awssdk.services.elasticloadbalancing.model.PolicyAttribute;
+import software.amazon.awssdk.services.elasticloadbalancing.model.PolicyAttributeDescription;
 
 import java.util.List;
 
@@ -57,6 +59,36 @@ class EmulatorSecurityPolicyTest {
         elb.createLoadBalancerListeners(r -> r.loadBalancerName("web").listeners(listener("SSL", 8443, "TCP", CERT)));
         assertEquals(List.of(DEFAULT), policiesOf(describe(), 8443), "a listener added later too");
         assertEquals(List.of(DEFAULT), describe().policies().otherPolicies(), "the policy exists once");
+    }
+
+    @Test
+    void theDefaultCopyIsDescribedAsMadeFromItsReferenceFirst() {
+        List<PolicyAttributeDescription> attributes = elb.describeLoadBalancerPolicies(r -> r.loadBalancerName("web")
+                .policyNames(DEFAULT)).policyDescriptions().get(0).policyAttributeDescriptions();
+        assertEquals("Reference-Security-Policy", attributes.get(0).attributeName());
+        assertEquals(DEFAULT, attributes.get(0).attributeValue());
+        assertEquals(List.of("Protocol-TLSv1", "Protocol-TLSv1.1", "Protocol-TLSv1.2"), attributes.stream()
+                .filter(a -> a.attributeName().startsWith("Protocol-") && a.attributeValue().equals("true"))
+                .map(PolicyAttributeDescription::attributeName).toList(), "then the predefined policy's flags");
+        assertEquals(1, attributes.stream().filter(a -> a.attributeName().equals("Reference-Security-Policy")).count());
+
+        List<PolicyAttributeDescription> sample = elb.describeLoadBalancerPolicies(r -> r.policyNames(DEFAULT))
+                .policyDescriptions().get(0).policyAttributeDescriptions();
+        assertEquals(attributes.subList(1, attributes.size()), sample, "the sample policy itself carries no reference");
+    }
+
+    @Test
+    void aPolicyMadeFromAReferenceIsDescribedWithTheReferenceFirst() {
+        elb.createLoadBalancerPolicy(r -> r.loadBalancerName("web").policyName("tls").policyTypeName("SSLNegotiationPolicyType")
+                .policyAttributes(PolicyAttribute.builder().attributeName("Reference-Security-Policy")
+                        .attributeValue("ELBSecurityPolicy-TLS-1-2-2017-01").build()));
+        List<PolicyAttributeDescription> attributes = elb.describeLoadBalancerPolicies(r -> r.loadBalancerName("web")
+                .policyNames("tls")).policyDescriptions().get(0).policyAttributeDescriptions();
+        assertEquals("Reference-Security-Policy", attributes.get(0).attributeName());
+        assertEquals("ELBSecurityPolicy-TLS-1-2-2017-01", attributes.get(0).attributeValue());
+        assertEquals(List.of("Protocol-TLSv1.2"), attributes.stream()
+                .filter(a -> a.attributeName().startsWith("Protocol-") && a.attributeValue().equals("true"))
+                .map(PolicyAttributeDescription::attributeName).toList());
     }
 
     @Test

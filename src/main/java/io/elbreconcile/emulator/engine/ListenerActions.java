@@ -41,7 +41,9 @@ public final class ListenerActions {
     /**
      * AWS associates its default predefined security policy with an HTTPS or SSL listener created
      * without one (user guide, ssl-config-update): the policy joins the load balancer's (reported
-     * under OtherPolicies) and the new listener enables it. A reconciler that replaces a listener's
+     * under OtherPolicies) and the new listener enables it. AWS describes that copy as made from
+     * the predefined policy: Reference-Security-Policy first, then its flags (knowledge-center
+     * article elb-listener-policy-cli, describe-load-balancer-policies output). A reconciler that replaces a listener's
      * policy list must send it back (reference fact 2).
      */
     static LoadBalancerState withDefaultSecurityPolicy(LoadBalancerState lb, Set<Integer> newPorts) {
@@ -50,7 +52,7 @@ public final class ListenerActions {
         }
         List<PolicyState> policies = new ArrayList<>(lb.policies());
         if (lb.policy(DEFAULT_SECURITY_POLICY).isEmpty()) {
-            policies.add(PredefinedSslPolicies.find(DEFAULT_SECURITY_POLICY).orElseThrow());
+            policies.add(PredefinedSslPolicies.referencedCopy(DEFAULT_SECURITY_POLICY).orElseThrow());
         }
         List<ListenerState> listeners = lb.listeners().stream()
                 .map(l -> newPorts.contains(l.loadBalancerPort()) && l.secure() ? l.withPolicyNames(List.of(DEFAULT_SECURITY_POLICY)) : l)

@@ -58,6 +58,8 @@ public final class PolicyActions {
                 EngineError.INVALID_POLICY_ATTRIBUTES.exception("Reference-Security-Policy " + reference.get()
                         + " is not a predefined security policy"));
         java.util.Map<String, PolicyAttribute> byName = new java.util.LinkedHashMap<>();
+        // Reference-Security-Policy leads, as in AWS's output (user guide, ssl-config-update).
+        byName.put(PolicyTypes.REFERENCE_SECURITY_POLICY, new PolicyAttribute(PolicyTypes.REFERENCE_SECURITY_POLICY, reference.get()));
         predefined.attributes().forEach(a -> byName.put(a.name(), a));
         attributes.forEach(a -> byName.put(a.name(), a));
         return List.copyOf(byName.values());

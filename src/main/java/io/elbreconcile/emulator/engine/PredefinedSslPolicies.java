@@ -52,6 +52,22 @@ public final class PredefinedSslPolicies {
         return Optional.ofNullable(BY_NAME.get(name));
     }
 
+    /**
+     * The named predefined policy as AWS describes a copy of it on a load balancer: the copy it
+     * adds for a secure listener created without a policy, or one made with a reference.
+     * {@code Reference-Security-Policy} comes first, then the predefined policy's protocol and
+     * cipher flags (knowledge-center article elb-listener-policy-cli and user guide
+     * ssl-config-update, describe-load-balancer-policies output for a load balancer's policy).
+     */
+    public static Optional<PolicyState> referencedCopy(String name) {
+        return find(name).map(predefined -> {
+            List<PolicyAttribute> attributes = new ArrayList<>();
+            attributes.add(new PolicyAttribute(PolicyTypes.REFERENCE_SECURITY_POLICY, name));
+            attributes.addAll(predefined.attributes());
+            return new PolicyState(name, PolicyTypes.SSL_NEGOTIATION, List.copyOf(attributes));
+        });
+    }
+
     /** The boolean attributes of SSLNegotiationPolicyType: protocols, Server-Defined-Cipher-Order, ciphers. */
     public static List<String> attributeNames() {
         return ATTRIBUTE_NAMES;
