@@ -245,9 +245,10 @@ class EmulatorStandInTest {
                     found.body());
             assertTrue(found.body().contains("<networkInterfaceSet/>"), found.body());
             assertTrue(found.body().contains("<requestId>"), found.body());
-            HttpResponse<String> unknownParameter = post(emulator, "Action=DescribeNetworkInterfaces&Version=2016-11-15"
+            HttpResponse<String> byId = post(emulator, "Action=DescribeNetworkInterfaces&Version=2016-11-15"
                     + "&NetworkInterfaceId.1=eni-12345678");
-            assertEquals(400, unknownParameter.statusCode(), unknownParameter.body());
+            assertEquals(400, byId.statusCode(), byId.body());
+            assertTrue(byId.body().contains("<Code>InvalidNetworkInterfaceID.NotFound</Code>"), byId.body());
         }
     }
 

@@ -1,6 +1,5 @@
 package io.elbreconcile.emulator.http;
 
-import io.elbreconcile.emulator.engine.EngineError;
 import io.elbreconcile.emulator.engine.SecurityGroupCatalog;
 import io.elbreconcile.emulator.engine.World;
 import io.elbreconcile.emulator.engine.WorldKey;
@@ -14,10 +13,9 @@ import java.util.Map;
  * EC2 {@code DescribeSecurityGroups} (API 2016-11-15, EC2 Query protocol) over the groups an ELB
  * world knows ({@link SecurityGroupCatalog}): the one EC2 call Terraform's aws_elb makes. Filters
  * as {@code Filter.N.Name} and {@code Filter.N.Value.M}; {@code GroupId.N} and {@code GroupName.N}
- * are filters by id and name. Of the rest of EC2 only {@link Ec2NetworkInterfaces} is emulated.
+ * ask for groups by id and name, which must exist. Errors are EC2's ({@link Ec2Front}). Of the rest of EC2 only {@link Ec2NetworkInterfaces} is emulated.
  */
 final class Ec2SecurityGroups {
-    static final String VERSION = "2016-11-15";
     static final String ACTION = "DescribeSecurityGroups";
     static final String NAMESPACE = "http://ec2.amazonaws.com/doc/2016-11-15/";
     private static final int MAX_FILTERS = 50;
@@ -42,9 +40,11 @@ final class Ec2SecurityGroups {
                 filters.computeIfAbsent(parameter.getValue(), k -> new ArrayList<>()).addAll(values);
             } else if (!name.matches("Filter\\.\\d{1,2}\\.Value\\.\\d{1,2}") && !name.startsWith("X-Amz-")
                     && !name.equals("Action") && !name.equals("Version")) {
-                throw EngineError.UNKNOWN_PARAMETER.exception(name);
+                throw Ec2Front.Ec2Exception.unknownParameter(name);
             }
         }
+        requireEachNamed(parameters, "GroupId.", "group-id", world, key);
+        requireEachNamed(parameters, "GroupName.", "group-name", world, key);
         var groups = SecurityGroupCatalog.describe(world, key, filters);
         Xml xml = new Xml().openWithNamespace(ACTION + "Response", NAMESPACE).element("requestId", requestId);
         if (groups.isEmpty()) {
@@ -60,5 +60,20 @@ final class Ec2SecurityGroups {
             xml.close("securityGroupInfo");
         }
         return new QueryFront.Response(200, xml.close(ACTION + "Response").toString());
+    }
+
+    /**
+     * A group asked for by id or name ({@code GroupId.N}, {@code GroupName.N}) that does not exist
+     * fails the request with InvalidGroup.NotFound (EC2 API Reference, client error codes: "The
+     * specified security group does not exist"), whereas a filter matching nothing is an empty set.
+     */
+    private static void requireEachNamed(Map<String, String> parameters, String prefix, String filter, World world, WorldKey key) {
+        for (Map.Entry<String, String> parameter : parameters.entrySet()) {
+            if (parameter.getKey().startsWith(prefix)
+                    && SecurityGroupCatalog.describe(world, key, Map.of(filter, List.of(parameter.getValue()))).isEmpty()) {
+                throw Ec2Front.Ec2Exception.client("InvalidGroup.NotFound",
+                        "The security group '" + parameter.getValue() + "' does not exist");
+            }
+        }
     }
 }

@@ -109,16 +109,9 @@ public final class QueryFront implements HttpHandler {
             return StsFront.answer(action, parameters, accessKeyId(exchange, parameters.get("X-Amz-Credential")),
                     clockMillis.getAsLong(), requestId);
         }
-        if (version.equals(Ec2SecurityGroups.VERSION) && action.equals(Ec2SecurityGroups.ACTION)) {
-            // The EC2 read tools make about a load balancer's groups (Terraform's aws_elb): answered from the ELB world.
-            WorldKey key = worldKey(exchange, parameters.get("X-Amz-Credential"));
-            recorder.record(new RecordedCall("ec2:" + action, parameters), false);
-            return Ec2SecurityGroups.answer(parameters, store.read(key), key, requestId);
-        }
-        if (version.equals(Ec2SecurityGroups.VERSION) && action.equals(Ec2NetworkInterfaces.ACTION)) {
-            // Terraform's destroy of an aws_elb asks for the load balancer's interfaces: there are none here.
-            recorder.record(new RecordedCall("ec2:" + action, parameters), false);
-            return Ec2NetworkInterfaces.answer(parameters, requestId);
+        if (version.equals(Ec2Front.VERSION)) {
+            String ec2Action = action;
+            return Ec2Front.answering(requestId, () -> ec2(exchange, ec2Action, parameters, requestId));
         }
         if (!version.equals(VERSION)) {
             throw EngineError.WRONG_VERSION.exception(action, version);
@@ -242,6 +235,24 @@ public final class QueryFront implements HttpHandler {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The EC2 actions tools make about a load balancer; any other EC2 action is EC2's InvalidAction. */
+    private Response ec2(HttpExchange exchange, String action, Map<String, String> parameters, String requestId) {
+        switch (action) {
+            case Ec2SecurityGroups.ACTION -> {
+                // The EC2 read tools make about a load balancer's groups (Terraform's aws_elb): answered from the ELB world.
+                WorldKey key = worldKey(exchange, parameters.get("X-Amz-Credential"));
+                recorder.record(new RecordedCall("ec2:" + action, parameters), false);
+                return Ec2SecurityGroups.answer(parameters, store.read(key), key, requestId);
+            }
+            case Ec2NetworkInterfaces.ACTION -> {
+                // Terraform's destroy of an aws_elb asks for the load balancer's interfaces: there are none here.
+                recorder.record(new RecordedCall("ec2:" + action, parameters), false);
+                return Ec2NetworkInterfaces.answer(parameters, requestId);
+            }
+            default -> throw Ec2Front.invalidAction(action);
         }
     }
 
