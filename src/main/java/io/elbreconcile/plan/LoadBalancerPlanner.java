@@ -219,21 +219,30 @@ final class LoadBalancerPlanner {
     /**
      * AWS takes a proxy protocol policy on an instance port reached over SSL but sends no header
      * there: its table of listener configurations for Classic Load Balancers says an SSL back end
-     * "does not support the proxy protocol header". A warning, not an error: AWS accepts it, and a
-     * live load balancer configured so must import and plan nothing.
+     * "does not support the proxy protocol header". Nor on a port reached only by HTTP or HTTPS
+     * listeners: ProxyProtocolPolicyType's own description says it operates on TCP and SSL
+     * listeners only. A warning, not an error: AWS accepts it, and a live load balancer configured
+     * so must import and plan nothing.
      */
     private void warnOfProxyProtocolOverSsl(DesiredLoadBalancer desired, List<ListenerPolicyPlan> lists) {
         for (ListenerPolicyPlan list : lists) {
-            boolean overSsl = list.backend() && desired.listeners().stream()
-                    .anyMatch(l -> l.instancePort() == list.port() && l.instanceProtocol() == Protocol.SSL);
-            if (!overSsl) {
+            if (!list.backend()) {
+                continue;
+            }
+            List<Listener> reaching = desired.listeners().stream().filter(l -> l.instancePort() == list.port()).toList();
+            String why;
+            if (reaching.stream().anyMatch(l -> l.instanceProtocol() == Protocol.SSL)) {
+                why = ", but its listeners reach the instances over SSL, where AWS sends no proxy protocol header;"
+                        + " use instanceProtocol TCP to get one";
+            } else if (!reaching.isEmpty() && reaching.stream().allMatch(l -> l.protocol() == Protocol.HTTP || l.protocol() == Protocol.HTTPS)) {
+                why = ", but only HTTP/HTTPS listeners reach it, and AWS sends the proxy protocol header on TCP and SSL"
+                        + " listeners only; use a TCP or SSL listener to get one";
+            } else {
                 continue;
             }
             list.desired().stream()
                     .filter(name -> desired.policy(name).map(p -> p.kind() == PolicyKind.PROXY_PROTOCOL).orElse(false))
-                    .forEach(name -> plan.notice(list.address(desired.name()) + " enables proxy protocol policy " + name
-                            + ", but its listeners reach the instances over SSL, where AWS sends no proxy protocol header;"
-                            + " use instanceProtocol TCP to get one"));
+                    .forEach(name -> plan.notice(list.address(desired.name()) + " enables proxy protocol policy " + name + why));
         }
     }
 

@@ -73,4 +73,34 @@ class ImportBackendServerTest {
         assertEquals(0, apply.code(), apply::toString);
         assertEquals(writes, emulator.mutatingCallCount(), "applying the import changes nothing");
     }
+
+    /**
+     * ProxyProtocolPolicyType operates on TCP and SSL listeners only: on a port reached only by HTTP
+     * and HTTPS listeners AWS accepts the policy but sends no header. Such a load balancer imports
+     * to an empty plan that warns of it; a port a TCP listener reaches gets no warning.
+     */
+    @Test
+    void proxyProtocolOnAPortReachedOnlyOverHttpImportsToAnEmptyPlanThatWarns(EmulatorServer emulator) throws IOException {
+        ElasticLoadBalancingClient elb = ElbClients.forEndpoint(emulator.endpoint());
+        elb.createLoadBalancer(r -> r.loadBalancerName("web").availabilityZones("us-east-1a").listeners(
+                l -> l.protocol("HTTP").loadBalancerPort(80).instanceProtocol("HTTP").instancePort(8080),
+                l -> l.protocol("HTTPS").loadBalancerPort(443).instanceProtocol("HTTP").instancePort(8080).sslCertificateId(CERT),
+                l -> l.protocol("TCP").loadBalancerPort(81).instanceProtocol("TCP").instancePort(8081)));
+        elb.createLoadBalancerPolicy(r -> r.loadBalancerName("web").policyName("proxy").policyTypeName("ProxyProtocolPolicyType")
+                .policyAttributes(attribute("ProxyProtocol", "true")));
+        elb.setLoadBalancerPoliciesForBackendServer(r -> r.loadBalancerName("web").instancePort(8080).policyNames("proxy"));
+        elb.setLoadBalancerPoliciesForBackendServer(r -> r.loadBalancerName("web").instancePort(8081).policyNames("proxy"));
+        Path out = dir.resolve("imported");
+        assertEquals(0, Cli.against(emulator, "import", "--all", "--out", out.toString()).code());
+        long writes = emulator.mutatingCallCount();
+
+        Cli.Result plan = Cli.against(emulator, "plan", out.toString(), "--detailed-exitcode");
+
+        assertEquals(0, plan.code(), plan::toString);
+        assertTrue(plan.out().contains("! BackendServerPolicies/web/8080 enables proxy protocol policy proxy, but only HTTP/HTTPS"
+                + " listeners reach it, and AWS sends the proxy protocol header on TCP and SSL listeners only;"
+                + " use a TCP or SSL listener to get one"), plan::toString);
+        assertFalse(plan.out().contains("BackendServerPolicies/web/8081 enables"), "a TCP listener's port gets its header: " + plan);
+        assertEquals(writes, emulator.mutatingCallCount());
+    }
 }
