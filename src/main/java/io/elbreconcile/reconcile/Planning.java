@@ -2,6 +2,8 @@ package io.elbreconcile.reconcile;
 
 import io.elbreconcile.model.DesiredState;
 import io.elbreconcile.model.ObservedState;
+import io.elbreconcile.plan.NewSslV2Policies;
+import io.elbreconcile.plan.Plan;
 import io.elbreconcile.plan.PlanOptions;
 import io.elbreconcile.plan.Planner;
 import io.elbreconcile.plan.TargetScope;
@@ -33,6 +35,8 @@ public final class Planning {
     /** @param lookedUp the names the observation asked about, the only ones apply may touch */
     static Planned planned(OpenTarget target, DesiredState desired, ObservedState observed, Set<String> lookedUp,
                            PlanOptions options) {
-        return new Planned(new Planner().plan(desired, observed, options, target.target()), observed, lookedUp);
+        Plan plan = new Planner().plan(desired, observed, options, target.target());
+        NewSslV2Policies.refuse(plan, desired, observed);
+        return new Planned(plan, observed, lookedUp);
     }
 }
