@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient;
 
 import java.nio.file.Path;
@@ -107,6 +108,49 @@ class ApplyCrashSafetyTest {
         }
         Harness.Result again = plan(emulator, next, "--detailed-exitcode");
         assertEquals(0, again.code(), again.both());
+    }
+
+    /**
+     * Eight listeners at parallelism 8: the swaps of each phase run at once, so when the crash
+     * comes other workers' writes are racing it. At most k writes reach the emulator (none after
+     * the crash point), no listener is left without stickiness, and the next apply converges.
+     */
+    @ParameterizedTest(name = "8 listeners at parallelism 8, crash after mutating call {0}")
+    @ValueSource(ints = {2, 5, 9, 10, 11, 14, 19})
+    void writesRacingTheCrashAtParallelismEightNeverReachTheEmulator(int k, EmulatorServer emulator) {
+        int[] more = IntStream.rangeClosed(81, 87).toArray();
+        Path v2 = write(dir.resolve("v2"), "lb.yaml", quickstart(120, more));
+        ElasticLoadBalancingClient elb = sdk(emulator);
+        startingPoint(elb, ports(more));
+        long mutatingBefore = emulator.mutatingCallCount();
+
+        try (SdkElbPort port = port(emulator)) {
+            Plan plan = planWith(port, v2, PlanOptions.defaults());
+            assertEquals(20, plan.steps().size(), () -> "create tmp, 8 swaps, delete, create, 8 swaps back, delete tmp: " + plan.steps());
+            CrashingPort crashing = new CrashingPort(port, k);
+            Throwable crash = assertThrows(Throwable.class,
+                    () -> new Applier(crashing, 8, ApplyListener.NONE, System::nanoTime).apply(plan, io.elbreconcile.apply.TestSafeguards.permitting(plan)));
+            assertTrue(hasCause(crash, CrashingPort.SimulatedCrash.class), () -> "not the simulated crash: " + crash);
+        }
+        // Writes let through before the crash may still be cut off in flight (the applier stops its workers), so
+        // fewer may land; but never one more.
+        long written = emulator.mutatingCallCount() - mutatingBefore;
+        assertTrue(written <= k, () -> written + " writes reached the emulator, " + (written - k) + " after the crash point");
+        Map<String, Map<String, String>> left = policies(elb, LB);
+        for (int port : ports(more)) {
+            List<String> list = listenerPolicies(elb, LB, port);
+            assertEquals(1, list.size(), "the crash left listener " + port + " without stickiness: " + list);
+            assertTrue(left.containsKey(list.get(0)), "listener " + port + " names a deleted policy " + list + ": " + left);
+        }
+
+        Harness.Result recovered = apply(emulator, v2, "--parallelism", "8");
+
+        assertEquals(0, recovered.code(), recovered.both());
+        assertEquals(Map.of(POLICY, Map.of("type", "LBCookieStickinessPolicyType", "CookieExpirationPeriod", "120")), policies(elb, LB));
+        for (int port : ports(more)) {
+            assertEquals(List.of(POLICY), listenerPolicies(elb, LB, port), "listener " + port);
+        }
+        assertEquals(0, plan(emulator, v2, "--detailed-exitcode").code());
     }
 
     /** What {@code apply} of the quickstart with period 60 leaves, made directly through the SDK (faster). */

@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An {@link ElbPort} that lets {@code crashAfter} mutating calls through to the real port and then
  * "crashes": an {@link Error} (which no step runner catches) is thrown right after the last one
  * returns and by every call after it, so nothing more reaches the target, as if the process died.
+ * At parallelism above 1 other workers' writes race the crash: a write takes its place in line
+ * before it starts, so only the first {@code crashAfter} ever reach the target.
  */
 final class CrashingPort extends ForwardingElbPort {
 
@@ -23,6 +25,7 @@ final class CrashingPort extends ForwardingElbPort {
     }
 
     private final int crashAfter;
+    private final AtomicInteger letThrough = new AtomicInteger();
     private final AtomicInteger mutating = new AtomicInteger();
 
     CrashingPort(ElbPort delegate, int crashAfter) {
@@ -39,15 +42,22 @@ final class CrashingPort extends ForwardingElbPort {
     @Override
     protected void beforeCall() {
         if (mutating.get() >= crashAfter) {
-            throw new SimulatedCrash("simulated crash: the process is gone after " + crashAfter + " mutating calls");
+            throw gone();
         }
     }
 
     @Override
     public void write(Operation operation) {
+        if (letThrough.incrementAndGet() > crashAfter) {
+            throw gone();
+        }
         super.write(operation);
         if (mutating.incrementAndGet() >= crashAfter) {
             throw new SimulatedCrash("simulated crash right after mutating call " + crashAfter);
         }
+    }
+
+    private SimulatedCrash gone() {
+        return new SimulatedCrash("simulated crash: the process is gone after " + crashAfter + " mutating calls");
     }
 }
