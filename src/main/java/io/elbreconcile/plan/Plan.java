@@ -28,7 +28,7 @@ public record Plan(
         List<String> notices,
         SortedMap<String, String> fingerprints) {
 
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
 
     public Plan {
         Objects.requireNonNull(target, "target");

@@ -264,10 +264,12 @@ public final class PlanCodec {
             }
             int version = required(root, "formatVersion", source).asInt();
             if (version != Plan.FORMAT_VERSION) {
-                // Older: plan again with this version. Newer: planning again would not help, upgrading does.
+                // Older: its fingerprints or fields mean something else here, so plan again with this
+                // version (never compare them: that would report a change nobody made). Newer: upgrade.
                 throw new UnreadablePlanException(source + " has plan format version " + version
                         + "; this elb-reconcile reads version " + Plan.FORMAT_VERSION + (version > Plan.FORMAT_VERSION
-                        ? " (it was saved by a newer elb-reconcile: apply it with that version)" : " (run plan --out again)"), null);
+                        ? " (it was saved by a newer elb-reconcile: apply it with that version)"
+                        : " (it was saved by an older elb-reconcile: run plan --out again)"), null);
             }
             JsonNode target = required(root, "target", source);
             Target planTarget = new Target(required(target, "endpoint", source).asText(),

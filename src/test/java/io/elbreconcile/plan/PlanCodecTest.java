@@ -53,18 +53,19 @@ class PlanCodecTest {
         String json = codec.write(sample());
         assertTrue(json.contains("\"operation\" : \"CreateLBCookieStickinessPolicy\""), json);
         assertTrue(json.contains("\"cookieExpirationPeriod\" : 60"), json);
-        assertTrue(json.contains("\"formatVersion\" : 2"), json);
+        assertTrue(json.contains("\"formatVersion\" : 3"), json);
     }
 
     @Test
     void aPlanOfAnotherFormatVersionIsRefusedWithOneLine() {
-        String json = codec.write(sample()).replace("\"formatVersion\" : 2", "\"formatVersion\" : 9");
+        String json = codec.write(sample()).replace("\"formatVersion\" : 3", "\"formatVersion\" : 9");
         var error = assertThrows(PlanCodec.UnreadablePlanException.class, () -> codec.read(json, "old.json"));
-        assertEquals("old.json has plan format version 9; this elb-reconcile reads version 2"
+        assertEquals("old.json has plan format version 9; this elb-reconcile reads version 3"
                 + " (it was saved by a newer elb-reconcile: apply it with that version)", error.getMessage());
-        String older = codec.write(sample()).replace("\"formatVersion\" : 2", "\"formatVersion\" : 1");
+        String older = codec.write(sample()).replace("\"formatVersion\" : 3", "\"formatVersion\" : 2");
         var olderError = assertThrows(PlanCodec.UnreadablePlanException.class, () -> codec.read(older, "old.json"));
-        assertEquals("old.json has plan format version 1; this elb-reconcile reads version 2 (run plan --out again)",
+        assertEquals("old.json has plan format version 2; this elb-reconcile reads version 3"
+                        + " (it was saved by an older elb-reconcile: run plan --out again)",
                 olderError.getMessage());
     }
 

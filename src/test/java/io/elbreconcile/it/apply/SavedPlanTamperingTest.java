@@ -301,8 +301,16 @@ class SavedPlanTamperingTest {
             root.remove("desiredState");
         });
         long before = emulator.mutatingCallCount();
-        assertRefused(applyPlanFile(), "error: " + planFile + " has plan format version 1; this elb-reconcile reads version 2"
-                + " (run plan --out again)", before);
+        assertRefused(applyPlanFile(), "error: " + planFile + " has plan format version 1; this elb-reconcile reads version 3"
+                + " (it was saved by an older elb-reconcile: run plan --out again)", before);
+    }
+
+    @Test
+    void aPlanOfVersionTwoWhoseFingerprintsHashedRecordTextIsRefusedAsOldNotAsStale() {
+        edit(root -> root.put("formatVersion", 2));
+        long before = emulator.mutatingCallCount();
+        assertRefused(applyPlanFile(), "error: " + planFile + " has plan format version 2; this elb-reconcile reads version 3"
+                + " (it was saved by an older elb-reconcile: run plan --out again)", before);
     }
 
     @Test
