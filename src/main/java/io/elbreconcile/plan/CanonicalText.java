@@ -15,8 +15,8 @@ import java.util.TreeMap;
 
 /**
  * The canonical text that digests hash ({@link InputDigest}, {@link Fingerprints}): JSON-shaped and
- * unambiguous, with names spelled here in the YAML language's words, never derived from Java names,
- * so that renaming a record component changes no digest of a saved plan.
+ * unambiguous, with names spelled in this package (the YAML language's words where it has them),
+ * never derived from Java names, so that renaming a record component changes no digest of a saved plan.
  */
 final class CanonicalText {
 
