@@ -1,8 +1,12 @@
 package io.elbreconcile.emulator.engine;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** Creating, deleting and describing policies (reference 6.2). Enabling them is {@link PolicyEnabling}. */
 public final class PolicyActions {
@@ -49,7 +53,7 @@ public final class PolicyActions {
         if (!typeName.equals(PolicyTypes.SSL_NEGOTIATION)) {
             return attributes;
         }
-        java.util.Optional<String> reference = attributes.stream()
+        Optional<String> reference = attributes.stream()
                 .filter(a -> a.name().equals(PolicyTypes.REFERENCE_SECURITY_POLICY)).map(PolicyAttribute::value).findFirst();
         if (reference.isEmpty()) {
             return attributes;
@@ -57,7 +61,7 @@ public final class PolicyActions {
         PolicyState predefined = PredefinedSslPolicies.find(reference.get()).orElseThrow(() ->
                 EngineError.INVALID_POLICY_ATTRIBUTES.exception("Reference-Security-Policy " + reference.get()
                         + " is not a predefined security policy"));
-        java.util.Map<String, PolicyAttribute> byName = new java.util.LinkedHashMap<>();
+        Map<String, PolicyAttribute> byName = new LinkedHashMap<>();
         // Reference-Security-Policy leads, as in AWS's output (user guide, ssl-config-update).
         byName.put(PolicyTypes.REFERENCE_SECURITY_POLICY, new PolicyAttribute(PolicyTypes.REFERENCE_SECURITY_POLICY, reference.get()));
         predefined.attributes().forEach(a -> byName.put(a.name(), a));
@@ -95,7 +99,7 @@ public final class PolicyActions {
      * RC4-SHA included, so a name outside them (a typo, an OpenSSL cipher string) is refused.
      */
     private static void checkAttributes(PolicyTypes.PolicyType type, List<PolicyAttribute> attributes) {
-        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        Map<String, Integer> counts = new HashMap<>();
         for (PolicyAttribute attribute : attributes) {
             boolean known = type.attributes().stream().anyMatch(a -> a.name().equals(attribute.name()));
             if (!known) {
