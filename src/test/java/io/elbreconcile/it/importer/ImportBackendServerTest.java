@@ -2,6 +2,7 @@ package io.elbreconcile.it.importer;
 
 import io.elbreconcile.emulator.EmulatorServer;
 import io.elbreconcile.it.Cli;
+import io.elbreconcile.it.ImportRoundTrip;
 import io.elbreconcile.testing.ElbClients;
 import io.elbreconcile.testing.EmulatorExtension;
 import io.elbreconcile.testing.PublicKeys;
@@ -12,7 +13,6 @@ import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancing
 import software.amazon.awssdk.services.elasticloadbalancing.model.PolicyAttribute;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,10 +52,8 @@ class ImportBackendServerTest {
         elb.setLoadBalancerPoliciesForBackendServer(r -> r.loadBalancerName("shop").instancePort(8443).policyNames("auth"));
         Path out = dir.resolve("imported");
 
-        Cli.Result imported = Cli.against(emulator, "import", "--all", "--out", out.toString());
+        String yaml = ImportRoundTrip.importAll(emulator, out, "shop.yaml");
 
-        assertEquals(0, imported.code(), imported::toString);
-        String yaml = Files.readString(out.resolve("shop.yaml"));
         assertTrue(yaml.contains("backendServers:\n    - instancePort: 8080\n      policies: [proxy]\n    - instancePort: 8443\n      policies: [auth]\n"), yaml);
         assertTrue(yaml.contains("kind: ProxyProtocolPolicy\nmetadata:\n  name: proxy\n"), yaml);
         assertTrue(yaml.contains("kind: BackendServerAuthenticationPolicy\nmetadata:\n  name: auth\n"), yaml);
@@ -65,13 +63,7 @@ class ImportBackendServerTest {
         assertEquals(1, yaml.split("# enabled on no listener or instance port", -1).length - 1,
                 "only spare-proxy is enabled nowhere; a key an authentication policy names is in use: " + yaml);
         assertTrue(yaml.contains("# AWS's own predefined SSL policies, kept: ELBSecurityPolicy-2016-08\n"), "only AWS's own policy stays a comment: " + yaml);
-        assertEquals(0, Cli.run("validate", out.toString()).code());
-        long writes = emulator.mutatingCallCount();
-        Cli.Result plan = Cli.against(emulator, "plan", out.toString(), "--detailed-exitcode");
-        assertEquals(0, plan.code(), () -> plan + "\n" + yaml);
-        Cli.Result apply = Cli.against(emulator, "apply", out.toString(), "--auto-approve");
-        assertEquals(0, apply.code(), apply::toString);
-        assertEquals(writes, emulator.mutatingCallCount(), "applying the import changes nothing");
+        ImportRoundTrip.assertValidAndUnchanged(emulator, out, yaml);
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.elbreconcile.it.importer;
 
 import io.elbreconcile.emulator.EmulatorServer;
-import io.elbreconcile.it.Cli;
+import io.elbreconcile.it.ImportRoundTrip;
 import io.elbreconcile.testing.ElbClients;
 import io.elbreconcile.testing.EmulatorExtension;
 import org.junit.jupiter.api.Test;
@@ -11,7 +11,6 @@ import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancing
 import software.amazon.awssdk.services.elasticloadbalancing.model.PolicyAttribute;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -51,10 +50,8 @@ class ImportSslNegotiationTest {
         elb.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName("shop").loadBalancerPort(8443).policyNames("custom"));
         Path out = dir.resolve("imported");
 
-        Cli.Result imported = Cli.against(emulator, "import", "--all", "--out", out.toString());
+        String yaml = ImportRoundTrip.importAll(emulator, out, "shop.yaml");
 
-        assertEquals(0, imported.code(), imported::toString);
-        String yaml = Files.readString(out.resolve("shop.yaml"));
         assertTrue(yaml.contains("sslPolicy: modern"), yaml);
         assertTrue(yaml.contains("sslPolicy: custom"), yaml);
         assertTrue(yaml.contains("reference: ELBSecurityPolicy-TLS-1-2-2017-01"), yaml);
@@ -62,13 +59,7 @@ class ImportSslNegotiationTest {
         assertTrue(yaml.contains("ciphers: [ECDHE-RSA-AES256-GCM-SHA384]"), yaml);
         assertTrue(yaml.contains("name: spare-tls"), "enabled nowhere, still imported (else an orphan): " + yaml);
         assertFalse(yaml.contains("kind: SSLNegotiationPolicy\nmetadata:\n  name: ELBSecurityPolicy"), "AWS's own policy is no document: " + yaml);
-        assertEquals(0, Cli.run("validate", out.toString()).code());
-        long writes = emulator.mutatingCallCount();
-        Cli.Result plan = Cli.against(emulator, "plan", out.toString(), "--detailed-exitcode");
-        assertEquals(0, plan.code(), () -> plan + "\n" + yaml);
-        Cli.Result apply = Cli.against(emulator, "apply", out.toString(), "--auto-approve");
-        assertEquals(0, apply.code(), apply::toString);
-        assertEquals(writes, emulator.mutatingCallCount(), "applying the import changes nothing");
+        ImportRoundTrip.assertValidAndUnchanged(emulator, out, yaml);
     }
 
     /**
@@ -88,22 +79,13 @@ class ImportSslNegotiationTest {
         elb.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName("legacy").loadBalancerPort(443).policyNames("old-clients"));
         Path out = dir.resolve("imported");
 
-        Cli.Result imported = Cli.against(emulator, "import", "--all", "--out", out.toString());
+        String yaml = ImportRoundTrip.importAll(emulator, out, "legacy.yaml");
 
-        assertEquals(0, imported.code(), imported::toString);
-        String yaml = Files.readString(out.resolve("legacy.yaml"));
         assertTrue(yaml.contains("sslPolicy: old-clients"), yaml);
         assertTrue(yaml.contains("protocols: [SSLv3, TLSv1]"), yaml);
         assertTrue(yaml.contains("ciphers: [DHE-RSA-AES256-SHA256, EXP-RC4-MD5, RC4-SHA]"), yaml);
         assertTrue(yaml.contains("serverOrderPreference: false"), yaml);
-        Cli.Result validate = Cli.run("validate", out.toString());
-        assertEquals(0, validate.code(), validate::toString);
-        long writes = emulator.mutatingCallCount();
-        Cli.Result plan = Cli.against(emulator, "plan", out.toString(), "--detailed-exitcode");
-        assertEquals(0, plan.code(), () -> plan + "\n" + yaml);
-        Cli.Result apply = Cli.against(emulator, "apply", out.toString(), "--auto-approve");
-        assertEquals(0, apply.code(), apply::toString);
-        assertEquals(writes, emulator.mutatingCallCount(), "applying the import changes nothing");
+        ImportRoundTrip.assertValidAndUnchanged(emulator, out, yaml);
     }
 
     /**
@@ -122,10 +104,8 @@ class ImportSslNegotiationTest {
         elb.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName("bare").loadBalancerPort(443).policyNames("nothing-on"));
         Path out = dir.resolve("imported");
 
-        Cli.Result imported = Cli.against(emulator, "import", "--all", "--out", out.toString());
+        String yaml = ImportRoundTrip.importAll(emulator, out, "bare.yaml");
 
-        assertEquals(0, imported.code(), imported::toString);
-        String yaml = Files.readString(out.resolve("bare.yaml"));
         assertTrue(yaml.contains("sslPolicy: nothing-on"), yaml);
         assertTrue(yaml.contains("name: all-off"), "unused, still a document (else an orphan): " + yaml);
         assertTrue(yaml.contains("protocols: []"), yaml);
@@ -133,13 +113,6 @@ class ImportSslNegotiationTest {
         assertTrue(yaml.contains("# enables no protocol and no cipher: a listener using it completes no TLS handshake"), yaml);
         assertTrue(yaml.contains("# AWS's own predefined SSL policies, kept: ELBSecurityPolicy-2016-08"), yaml);
         assertFalse(yaml.contains("of other types"), "ELBSecurityPolicy-2016-08 is an SSL policy, not another type: " + yaml);
-        Cli.Result validate = Cli.run("validate", out.toString());
-        assertEquals(0, validate.code(), validate::toString);
-        long writes = emulator.mutatingCallCount();
-        Cli.Result plan = Cli.against(emulator, "plan", out.toString(), "--detailed-exitcode");
-        assertEquals(0, plan.code(), () -> plan + "\n" + yaml);
-        Cli.Result apply = Cli.against(emulator, "apply", out.toString(), "--auto-approve");
-        assertEquals(0, apply.code(), apply::toString);
-        assertEquals(writes, emulator.mutatingCallCount(), "applying the import changes nothing");
+        ImportRoundTrip.assertValidAndUnchanged(emulator, out, yaml);
     }
 }
