@@ -9,7 +9,6 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient;
 import software.amazon.awssdk.services.elasticloadbalancing.model.Listener;
 import software.amazon.awssdk.services.elasticloadbalancing.model.LoadBalancerDescription;
-import software.amazon.awssdk.services.elasticloadbalancing.model.PolicyAttribute;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static io.elbreconcile.testing.PolicyAttributes.attribute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -131,10 +131,6 @@ class EmulatorMotoBackendServerTest {
 
     private static Listener listener(int port, int instancePort) {
         return Listener.builder().protocol("TCP").loadBalancerPort(port).instanceProtocol("TCP").instancePort(instancePort).build();
-    }
-
-    private static PolicyAttribute attribute(String name, String value) {
-        return PolicyAttribute.builder().attributeName(name).attributeValue(value).build();
     }
 
     private static String outcome(Runnable call) {

@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static io.elbreconcile.testing.PolicyAttributes.attribute;
+
 /**
  * Random fleets of Classic load balancers for property tests, within what AWS accepts, and their
  * construction through the SDK: every listener protocol, certificates, both cookie policy kinds
@@ -134,10 +136,6 @@ public final class Fleets {
                 }
             }));
         }
-    }
-
-    private static PolicyAttribute attribute(String name, String value) {
-        return PolicyAttribute.builder().attributeName(name).attributeValue(value).build();
     }
 
     // ---- generators

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.elbreconcile.testing.PolicyAttributes.attribute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -193,10 +194,6 @@ class SslAllowListAwsNamesTest {
     private void createPolicy(String lb, String name, PolicyAttribute... attributes) {
         otherWriter.createLoadBalancerPolicy(r -> r.loadBalancerName(lb).policyName(name).policyTypeName("SSLNegotiationPolicyType")
                 .policyAttributes(attributes));
-    }
-
-    private static PolicyAttribute attribute(String name, String value) {
-        return PolicyAttribute.builder().attributeName(name).attributeValue(value).build();
     }
 
     private JsonNode driftJson() throws IOException {

@@ -10,11 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient;
-import software.amazon.awssdk.services.elasticloadbalancing.model.PolicyAttribute;
 
 import java.io.IOException;
 import java.nio.file.Path;
 
+import static io.elbreconcile.it.importer.ImportCommandTest.ACM_CERT;
+import static io.elbreconcile.testing.PolicyAttributes.attribute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,21 +24,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(EmulatorExtension.class)
 class ImportBackendServerTest {
 
-    private static final String CERT = "arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012";
-
     @TempDir
     Path dir;
-
-    private static PolicyAttribute attribute(String name, String value) {
-        return PolicyAttribute.builder().attributeName(name).attributeValue(value).build();
-    }
 
     @Test
     void everyBackEndKindAndThePortListsRoundTripToAnEmptyPlan(EmulatorServer emulator) throws IOException {
         ElasticLoadBalancingClient elb = ElbClients.forEndpoint(emulator.endpoint());
         elb.createLoadBalancer(r -> r.loadBalancerName("shop").availabilityZones("us-east-1a").listeners(
                 l -> l.protocol("TCP").loadBalancerPort(80).instanceProtocol("TCP").instancePort(8080),
-                l -> l.protocol("SSL").loadBalancerPort(443).instanceProtocol("SSL").instancePort(8443).sslCertificateId(CERT)));
+                l -> l.protocol("SSL").loadBalancerPort(443).instanceProtocol("SSL").instancePort(8443).sslCertificateId(ACM_CERT)));
         elb.createLoadBalancerPolicy(r -> r.loadBalancerName("shop").policyName("proxy").policyTypeName("ProxyProtocolPolicyType")
                 .policyAttributes(attribute("ProxyProtocol", "true")));
         elb.createLoadBalancerPolicy(r -> r.loadBalancerName("shop").policyName("key-a").policyTypeName("PublicKeyPolicyType")
@@ -76,7 +71,7 @@ class ImportBackendServerTest {
         ElasticLoadBalancingClient elb = ElbClients.forEndpoint(emulator.endpoint());
         elb.createLoadBalancer(r -> r.loadBalancerName("web").availabilityZones("us-east-1a").listeners(
                 l -> l.protocol("HTTP").loadBalancerPort(80).instanceProtocol("HTTP").instancePort(8080),
-                l -> l.protocol("HTTPS").loadBalancerPort(443).instanceProtocol("HTTP").instancePort(8080).sslCertificateId(CERT),
+                l -> l.protocol("HTTPS").loadBalancerPort(443).instanceProtocol("HTTP").instancePort(8080).sslCertificateId(ACM_CERT),
                 l -> l.protocol("TCP").loadBalancerPort(81).instanceProtocol("TCP").instancePort(8081)));
         elb.createLoadBalancerPolicy(r -> r.loadBalancerName("web").policyName("proxy").policyTypeName("ProxyProtocolPolicyType")
                 .policyAttributes(attribute("ProxyProtocol", "true")));

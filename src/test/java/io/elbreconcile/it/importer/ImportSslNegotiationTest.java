@@ -8,11 +8,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient;
-import software.amazon.awssdk.services.elasticloadbalancing.model.PolicyAttribute;
 
 import java.io.IOException;
 import java.nio.file.Path;
 
+import static io.elbreconcile.it.importer.ImportCommandTest.ACM_CERT;
+import static io.elbreconcile.testing.PolicyAttributes.attribute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,22 +22,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(EmulatorExtension.class)
 class ImportSslNegotiationTest {
 
-    private static final String CERT = "arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012";
-
     @TempDir
     Path dir;
-
-    private static PolicyAttribute attribute(String name, String value) {
-        return PolicyAttribute.builder().attributeName(name).attributeValue(value).build();
-    }
 
     @Test
     void bothFormsAndAwsDefaultRoundTripToAnEmptyPlan(EmulatorServer emulator) throws IOException {
         ElasticLoadBalancingClient elb = ElbClients.forEndpoint(emulator.endpoint());
         elb.createLoadBalancer(r -> r.loadBalancerName("shop").availabilityZones("us-east-1a").listeners(
-                l -> l.protocol("HTTPS").loadBalancerPort(443).instanceProtocol("HTTP").instancePort(8080).sslCertificateId(CERT),
-                l -> l.protocol("SSL").loadBalancerPort(8443).instanceProtocol("TCP").instancePort(9090).sslCertificateId(CERT),
-                l -> l.protocol("HTTPS").loadBalancerPort(9443).instanceProtocol("HTTP").instancePort(8080).sslCertificateId(CERT)));
+                l -> l.protocol("HTTPS").loadBalancerPort(443).instanceProtocol("HTTP").instancePort(8080).sslCertificateId(ACM_CERT),
+                l -> l.protocol("SSL").loadBalancerPort(8443).instanceProtocol("TCP").instancePort(9090).sslCertificateId(ACM_CERT),
+                l -> l.protocol("HTTPS").loadBalancerPort(9443).instanceProtocol("HTTP").instancePort(8080).sslCertificateId(ACM_CERT)));
         elb.createLoadBalancerPolicy(r -> r.loadBalancerName("shop").policyName("modern").policyTypeName("SSLNegotiationPolicyType")
                 .policyAttributes(attribute("Reference-Security-Policy", "ELBSecurityPolicy-TLS-1-2-2017-01")));
         elb.createLoadBalancerPolicy(r -> r.loadBalancerName("shop").policyName("custom").policyTypeName("SSLNegotiationPolicyType")
@@ -71,7 +66,7 @@ class ImportSslNegotiationTest {
     void aPolicyWithSsl3AndCiphersOutsideThePredefinedTableRoundTripsToAnEmptyPlan(EmulatorServer emulator) throws IOException {
         ElasticLoadBalancingClient elb = ElbClients.forEndpoint(emulator.endpoint());
         elb.createLoadBalancer(r -> r.loadBalancerName("legacy").availabilityZones("us-east-1a").listeners(
-                l -> l.protocol("HTTPS").loadBalancerPort(443).instanceProtocol("HTTP").instancePort(8080).sslCertificateId(CERT)));
+                l -> l.protocol("HTTPS").loadBalancerPort(443).instanceProtocol("HTTP").instancePort(8080).sslCertificateId(ACM_CERT)));
         elb.createLoadBalancerPolicy(r -> r.loadBalancerName("legacy").policyName("old-clients").policyTypeName("SSLNegotiationPolicyType")
                 .policyAttributes(attribute("Protocol-SSLv3", "true"), attribute("Protocol-TLSv1", "true"),
                         attribute("Server-Defined-Cipher-Order", "false"), attribute("DHE-RSA-AES256-SHA256", "true"),
@@ -97,7 +92,7 @@ class ImportSslNegotiationTest {
     void aPolicyEnablingNothingRoundTripsToAnEmptyPlan(EmulatorServer emulator) throws IOException {
         ElasticLoadBalancingClient elb = ElbClients.forEndpoint(emulator.endpoint());
         elb.createLoadBalancer(r -> r.loadBalancerName("bare").availabilityZones("us-east-1a").listeners(
-                l -> l.protocol("HTTPS").loadBalancerPort(443).instanceProtocol("HTTP").instancePort(8080).sslCertificateId(CERT)));
+                l -> l.protocol("HTTPS").loadBalancerPort(443).instanceProtocol("HTTP").instancePort(8080).sslCertificateId(ACM_CERT)));
         elb.createLoadBalancerPolicy(r -> r.loadBalancerName("bare").policyName("nothing-on").policyTypeName("SSLNegotiationPolicyType"));
         elb.createLoadBalancerPolicy(r -> r.loadBalancerName("bare").policyName("all-off").policyTypeName("SSLNegotiationPolicyType")
                 .policyAttributes(attribute("Protocol-TLSv1.2", "false"), attribute("AES128-SHA", "false")));

@@ -7,13 +7,14 @@ import io.elbreconcile.testing.ElbClients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancingClient;
-import software.amazon.awssdk.services.elasticloadbalancing.model.PolicyAttribute;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static io.elbreconcile.it.importer.ImportCommandTest.ACM_CERT;
+import static io.elbreconcile.testing.PolicyAttributes.attribute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,14 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SslV2PolicyTest {
 
-    private static final String CERT = "arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012";
-
     @TempDir
     Path dir;
-
-    private static PolicyAttribute attribute(String name, String value) {
-        return PolicyAttribute.builder().attributeName(name).attributeValue(value).build();
-    }
 
     /** A load balancer whose HTTPS listener uses "legacy", a custom policy enabling SSLv2 and RC4-SHA. */
     private Path stateWithAnOldSslV2Policy() throws IOException {
@@ -41,7 +36,7 @@ class SslV2PolicyTest {
         try (EmulatorServer seeding = EmulatorServer.start(EmulatorConfig.embedded(state))) {
             ElasticLoadBalancingClient elb = ElbClients.forEndpoint(seeding.endpoint());
             elb.createLoadBalancer(r -> r.loadBalancerName("old").availabilityZones("us-east-1a").listeners(
-                    l -> l.protocol("HTTPS").loadBalancerPort(443).instanceProtocol("HTTP").instancePort(8080).sslCertificateId(CERT)));
+                    l -> l.protocol("HTTPS").loadBalancerPort(443).instanceProtocol("HTTP").instancePort(8080).sslCertificateId(ACM_CERT)));
             elb.createLoadBalancerPolicy(r -> r.loadBalancerName("old").policyName("legacy").policyTypeName("SSLNegotiationPolicyType")
                     .policyAttributes(attribute("Protocol-SSLv3", "true"), attribute("RC4-SHA", "true")));
             elb.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName("old").loadBalancerPort(443).policyNames("legacy"));
