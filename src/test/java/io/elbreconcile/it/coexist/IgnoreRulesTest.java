@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.elbreconcile.emulator.EmulatorServer;
 import io.elbreconcile.it.Cli;
+import io.elbreconcile.it.InputDir;
 import io.elbreconcile.testing.ElbClients;
 import io.elbreconcile.testing.EmulatorExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -17,8 +18,6 @@ import software.amazon.awssdk.services.elasticloadbalancing.model.Tag;
 import software.amazon.awssdk.services.elasticloadbalancing.model.TagKeyOnly;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -61,6 +60,7 @@ class IgnoreRulesTest {
 
     @TempDir
     Path dir;
+    private InputDir input;
 
     IgnoreRulesTest(EmulatorServer emulator) {
         this.emulator = emulator;
@@ -69,32 +69,12 @@ class IgnoreRulesTest {
     @BeforeEach
     void client() {
         otherWriter = ElbClients.forEndpoint(emulator.endpoint());
+        input = new InputDir(emulator, dir);
     }
 
     @AfterEach
     void close() {
         otherWriter.close();
-    }
-
-    private void write(String name, String yaml) {
-        try {
-            Files.writeString(dir.resolve(name), yaml);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private Cli.Result run(String... args) {
-        String[] all = new String[args.length + 1];
-        all[0] = args[0];
-        all[1] = dir.toString();
-        System.arraycopy(args, 1, all, 2, args.length - 1);
-        return Cli.against(emulator, all);
-    }
-
-    private void applied() {
-        Cli.Result apply = run("apply", "--auto-approve");
-        assertEquals(0, apply.code(), apply::toString);
     }
 
     private Map<String, String> liveTags() {
@@ -109,29 +89,29 @@ class IgnoreRulesTest {
     }
 
     private JsonNode driftJson() throws IOException {
-        Cli.Result drift = run("drift", "--format", "json");
+        Cli.Result drift = input.run("drift", "--format", "json");
         return new ObjectMapper().readTree(drift.out());
     }
 
     @Test
     void tagsOfOtherToolsAreNeverRemovedNorReported() throws IOException {
-        write("settings.yaml", SETTINGS);
-        write("web.yaml", WEB);
-        applied();
+        input.write("settings.yaml", SETTINGS);
+        input.write("web.yaml", WEB);
+        input.applied();
         otherWriter.addTags(r -> r.loadBalancerNames("web").tags(
                 Tag.builder().key("CostCenter").value("4711").build(),
                 Tag.builder().key("ops:scanner").value("clean").build()));
 
-        Cli.Result plan = run("plan", "--detailed-exitcode");
+        Cli.Result plan = input.run("plan", "--detailed-exitcode");
         assertEquals(0, plan.code(), plan::toString);
-        Cli.Result drift = run("drift");
+        Cli.Result drift = input.run("drift");
         assertEquals(0, drift.code(), drift::toString);
         JsonNode json = driftJson();
         assertEquals(0, json.path("summary").path("differences").asInt(), json::toString);
         assertEquals(2, json.path("summary").path("ignored").asInt(), json::toString);
 
         long writes = emulator.mutatingCallCount();
-        applied();
+        input.applied();
         assertEquals(writes, emulator.mutatingCallCount(), "apply wrote although only ignored tags differ");
         assertEquals("4711", liveTags().get("CostCenter"));
         assertEquals("clean", liveTags().get("ops:scanner"));
@@ -139,34 +119,34 @@ class IgnoreRulesTest {
 
     @Test
     void aTagNoRuleCoversIsStillRemovedAndReported() throws IOException {
-        write("settings.yaml", SETTINGS);
-        write("web.yaml", WEB);
-        applied();
+        input.write("settings.yaml", SETTINGS);
+        input.write("web.yaml", WEB);
+        input.applied();
         otherWriter.addTags(r -> r.loadBalancerNames("web").tags(Tag.builder().key("Stray").value("x").build(),
                 Tag.builder().key("CostCenter").value("4711").build()));
 
         JsonNode json = driftJson();
         assertEquals(1, json.path("summary").path("differences").asInt(), json::toString);
         assertEquals("Tags/web", json.path("differences").get(0).path("address").asText());
-        applied();
+        input.applied();
         assertEquals(Map.of("CostCenter", "4711", "owner", "alice", "team", "web"), liveTags());
     }
 
     @Test
     void withoutSettingsAnotherToolsTagIsRemoved() {
-        write("web.yaml", WEB);
-        applied();
+        input.write("web.yaml", WEB);
+        input.applied();
         otherWriter.addTags(r -> r.loadBalancerNames("web").tags(Tag.builder().key("CostCenter").value("4711").build()));
-        Cli.Result plan = run("plan", "--detailed-exitcode");
+        Cli.Result plan = input.run("plan", "--detailed-exitcode");
         assertEquals(2, plan.code(), plan::toString);
-        applied();
+        input.applied();
         assertTrue(!liveTags().containsKey("CostCenter"), "the baseline behaviour the rules change");
     }
 
     @Test
     void ignoredValuesAreSetOnCreateAndNeverUpdatedAfter() throws IOException {
-        write("web.yaml", WEB);
-        applied();
+        input.write("web.yaml", WEB);
+        input.applied();
         // Set on create: the declared values.
         assertEquals(30, liveHealthCheck().interval());
         assertEquals("alice", liveTags().get("owner"));
@@ -179,13 +159,13 @@ class IgnoreRulesTest {
                 .loadBalancerAttributes(a -> a.connectionSettings(c -> c.idleTimeout(300))));
         otherWriter.addTags(r -> r.loadBalancerNames("web").tags(Tag.builder().key("owner").value("bob").build()));
 
-        Cli.Result plan = run("plan", "--detailed-exitcode");
+        Cli.Result plan = input.run("plan", "--detailed-exitcode");
         assertEquals(0, plan.code(), plan::toString);
         JsonNode json = driftJson();
         assertEquals(0, json.path("summary").path("differences").asInt(), json::toString);
         assertEquals(3, json.path("summary").path("ignored").asInt(), json::toString);
         long writes = emulator.mutatingCallCount();
-        applied();
+        input.applied();
         assertEquals(writes, emulator.mutatingCallCount());
         assertEquals(10, liveHealthCheck().interval());
         assertEquals("bob", liveTags().get("owner"));
@@ -195,7 +175,7 @@ class IgnoreRulesTest {
         otherWriter.removeTags(r -> r.loadBalancerNames("web").tags(TagKeyOnly.builder().key("team").build()));
         json = driftJson();
         assertEquals(2, json.path("summary").path("differences").asInt(), json::toString);
-        applied();
+        input.applied();
         assertEquals(5, liveHealthCheck().timeout());
         assertEquals(10, liveHealthCheck().interval());
         assertEquals("web", liveTags().get("team"));
@@ -203,16 +183,16 @@ class IgnoreRulesTest {
 
     @Test
     void anUnknownIgnoreChangesPathIsRefusedWithAHint() {
-        write("web.yaml", WEB.replace("[healthCheck.interval,", "[healthCheck.intervall,"));
+        input.write("web.yaml", WEB.replace("[healthCheck.interval,", "[healthCheck.intervall,"));
         long writes = emulator.mutatingCallCount();
-        Cli.Result plan = run("plan");
+        Cli.Result plan = input.run("plan");
         assertEquals(1, plan.code(), plan::toString);
         assertTrue(plan.err().contains("web.yaml:11:"), plan::toString);
         assertTrue(plan.err().contains("ignoreChanges: unknown path 'healthCheck.intervall'"), plan::toString);
         assertTrue(plan.err().contains("did you mean 'healthCheck.interval'?"), plan::toString);
         assertEquals(writes, emulator.mutatingCallCount());
 
-        write("web.yaml", WEB.replace("tags.owner]", "tag.owner]"));
+        input.write("web.yaml", WEB.replace("tags.owner]", "tag.owner]"));
         Cli.Result validate = Cli.run("validate", dir.toString());
         assertEquals(1, validate.code(), validate::toString);
         assertTrue(validate.err().contains("did you mean 'tags.owner'?"), validate::toString);
@@ -220,9 +200,9 @@ class IgnoreRulesTest {
 
     @Test
     void contradictoryRulesAreRefused() {
-        write("settings.yaml", SETTINGS);
-        write("settings-2.yaml", SETTINGS.replace("shared-account", "again"));
-        write("web.yaml", WEB.replace("owner: alice}", "owner: alice, CostCenter: \"1\"}")
+        input.write("settings.yaml", SETTINGS);
+        input.write("settings-2.yaml", SETTINGS.replace("shared-account", "again"));
+        input.write("web.yaml", WEB.replace("owner: alice}", "owner: alice, CostCenter: \"1\"}")
                 .replace("tags.owner]", "tags.owner, listeners.443.sslCertificateId]"));
         Cli.Result validate = Cli.run("validate", dir.toString());
         assertEquals(1, validate.code(), validate::toString);

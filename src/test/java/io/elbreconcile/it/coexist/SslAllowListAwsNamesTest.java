@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.elbreconcile.emulator.EmulatorServer;
 import io.elbreconcile.it.Cli;
+import io.elbreconcile.it.InputDir;
 import io.elbreconcile.model.PredefinedSecurityPolicies;
 import io.elbreconcile.model.SslNegotiationPolicy;
 import io.elbreconcile.testing.ElbClients;
@@ -17,8 +18,6 @@ import software.amazon.awssdk.services.elasticloadbalancing.ElasticLoadBalancing
 import software.amazon.awssdk.services.elasticloadbalancing.model.PolicyAttribute;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +63,7 @@ class SslAllowListAwsNamesTest {
 
     @TempDir
     Path dir;
+    private InputDir input;
 
     SslAllowListAwsNamesTest(EmulatorServer emulator) {
         this.emulator = emulator;
@@ -72,6 +72,7 @@ class SslAllowListAwsNamesTest {
     @BeforeEach
     void client() {
         otherWriter = ElbClients.forEndpoint(emulator.endpoint());
+        input = new InputDir(emulator, dir);
     }
 
     @AfterEach
@@ -81,9 +82,9 @@ class SslAllowListAwsNamesTest {
 
     @Test
     void aPolicyUnderAPredefinedNameWithOtherSettingsIsNoncompliantEvenWhereTheListAllowsCustom() throws IOException {
-        write("settings.yaml", SETTINGS);
-        write("plain.yaml", PLAIN);
-        applied();
+        input.write("settings.yaml", SETTINGS);
+        input.write("plain.yaml", PLAIN);
+        input.applied();
         createPolicy("plain", "ELBSecurityPolicy-TLS-1-2-2017-01", attribute("Protocol-TLSv1", "true"),
                 attribute("ECDHE-RSA-AES128-SHA", "true"));
         otherWriter.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName("plain").loadBalancerPort(443)
@@ -103,9 +104,9 @@ class SslAllowListAwsNamesTest {
 
     @Test
     void aPolicyUnderAPredefinedNameMadeFromAnotherReferenceIsJudgedByThatReference() throws IOException {
-        write("settings.yaml", SETTINGS.replace(", custom", ""));
-        write("plain.yaml", PLAIN);
-        applied();
+        input.write("settings.yaml", SETTINGS.replace(", custom", ""));
+        input.write("plain.yaml", PLAIN);
+        input.applied();
         createPolicy("plain", "ELBSecurityPolicy-TLS-1-2-2017-01", attribute("Reference-Security-Policy", "ELBSecurityPolicy-2015-05"));
         otherWriter.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName("plain").loadBalancerPort(443)
                 .policyNames("ELBSecurityPolicy-TLS-1-2-2017-01"));
@@ -118,9 +119,9 @@ class SslAllowListAwsNamesTest {
     /** A name AWS does not predefine is not one of its policies, whatever a glob of names would match. */
     @Test
     void aMadeUpAwsLookingNameIsNoncompliant() throws IOException {
-        write("settings.yaml", SETTINGS.replace(", custom", ""));
-        write("plain.yaml", PLAIN);
-        applied();
+        input.write("settings.yaml", SETTINGS.replace(", custom", ""));
+        input.write("plain.yaml", PLAIN);
+        input.applied();
         createPolicy("plain", "ELBSecurityPolicy-TLS-1-2-mine", attribute("Protocol-TLSv1.2", "true"),
                 attribute("ECDHE-RSA-AES128-GCM-SHA256", "true"));
         otherWriter.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName("plain").loadBalancerPort(443)
@@ -135,10 +136,10 @@ class SslAllowListAwsNamesTest {
     /** The console's copy (made from the reference of its own name) and an exact copy of the table are what they say. */
     @Test
     void genuineCopiesUnderPredefinedNamesAreCompliant() throws IOException {
-        write("settings.yaml", SETTINGS.replace(", custom", ""));
-        write("plain.yaml", PLAIN);
-        applied();
-        assertEquals(0, drift().code(), "AWS's default ELBSecurityPolicy-2016-08, as AWS describes it, is allowed");
+        input.write("settings.yaml", SETTINGS.replace(", custom", ""));
+        input.write("plain.yaml", PLAIN);
+        input.applied();
+        assertEquals(0, input.drift().code(), "AWS's default ELBSecurityPolicy-2016-08, as AWS describes it, is allowed");
 
         createPolicy("plain", "ELBSecurityPolicy-TLS-1-2-2017-01",
                 attribute("Reference-Security-Policy", "ELBSecurityPolicy-TLS-1-2-2017-01"));
@@ -163,19 +164,19 @@ class SslAllowListAwsNamesTest {
     /** Observation already described shop's own policies: that answer holds the AWS-named ones too. */
     @Test
     void noExtraCallWhereObservationDescribedThePoliciesAndNoneWithoutAListOrForPlan() throws IOException {
-        write("shop.yaml", SslAllowListTest.SHOP);
-        write("plain.yaml", PLAIN);
-        applied();
+        input.write("shop.yaml", SslAllowListTest.SHOP);
+        input.write("plain.yaml", PLAIN);
+        input.applied();
         createPolicy("shop", "ELBSecurityPolicy-TLS-1-2-2017-01", attribute("Protocol-TLSv1", "true"),
                 attribute("ECDHE-RSA-AES128-SHA", "true"));
         otherWriter.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName("shop").loadBalancerPort(443)
                 .policyNames("ELBSecurityPolicy-TLS-1-2-2017-01"));
 
         long before = describeCalls();
-        assertEquals(2, drift().code());
+        assertEquals(2, input.drift().code());
         assertEquals(1, describeCalls() - before, "without a list: shop's own policies only, plain is not described");
 
-        write("settings.yaml", SETTINGS);
+        input.write("settings.yaml", SETTINGS);
         before = describeCalls();
         JsonNode difference = onlyNoncompliant(driftJson());
         assertEquals(2, describeCalls() - before, "shop's from observation (it holds the impostor), plain's for the list");
@@ -197,7 +198,7 @@ class SslAllowListAwsNamesTest {
     }
 
     private JsonNode driftJson() throws IOException {
-        return new ObjectMapper().readTree(drift("--format", "json").out());
+        return new ObjectMapper().readTree(input.drift("--format", "json").out());
     }
 
     private static List<JsonNode> noncompliant(JsonNode json) {
@@ -216,29 +217,4 @@ class SslAllowListAwsNamesTest {
         return found.get(0);
     }
 
-    private void write(String name, String yaml) {
-        try {
-            Files.writeString(dir.resolve(name), yaml);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void applied() {
-        Cli.Result apply = Cli.against(emulator, "apply", dir.toString(), "--auto-approve");
-        assertEquals(0, apply.code(), apply::toString);
-    }
-
-    /** Drift, checked to have made no mutating call. */
-    private Cli.Result drift(String... extra) {
-        long writes = emulator.mutatingCallCount();
-        String[] args = new String[extra.length + 3];
-        args[0] = "drift";
-        args[1] = dir.toString();
-        args[2] = "--no-color";
-        System.arraycopy(extra, 0, args, 3, extra.length);
-        Cli.Result result = Cli.against(emulator, args);
-        assertEquals(writes, emulator.mutatingCallCount(), "drift wrote");
-        return result;
-    }
 }

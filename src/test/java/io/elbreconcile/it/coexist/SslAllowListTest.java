@@ -7,6 +7,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import io.elbreconcile.emulator.EmulatorServer;
 import io.elbreconcile.it.Cli;
+import io.elbreconcile.it.InputDir;
 import io.elbreconcile.testing.ElbClients;
 import io.elbreconcile.testing.EmulatorExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -23,7 +24,6 @@ import software.amazon.awssdk.services.elasticloadbalancing.model.Tag;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -88,6 +88,7 @@ class SslAllowListTest {
 
     @TempDir
     Path dir;
+    private InputDir input;
 
     SslAllowListTest(EmulatorServer emulator) {
         this.emulator = emulator;
@@ -96,6 +97,7 @@ class SslAllowListTest {
     @BeforeEach
     void client() {
         otherWriter = ElbClients.forEndpoint(emulator.endpoint());
+        input = new InputDir(emulator, dir);
     }
 
     @AfterEach
@@ -105,11 +107,11 @@ class SslAllowListTest {
 
     @Test
     void aCompliantInputAppliesAndDriftIsQuiet() {
-        write("settings.yaml", SETTINGS);
-        write("shop.yaml", SHOP);
-        applied();
+        input.write("settings.yaml", SETTINGS);
+        input.write("shop.yaml", SHOP);
+        input.applied();
 
-        Cli.Result drift = drift();
+        Cli.Result drift = input.drift();
 
         assertEquals(0, drift.code(), drift::toString);
         assertEquals("", drift.out());
@@ -122,16 +124,16 @@ class SslAllowListTest {
     @ParameterizedTest(name = "policy named {0}")
     @ValueSource(strings = {"ELBSecurityPolicy-2015-05", "legacy"})
     void aListenerSwitchedToAnOlderPolicyBehindTheToolsBackIsNoncompliant(String policyName) throws IOException {
-        write("settings.yaml", SETTINGS);
-        write("shop.yaml", SHOP);
-        applied();
+        input.write("settings.yaml", SETTINGS);
+        input.write("shop.yaml", SHOP);
+        input.applied();
         otherWriter.createLoadBalancerPolicy(r -> r.loadBalancerName("shop").policyName(policyName)
                 .policyTypeName("SSLNegotiationPolicyType")
                 .policyAttributes(PolicyAttribute.builder().attributeName("Reference-Security-Policy")
                         .attributeValue("ELBSecurityPolicy-2015-05").build()));
         otherWriter.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName("shop").loadBalancerPort(443).policyNames(policyName));
 
-        Cli.Result text = drift();
+        Cli.Result text = input.drift();
         assertEquals(2, text.code(), text::toString);
         List<String> noncompliant = text.outLines().stream().filter(l -> l.startsWith("noncompliant")).toList();
         assertEquals(List.of("noncompliant Listener/shop/443  securityPolicy: \"ELBSecurityPolicy-2015-05\"; sslPolicy: \"" + policyName
@@ -140,7 +142,7 @@ class SslAllowListTest {
                 "the move itself is drift too: " + text);
         assertTrue(text.outLines().get(text.outLines().size() - 1).contains("1 noncompliant"), text::toString);
 
-        JsonNode json = new ObjectMapper().readTree(drift("--format", "json").out());
+        JsonNode json = new ObjectMapper().readTree(input.drift("--format", "json").out());
         assertEquals(java.util.Set.of(), DRIFT_SCHEMA.validate(json), json::toPrettyString);
         JsonNode difference = noncompliantDifference(json);
         assertEquals("Listener/shop/443", difference.path("address").asText());
@@ -150,33 +152,33 @@ class SslAllowListTest {
         assertTrue(difference.path("source").asText().endsWith("shop.yaml:7"), difference::toString);
         assertEquals(1, json.path("summary").path("noncompliant").asInt());
 
-        Cli.Result markdown = drift("--format", "markdown");
+        Cli.Result markdown = input.drift("--format", "markdown");
         assertTrue(markdown.out().contains("| noncompliant | `Listener/shop/443` | `securityPolicy` = `\"ELBSecurityPolicy-2015-05\"`"),
                 markdown::toString);
 
-        applied();
-        assertEquals(0, drift().code(), "apply puts the declared policy back, and drift is quiet again");
+        input.applied();
+        assertEquals(0, input.drift().code(), "apply puts the declared policy back, and drift is quiet again");
     }
 
     @Test
     void aCustomPolicyOrNoneAtAllIsNoncompliantWhenTheListDoesNotNameCustom() throws IOException {
-        write("settings.yaml", SETTINGS.replace(", custom]", "]"));
-        write("shop.yaml", SHOP.substring(0, SHOP.indexOf("    - protocol: SSL")) + SHOP.substring(SHOP.indexOf("    - {protocol: HTTP"),
+        input.write("settings.yaml", SETTINGS.replace(", custom]", "]"));
+        input.write("shop.yaml", SHOP.substring(0, SHOP.indexOf("    - protocol: SSL")) + SHOP.substring(SHOP.indexOf("    - {protocol: HTTP"),
                 SHOP.indexOf("---\napiVersion: elb-reconcile/v1\nkind: SSLNegotiationPolicy\nmetadata: {name: partner}")));
-        applied();
+        input.applied();
         otherWriter.createLoadBalancerPolicy(r -> r.loadBalancerName("shop").policyName("hand-made")
                 .policyTypeName("SSLNegotiationPolicyType")
                 .policyAttributes(attribute("Protocol-TLSv1"), attribute("Protocol-TLSv1.2"), attribute("AES128-SHA")));
         otherWriter.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName("shop").loadBalancerPort(443).policyNames("hand-made"));
 
-        JsonNode json = new ObjectMapper().readTree(drift("--format", "json").out());
+        JsonNode json = new ObjectMapper().readTree(input.drift("--format", "json").out());
 
         JsonNode difference = noncompliantDifference(json);
         assertEquals("custom", difference.path("before").path("securityPolicy").asText());
         assertEquals("hand-made", difference.path("before").path("sslPolicy").asText());
 
         otherWriter.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName("shop").loadBalancerPort(443).policyNames(List.of()));
-        JsonNode none = noncompliantDifference(new ObjectMapper().readTree(drift("--format", "json").out()));
+        JsonNode none = noncompliantDifference(new ObjectMapper().readTree(input.drift("--format", "json").out()));
         assertEquals(0, none.path("before").size(), "no SSL policy reported: nothing to name, still noncompliant");
         assertTrue(none.path("detail").asText().startsWith("AWS reports no SSL negotiation policy"), none::toString);
     }
@@ -184,9 +186,9 @@ class SslAllowListTest {
     /** Within what drift observes: with --stack, the stack's undeclared load balancers; never another stack's. */
     @Test
     void anUnmanagedLoadBalancerOfTheStackIsJudgedAndOneOutsideItIsNot() throws IOException {
-        write("settings.yaml", SETTINGS);
-        write("shop.yaml", SHOP);
-        applied();
+        input.write("settings.yaml", SETTINGS);
+        input.write("shop.yaml", SHOP);
+        input.applied();
         for (String name : List.of("leftover", "elsewhere")) {
             otherWriter.createLoadBalancer(r -> r.loadBalancerName(name).availabilityZones("us-east-1a")
                     .listeners(Listener.builder().protocol("HTTPS").loadBalancerPort(443).instanceProtocol("HTTP")
@@ -194,7 +196,7 @@ class SslAllowListTest {
                     .tags(Tag.builder().key("elb-reconcile:stack").value(name.equals("leftover") ? "prod" : "other").build()));
         }
 
-        JsonNode json = new ObjectMapper().readTree(drift("--format", "json", "--stack", "prod").out());
+        JsonNode json = new ObjectMapper().readTree(input.drift("--format", "json", "--stack", "prod").out());
 
         assertEquals(java.util.Set.of(), DRIFT_SCHEMA.validate(json), json::toPrettyString);
         JsonNode difference = noncompliantDifference(json);
@@ -207,9 +209,9 @@ class SslAllowListTest {
     /** A load balancer another stack owns, which this input only attaches a cookie policy to, is its owner's to judge; --target narrows. */
     @Test
     void anAttachedToLoadBalancerIsNotJudgedAndTargetNarrows() throws IOException {
-        write("settings.yaml", SETTINGS);
-        write("shop.yaml", SHOP);
-        write("attach.yaml", """
+        input.write("settings.yaml", SETTINGS);
+        input.write("shop.yaml", SHOP);
+        input.write("attach.yaml", """
                 apiVersion: elb-reconcile/v1
                 kind: LBCookieStickinessPolicy
                 metadata: {name: sticky}
@@ -218,16 +220,16 @@ class SslAllowListTest {
         otherWriter.createLoadBalancer(r -> r.loadBalancerName("legacy").availabilityZones("us-east-1a")
                 .listeners(Listener.builder().protocol("HTTPS").loadBalancerPort(443).instanceProtocol("HTTP")
                         .instancePort(8080).sslCertificateId(CERT).build()));
-        applied();
+        input.applied();
         otherWriter.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName("shop").loadBalancerPort(8443)
                 .policyNames("ELBSecurityPolicy-2016-08"));
 
-        JsonNode json = new ObjectMapper().readTree(drift("--format", "json").out());
+        JsonNode json = new ObjectMapper().readTree(input.drift("--format", "json").out());
         assertEquals("Listener/shop/8443", noncompliantDifference(json).path("address").asText(),
                 "legacy runs ELBSecurityPolicy-2016-08 too, but belongs to another stack: " + json.toPrettyString());
         assertEquals("ELBSecurityPolicy-2016-08", noncompliantDifference(json).path("before").path("securityPolicy").asText());
 
-        Cli.Result narrowed = drift("--target", "Listener/shop/443");
+        Cli.Result narrowed = input.drift("--target", "Listener/shop/443");
         assertEquals(0, narrowed.code(), "only listener 443 compared, and it is compliant: " + narrowed);
     }
 
@@ -246,31 +248,6 @@ class SslAllowListTest {
         return found.get(0);
     }
 
-    private void write(String name, String yaml) {
-        try {
-            Files.writeString(dir.resolve(name), yaml);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void applied() {
-        Cli.Result apply = Cli.against(emulator, "apply", dir.toString(), "--auto-approve");
-        assertEquals(0, apply.code(), apply::toString);
-    }
-
-    /** Drift, checked to have made no mutating call. */
-    private Cli.Result drift(String... extra) {
-        long writes = emulator.mutatingCallCount();
-        String[] args = new String[extra.length + 3];
-        args[0] = "drift";
-        args[1] = dir.toString();
-        args[2] = "--no-color";
-        System.arraycopy(extra, 0, args, 3, extra.length);
-        Cli.Result result = Cli.against(emulator, args);
-        assertEquals(writes, emulator.mutatingCallCount(), "drift wrote");
-        return result;
-    }
 
     private static JsonNode readJson(Path path) {
         try {

@@ -8,6 +8,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.elbreconcile.emulator.EmulatorServer;
 import io.elbreconcile.it.Cli;
+import io.elbreconcile.it.InputDir;
 import io.elbreconcile.testing.ElbClients;
 import io.elbreconcile.testing.EmulatorExtension;
 import io.elbreconcile.testing.EmulatorOptions;
@@ -66,6 +67,7 @@ class DriftCommandTest {
 
     @TempDir
     Path dir;
+    private InputDir input;
 
     DriftCommandTest(EmulatorServer emulator) {
         this.emulator = emulator;
@@ -74,6 +76,7 @@ class DriftCommandTest {
     @BeforeEach
     void client() {
         elb = ElbClients.forEndpoint(emulator.endpoint());
+        input = new InputDir(emulator, dir);
     }
 
     @AfterEach
@@ -81,30 +84,10 @@ class DriftCommandTest {
         elb.close();
     }
 
-    private Path write(String name, String yaml) throws IOException {
-        Path file = dir.resolve(name);
-        Files.writeString(file, yaml);
-        return file;
-    }
-
-    private void applied(String... extra) {
-        String[] args = new String[2 + extra.length + 1];
-        args[0] = "apply";
-        args[1] = dir.toString();
-        System.arraycopy(extra, 0, args, 2, extra.length);
-        args[args.length - 1] = "--auto-approve";
-        Cli.Result apply = Cli.against(emulator, args);
-        assertEquals(0, apply.code(), apply::toString);
-    }
-
     /** Runs drift and checks what every run must satisfy: no mutating call, one line per difference plus a summary. */
     private Cli.Result drift(String... extra) {
         long mutatingBefore = emulator.mutatingCallCount();
-        String[] args = new String[2 + extra.length];
-        args[0] = "drift";
-        args[1] = dir.toString();
-        System.arraycopy(extra, 0, args, 2, extra.length);
-        Cli.Result result = Cli.against(emulator, args);
+        Cli.Result result = input.run("drift", extra);
         assertEquals(mutatingBefore, emulator.mutatingCallCount(), "drift made a mutating call");
         if (result.code() == 2 && !List.of(extra).contains("json") && !List.of(extra).contains("markdown")) {
             List<String> lines = result.outLines();
@@ -130,8 +113,8 @@ class DriftCommandTest {
 
     @Test
     void cleanIsQuietWithExitZero() throws IOException {
-        write("web.yaml", WEB);
-        applied();
+        input.write("web.yaml", WEB);
+        input.applied();
         Cli.Result result = drift();
         assertEquals(0, result.code(), result::toString);
         assertEquals("", result.out(), "quiet when clean");
@@ -147,9 +130,9 @@ class DriftCommandTest {
 
     @Test
     void aPendingReplacementIsOneChangedLineAndItsPartsAreComparedInPlace() throws IOException {
-        write("web.yaml", WEB);
-        applied();
-        write("web.yaml", WEB.replace("availabilityZones: [us-east-1a]", "availabilityZones: [us-east-1a]\n  scheme: internal"));
+        input.write("web.yaml", WEB);
+        input.applied();
+        input.write("web.yaml", WEB.replace("availabilityZones: [us-east-1a]", "availabilityZones: [us-east-1a]\n  scheme: internal"));
         Cli.Result result = drift();
         assertEquals(2, result.code(), result::toString);
         List<String> lines = result.outLines();
@@ -157,7 +140,7 @@ class DriftCommandTest {
         assertTrue(lines.get(0).startsWith("changed") && lines.get(0).contains("LoadBalancer/web")
                 && lines.get(0).contains("scheme"), result::toString);
 
-        write("web.yaml", WEB.replace("availabilityZones: [us-east-1a]", "availabilityZones: [us-east-1a]\n  scheme: internal")
+        input.write("web.yaml", WEB.replace("availabilityZones: [us-east-1a]", "availabilityZones: [us-east-1a]\n  scheme: internal")
                 .replace("cookieExpirationPeriod: 60", "cookieExpirationPeriod: 90"));
         List<String> both = drift().outLines();
         assertEquals(3, both.size(), both::toString);
@@ -166,9 +149,9 @@ class DriftCommandTest {
 
     @Test
     void aListenerDeclaredHttpsIsOneChangedListenerNotADetachedPolicy() throws IOException {
-        write("web.yaml", WEB);
-        applied();
-        write("web.yaml", WEB.replace("{protocol: HTTP, loadBalancerPort: 80, instanceProtocol: HTTP, instancePort: 8080, policies: [sticky]}",
+        input.write("web.yaml", WEB);
+        input.applied();
+        input.write("web.yaml", WEB.replace("{protocol: HTTP, loadBalancerPort: 80, instanceProtocol: HTTP, instancePort: 8080, policies: [sticky]}",
                 "{protocol: HTTPS, loadBalancerPort: 80, instanceProtocol: HTTP, instancePort: 8080, "
                         + "sslCertificateId: 'arn:aws:iam::123456789012:server-certificate/web', policies: [sticky]}"));
         List<String> lines = drift().outLines();
@@ -181,7 +164,7 @@ class DriftCommandTest {
 
     @Test
     void missingLoadBalancerIsOneLine() throws IOException {
-        write("web.yaml", WEB);
+        input.write("web.yaml", WEB);
         Cli.Result result = drift();
         assertEquals(2, result.code(), result::toString);
         assertEquals(List.of("missing   LoadBalancer/web"), result.outLines().subList(0, 1));
@@ -197,8 +180,8 @@ class DriftCommandTest {
 
     @Test
     void missingPolicy() throws IOException {
-        write("web.yaml", WEB);
-        applied();
+        input.write("web.yaml", WEB);
+        input.applied();
         elb.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName("web").loadBalancerPort(80).policyNames(List.of()));
         elb.deleteLoadBalancerPolicy(r -> r.loadBalancerName("web").policyName("sticky"));
 
@@ -217,8 +200,8 @@ class DriftCommandTest {
 
     @Test
     void changedCookiePeriodShowsBeforeAndAfter() throws IOException {
-        write("web.yaml", WEB);
-        applied();
+        input.write("web.yaml", WEB);
+        input.applied();
         // Behind Git's back: the policy re-created with another period (AWS cannot modify one).
         elb.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName("web").loadBalancerPort(80).policyNames(List.of()));
         elb.deleteLoadBalancerPolicy(r -> r.loadBalancerName("web").policyName("sticky"));
@@ -240,8 +223,8 @@ class DriftCommandTest {
 
     @Test
     void changedHealthCheck() throws IOException {
-        write("web.yaml", WEB);
-        applied();
+        input.write("web.yaml", WEB);
+        input.applied();
         elb.configureHealthCheck(r -> r.loadBalancerName("web").healthCheck(h -> h.target("TCP:8080").interval(10)
                 .timeout(5).healthyThreshold(10).unhealthyThreshold(2)));
 
@@ -260,8 +243,8 @@ class DriftCommandTest {
 
     @Test
     void changedTag() throws IOException {
-        write("web.yaml", WEB);
-        applied();
+        input.write("web.yaml", WEB);
+        input.applied();
         elb.addTags(r -> r.loadBalancerNames("web").tags(Tag.builder().key("team").value("api").build()));
 
         Cli.Result result = drift();
@@ -273,8 +256,8 @@ class DriftCommandTest {
 
     @Test
     void detachedPolicy() throws IOException {
-        write("web.yaml", WEB);
-        applied();
+        input.write("web.yaml", WEB);
+        input.applied();
         elb.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName("web").loadBalancerPort(80).policyNames(List.of()));
 
         Cli.Result result = drift();
@@ -293,8 +276,8 @@ class DriftCommandTest {
 
     @Test
     void orphanPolicyOnAManagedLoadBalancer() throws IOException {
-        write("web.yaml", WEB);
-        applied();
+        input.write("web.yaml", WEB);
+        input.applied();
         elb.createAppCookieStickinessPolicy(r -> r.loadBalancerName("web").policyName("stray").cookieName("JSESSIONID"));
 
         Cli.Result result = drift();
@@ -313,8 +296,8 @@ class DriftCommandTest {
 
     @Test
     void unmanagedLoadBalancerWithTheStackTag() throws IOException {
-        write("web.yaml", WEB);
-        applied("--stack", "prod");
+        input.write("web.yaml", WEB);
+        input.applied("--stack", "prod");
         elb.createLoadBalancer(r -> r.loadBalancerName("legacy").availabilityZones("us-east-1a")
                 .listeners(Listener.builder().protocol("HTTP").loadBalancerPort(80).instanceProtocol("HTTP").instancePort(80).build())
                 .tags(Tag.builder().key("elb-reconcile:stack").value("prod").build()));
@@ -352,10 +335,10 @@ class DriftCommandTest {
 
     @Test
     void everyKindInOneSortedReport() throws IOException {
-        write("web.yaml", WEB);
-        write("api.yaml", WEB.replace("web", "api"));
-        applied("--stack", "prod");
-        write("db.yaml", WEB.replace("web", "db"));
+        input.write("web.yaml", WEB);
+        input.write("api.yaml", WEB.replace("web", "api"));
+        input.applied("--stack", "prod");
+        input.write("db.yaml", WEB.replace("web", "db"));
         elb.configureHealthCheck(r -> r.loadBalancerName("web").healthCheck(h -> h.target("TCP:8080").interval(30)
                 .timeout(5).healthyThreshold(10).unhealthyThreshold(2)));
         elb.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName("api").loadBalancerPort(80).policyNames(List.of()));
@@ -422,7 +405,7 @@ class DriftCommandTest {
                 .timeout(5).healthyThreshold(10).unhealthyThreshold(2)));
         elb.createLBCookieStickinessPolicy(r -> r.loadBalancerName("web").policyName("session"));
         elb.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName("web").loadBalancerPort(80).policyNames("session"));
-        write("web.yaml", """
+        input.write("web.yaml", """
                 apiVersion: elb-reconcile/v1
                 kind: LoadBalancer
                 metadata: {name: web}
@@ -444,7 +427,7 @@ class DriftCommandTest {
         assertEquals("", result.out(), result::toString);
 
         // and the same with the period omitted
-        write("web.yaml", Files.readString(dir.resolve("web.yaml")).replace(", cookieExpirationPeriod: 0", ""));
+        input.write("web.yaml", Files.readString(dir.resolve("web.yaml")).replace(", cookieExpirationPeriod: 0", ""));
         Cli.Result omitted = drift();
         assertEquals(0, omitted.code(), omitted::toString);
     }
@@ -452,7 +435,7 @@ class DriftCommandTest {
     @Test
     void vpcLoadBalancerIsCleanAfterApplyAndItsZonesAreNotDrift() throws IOException {
         // AWS reports the zones of a VPC load balancer's subnets; they are not declared and not drift.
-        write("db.yaml", """
+        input.write("db.yaml", """
                 apiVersion: elb-reconcile/v1
                 kind: LoadBalancer
                 metadata: {name: db}
@@ -463,7 +446,7 @@ class DriftCommandTest {
                   listeners:
                     - {protocol: tcp, loadBalancerPort: 5432, instanceProtocol: tcp, instancePort: 5432}
                 """.replace("tcp", "TCP"));
-        applied();
+        input.applied();
         Cli.Result clean = drift();
         assertEquals(0, clean.code(), clean::toString);
         assertEquals("", clean.out());
@@ -496,8 +479,8 @@ class DriftCommandTest {
 
     @Test
     void missingListenerIsOneLine() throws IOException {
-        write("shop.yaml", SECURE);
-        applied();
+        input.write("shop.yaml", SECURE);
+        input.applied();
         assertEquals(0, drift().code());
         elb.deleteLoadBalancerListeners(r -> r.loadBalancerName("shop").loadBalancerPorts(443));
 
@@ -509,8 +492,8 @@ class DriftCommandTest {
 
     @Test
     void changedCertificateAndAttributes() throws IOException {
-        write("shop.yaml", SECURE);
-        applied();
+        input.write("shop.yaml", SECURE);
+        input.applied();
         elb.setLoadBalancerListenerSSLCertificate(r -> r.loadBalancerName("shop").loadBalancerPort(443)
                 .sslCertificateId("arn:aws:iam::123456789012:server-certificate/other"));
         elb.modifyLoadBalancerAttributes(r -> r.loadBalancerName("shop").loadBalancerAttributes(a -> a
@@ -534,7 +517,7 @@ class DriftCommandTest {
         elb.createLoadBalancer(r -> r.loadBalancerName("theirs").availabilityZones("us-east-1a")
                 .listeners(Listener.builder().protocol("HTTP").loadBalancerPort(80).instanceProtocol("HTTP").instancePort(80).build()));
         elb.createAppCookieStickinessPolicy(r -> r.loadBalancerName("theirs").policyName("their-own").cookieName("X"));
-        write("attach.yaml", """
+        input.write("attach.yaml", """
                 apiVersion: elb-reconcile/v1
                 kind: LBCookieStickinessPolicy
                 metadata: {name: ours}
@@ -545,7 +528,7 @@ class DriftCommandTest {
         assertEquals("missing LBCookieStickinessPolicy/theirs/ours", head(missing.outLines().get(0)), missing::toString);
         assertEquals(2, missing.outLines().size(), "one line for the missing policy, no orphan on someone else's load balancer\n" + missing);
 
-        applied();
+        input.applied();
         assertEquals(0, drift().code(), "their own policy is not ours to report");
         elb.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName("theirs").loadBalancerPort(80).policyNames(List.of()));
         Cli.Result detached = drift();
@@ -577,14 +560,14 @@ class DriftCommandTest {
 
     @Test
     void invalidInputIsExitOneWithoutAnyCall() throws IOException {
-        write("web.yaml", WEB.replace("cookieExpirationPeriod", "cookieExpirationPeriodd"));
+        input.write("web.yaml", WEB.replace("cookieExpirationPeriod", "cookieExpirationPeriodd"));
         Map<String, Long> before = emulator.callCounts();
         Cli.Result result = drift();
         assertEquals(1, result.code(), result::toString);
         assertEquals("", result.out(), result::toString);
         assertEquals(before, emulator.callCounts(), "no call for bad input");
 
-        write("web.yaml", WEB);
+        input.write("web.yaml", WEB);
         Cli.Result badFormat = drift("--format", "yaml");
         assertEquals(1, badFormat.code(), badFormat::toString);
         assertEquals("", badFormat.out(), badFormat::toString);
@@ -593,7 +576,7 @@ class DriftCommandTest {
 
     @Test
     void unreachableTargetIsExitOneWithOneLine() throws IOException {
-        write("web.yaml", WEB);
+        input.write("web.yaml", WEB);
         Cli.Result result = Cli.run("drift", dir.toString(), "--endpoint-url", "http://127.0.0.1:9", "--region", "us-east-1");
         assertEquals(1, result.code(), result::toString);
         assertEquals("", result.out(), result::toString);
@@ -614,7 +597,7 @@ class DriftCommandTest {
                     .listeners(Listener.builder().protocol("HTTP").loadBalancerPort(80).instanceProtocol("HTTP").instancePort(8080).build()));
         }
         elb.createLBCookieStickinessPolicy(r -> r.loadBalancerName("lb-0").policyName("sticky").cookieExpirationPeriod(60L));
-        write("fleet.yaml", yaml.substring(0, yaml.length() - "---\n".length()));
+        input.write("fleet.yaml", yaml.substring(0, yaml.length() - "---\n".length()));
 
         Map<String, Long> before = emulator.callCounts();
         Cli.Result result = drift();
