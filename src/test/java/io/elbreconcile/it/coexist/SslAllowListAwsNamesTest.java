@@ -91,7 +91,7 @@ class SslAllowListAwsNamesTest {
                 .policyNames("ELBSecurityPolicy-TLS-1-2-2017-01"));
 
         long before = describeCalls();
-        JsonNode difference = onlyNoncompliant(driftJson());
+        JsonNode difference = SslAllowListTest.noncompliantDifference(driftJson());
 
         assertEquals(1, describeCalls() - before, "one DescribeLoadBalancerPolicies for plain, which has no policy of its own");
         assertEquals("Listener/plain/443", difference.path("address").asText());
@@ -111,7 +111,7 @@ class SslAllowListAwsNamesTest {
         otherWriter.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName("plain").loadBalancerPort(443)
                 .policyNames("ELBSecurityPolicy-TLS-1-2-2017-01"));
 
-        JsonNode difference = onlyNoncompliant(driftJson());
+        JsonNode difference = SslAllowListTest.noncompliantDifference(driftJson());
 
         assertEquals("ELBSecurityPolicy-2015-05", difference.path("before").path("securityPolicy").asText());
     }
@@ -127,7 +127,7 @@ class SslAllowListAwsNamesTest {
         otherWriter.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName("plain").loadBalancerPort(443)
                 .policyNames("ELBSecurityPolicy-TLS-1-2-mine"));
 
-        JsonNode difference = onlyNoncompliant(driftJson());
+        JsonNode difference = SslAllowListTest.noncompliantDifference(driftJson());
 
         assertEquals("ELBSecurityPolicy-TLS-1-2-mine", difference.path("before").path("sslPolicy").asText());
         assertEquals("custom", difference.path("before").path("securityPolicy").asText());
@@ -145,7 +145,7 @@ class SslAllowListAwsNamesTest {
                 attribute("Reference-Security-Policy", "ELBSecurityPolicy-TLS-1-2-2017-01"));
         otherWriter.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName("plain").loadBalancerPort(443)
                 .policyNames("ELBSecurityPolicy-TLS-1-2-2017-01"));
-        assertEquals(List.of(), noncompliant(driftJson()), "made from its own name");
+        assertEquals(List.of(), SslAllowListTest.noncompliant(driftJson()), "made from its own name");
 
         SslNegotiationPolicy table = PredefinedSecurityPolicies.settingsOf("ELBSecurityPolicy-2015-02").orElseThrow();
         List<PolicyAttribute> exact = new ArrayList<>();
@@ -155,7 +155,7 @@ class SslAllowListAwsNamesTest {
         createPolicy("plain", "ELBSecurityPolicy-2015-02", exact.toArray(PolicyAttribute[]::new));
         otherWriter.setLoadBalancerPoliciesOfListener(r -> r.loadBalancerName("plain").loadBalancerPort(443)
                 .policyNames("ELBSecurityPolicy-2015-02"));
-        JsonNode difference = onlyNoncompliant(driftJson());
+        JsonNode difference = SslAllowListTest.noncompliantDifference(driftJson());
         assertEquals("ELBSecurityPolicy-2015-02", difference.path("before").path("securityPolicy").asText(),
                 "an exact copy is that policy, and the list does not allow it");
         assertTrue(difference.path("detail").asText().contains("does not allow ELBSecurityPolicy-2015-02"), difference::toString);
@@ -178,7 +178,7 @@ class SslAllowListAwsNamesTest {
 
         input.write("settings.yaml", SETTINGS);
         before = describeCalls();
-        JsonNode difference = onlyNoncompliant(driftJson());
+        JsonNode difference = SslAllowListTest.noncompliantDifference(driftJson());
         assertEquals(2, describeCalls() - before, "shop's from observation (it holds the impostor), plain's for the list");
         assertEquals("Listener/shop/443", difference.path("address").asText());
 
@@ -199,22 +199,6 @@ class SslAllowListAwsNamesTest {
 
     private JsonNode driftJson() throws IOException {
         return new ObjectMapper().readTree(input.drift("--format", "json").out());
-    }
-
-    private static List<JsonNode> noncompliant(JsonNode json) {
-        List<JsonNode> found = new ArrayList<>();
-        json.path("differences").forEach(d -> {
-            if (d.path("kind").asText().equals("noncompliant")) {
-                found.add(d);
-            }
-        });
-        return found;
-    }
-
-    private static JsonNode onlyNoncompliant(JsonNode json) {
-        List<JsonNode> found = noncompliant(json);
-        assertEquals(1, found.size(), json::toPrettyString);
-        return found.get(0);
     }
 
 }

@@ -237,13 +237,20 @@ class SslAllowListTest {
         return PolicyAttribute.builder().attributeName(name).attributeValue("true").build();
     }
 
-    private static JsonNode noncompliantDifference(JsonNode json) {
+    /** Drift's differences of kind noncompliant, in the order it reports them. */
+    static List<JsonNode> noncompliant(JsonNode json) {
         List<JsonNode> found = new java.util.ArrayList<>();
         json.path("differences").forEach(d -> {
             if (d.path("kind").asText().equals("noncompliant")) {
                 found.add(d);
             }
         });
+        return found;
+    }
+
+    /** The one noncompliant difference drift reports. */
+    static JsonNode noncompliantDifference(JsonNode json) {
+        List<JsonNode> found = noncompliant(json);
         assertEquals(1, found.size(), json::toPrettyString);
         return found.get(0);
     }
