@@ -1,8 +1,8 @@
 package io.elbreconcile.spec;
 
 import io.elbreconcile.cli.ExitCodes;
-import io.elbreconcile.cli.Main;
 import io.elbreconcile.testing.PublicKeys;
+import io.elbreconcile.testing.ValidateOneFile;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,17 +11,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every field of back-end policies and backendServers, wrong: one line at file:line:col, exit 1, offline. */
 class BackendServerBadInputTest {
@@ -207,17 +201,7 @@ class BackendServerBadInputTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpus")
     void isRejectedWithOneLinePerProblem(List<String> expected, String yaml, @TempDir Path dir) throws IOException {
-        Files.writeString(dir.resolve("a.yaml"), yaml);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), "validate", dir.toString());
-
-        List<String> lines = Arrays.stream(err.toString().split("\n")).map(l -> l.replace(dir + "/", "")).toList();
-        assertEquals(ExitCodes.ERROR, code, err.toString());
-        assertFalse(err.toString().contains("\tat "), "no stack trace: " + err);
-        assertEquals(2, lines.size(), "one problem plus the summary: " + lines);
-        assertTrue(lines.get(0).startsWith("error: " + expected.get(0)), lines.get(0));
-        expected.stream().skip(1).forEach(fragment -> assertTrue(lines.get(0).contains(fragment), lines.get(0)));
+        ValidateOneFile.assertRefusedInOneLine(expected, yaml, dir);
     }
 
     @Test
@@ -226,10 +210,8 @@ class BackendServerBadInputTest {
                 + PublicKeys.FIRST.substring(0, 64) + "\n    " + PublicKeys.FIRST.substring(64));
         String noBackends = LB.substring(0, LB.indexOf("  backendServers:"));
         for (String yaml : List.of(LB + POLICIES, LB + wrapped, noBackends + "  backendServers: []\n" + POLICIES, noBackends + POLICIES)) {
-            Files.writeString(dir.resolve("a.yaml"), yaml);
-            StringWriter err = new StringWriter();
-            assertEquals(ExitCodes.OK, Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "validate", dir.toString()),
-                    yaml + err);
+            ValidateOneFile.Run run = ValidateOneFile.validate(dir, yaml);
+            assertEquals(ExitCodes.OK, run.code(), yaml + run.err());
         }
     }
 

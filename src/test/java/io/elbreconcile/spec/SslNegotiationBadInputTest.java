@@ -1,8 +1,8 @@
 package io.elbreconcile.spec;
 
 import io.elbreconcile.cli.ExitCodes;
-import io.elbreconcile.cli.Main;
 import io.elbreconcile.model.SecurityPolicies;
+import io.elbreconcile.testing.ValidateOneFile;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,18 +11,12 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every new field of SSL negotiation policies, wrong: one line at file:line:col, exit 1, offline. */
 class SslNegotiationBadInputTest {
@@ -112,26 +106,14 @@ class SslNegotiationBadInputTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpus")
     void isRejectedWithOneLinePerProblem(List<String> expected, String yaml, @TempDir Path dir) throws IOException {
-        Files.writeString(dir.resolve("a.yaml"), yaml);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), "validate", dir.toString());
-
-        List<String> lines = Arrays.stream(err.toString().split("\n")).map(l -> l.replace(dir + "/", "")).toList();
-        assertEquals(ExitCodes.ERROR, code, err.toString());
-        assertFalse(err.toString().contains("\tat "), "no stack trace: " + err);
-        assertEquals(2, lines.size(), "one problem plus the summary: " + lines);
-        assertTrue(lines.get(0).startsWith("error: " + expected.get(0)), lines.get(0));
-        expected.stream().skip(1).forEach(fragment -> assertTrue(lines.get(0).contains(fragment), lines.get(0)));
+        ValidateOneFile.assertRefusedInOneLine(expected, yaml, dir);
     }
 
     @Test
     void bothFormsAreValid(@TempDir Path dir) throws IOException {
         for (String policy : List.of(TLS, EXPLICIT, EXPLICIT + "  serverOrderPreference: false\n")) {
-            Files.writeString(dir.resolve("a.yaml"), LB + policy);
-            StringWriter err = new StringWriter();
-            assertEquals(ExitCodes.OK, Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "validate", dir.toString()),
-                    err.toString());
+            ValidateOneFile.Run run = ValidateOneFile.validate(dir, LB + policy);
+            assertEquals(ExitCodes.OK, run.code(), run.err());
         }
     }
 
