@@ -26,7 +26,6 @@ import static io.elbreconcile.it.apply.Harness.cli;
 import static io.elbreconcile.it.apply.Harness.concat;
 import static io.elbreconcile.it.apply.Harness.describe;
 import static io.elbreconcile.it.apply.Harness.listener;
-import static io.elbreconcile.it.apply.Harness.members;
 import static io.elbreconcile.it.apply.Harness.plan;
 import static io.elbreconcile.it.apply.Harness.policies;
 import static io.elbreconcile.it.apply.Harness.sdk;
@@ -299,10 +298,9 @@ class ApplyBackendServerTest {
     }
 
     /** Back-end policies, their types and keys, and what each instance port names, call by call. */
-    static final class BackendReplay {
+    static final class BackendReplay extends CallReplay {
         final Map<String, String> types = new HashMap<>();
         final Map<String, List<String>> keysOf = new HashMap<>();
-        final Map<Integer, List<String>> lists = new TreeMap<>();
 
         BackendReplay(Map<String, Map<String, String>> policiesNow, Map<Integer, List<String>> listsNow) {
             policiesNow.forEach((name, attributes) -> {
@@ -314,6 +312,7 @@ class ApplyBackendServerTest {
             lists.putAll(listsNow);
         }
 
+        @Override
         void play(RecordedCall call) {
             String name = call.parameters().get("PolicyName");
             switch (call.action()) {
@@ -328,22 +327,17 @@ class ApplyBackendServerTest {
                     keysOf.put(name, keys);
                 }
                 case "DeleteLoadBalancerPolicy" -> types.remove(name);
-                case "SetLoadBalancerPoliciesForBackendServer" ->
-                        lists.put(Integer.parseInt(call.parameters().get("InstancePort")), members(call, "PolicyNames"));
+                case "SetLoadBalancerPoliciesForBackendServer" -> setList(call, "InstancePort");
                 default -> {
                     // reads and other settings do not change what an instance port gets
                 }
             }
         }
 
-        List<String> gaps(List<RecordedCall> calls) {
-            List<String> gaps = new ArrayList<>();
-            for (RecordedCall call : calls) {
-                play(call);
-                check(call, 8080, "ProxyProtocolPolicyType", gaps);
-                check(call, 8443, "BackendServerAuthenticationPolicyType", gaps);
-            }
-            return gaps;
+        @Override
+        void check(RecordedCall call, List<String> gaps) {
+            check(call, 8080, "ProxyProtocolPolicyType", gaps);
+            check(call, 8443, "BackendServerAuthenticationPolicyType", gaps);
         }
 
         private void check(RecordedCall call, int port, String type, List<String> gaps) {

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 import static io.elbreconcile.it.apply.Harness.apply;
@@ -24,7 +23,6 @@ import static io.elbreconcile.it.apply.Harness.cli;
 import static io.elbreconcile.it.apply.Harness.concat;
 import static io.elbreconcile.it.apply.Harness.listener;
 import static io.elbreconcile.it.apply.Harness.listenerPolicies;
-import static io.elbreconcile.it.apply.Harness.members;
 import static io.elbreconcile.it.apply.Harness.plan;
 import static io.elbreconcile.it.apply.Harness.policies;
 import static io.elbreconcile.it.apply.Harness.sdk;
@@ -242,10 +240,9 @@ class ApplySslNegotiationTest {
     }
 
     /** SSL policies, their names and what each HTTPS listener names, call by call. */
-    static final class SslReplay {
+    static final class SslReplay extends CallReplay {
         final Set<String> existing = new TreeSet<>();
         final Set<String> ssl = new TreeSet<>();
-        final Map<Integer, List<String>> lists = new TreeMap<>();
 
         SslReplay(Map<String, Map<String, String>> policiesNow) {
             policiesNow.forEach((name, attributes) -> {
@@ -256,6 +253,7 @@ class ApplySslNegotiationTest {
             });
         }
 
+        @Override
         void play(RecordedCall call) {
             String name = call.parameters().get("PolicyName");
             switch (call.action()) {
@@ -267,26 +265,21 @@ class ApplySslNegotiationTest {
                 }
                 case "CreateLBCookieStickinessPolicy", "CreateAppCookieStickinessPolicy" -> existing.add(name);
                 case "DeleteLoadBalancerPolicy" -> existing.remove(name);
-                case "SetLoadBalancerPoliciesOfListener" ->
-                        lists.put(Integer.parseInt(call.parameters().get("LoadBalancerPort")), members(call, "PolicyNames"));
+                case "SetLoadBalancerPoliciesOfListener" -> setList(call, "LoadBalancerPort");
                 default -> {
                     // reads and other settings do not change what a listener negotiates
                 }
             }
         }
 
-        List<String> gaps(List<RecordedCall> calls) {
-            List<String> gaps = new ArrayList<>();
-            for (RecordedCall call : calls) {
-                play(call);
-                lists.forEach((port, names) -> {
-                    long sslCount = names.stream().filter(ssl::contains).count();
-                    if (sslCount != 1 || !existing.containsAll(names) || !names.contains("sticky")) {
-                        gaps.add("after " + call + ": listener " + port + " has " + names + " while " + existing + " exist");
-                    }
-                });
-            }
-            return gaps;
+        @Override
+        void check(RecordedCall call, List<String> gaps) {
+            lists.forEach((port, names) -> {
+                long sslCount = names.stream().filter(ssl::contains).count();
+                if (sslCount != 1 || !existing.containsAll(names) || !names.contains("sticky")) {
+                    gaps.add("after " + call + ": listener " + port + " has " + names + " while " + existing + " exist");
+                }
+            });
         }
     }
 }
