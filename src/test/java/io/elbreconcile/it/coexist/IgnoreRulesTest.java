@@ -58,8 +58,6 @@ class IgnoreRulesTest {
     private final EmulatorServer emulator;
     private ElasticLoadBalancingClient otherWriter;
 
-    @TempDir
-    Path dir;
     private InputDir input;
 
     IgnoreRulesTest(EmulatorServer emulator) {
@@ -67,7 +65,7 @@ class IgnoreRulesTest {
     }
 
     @BeforeEach
-    void client() {
+    void client(@TempDir Path dir) {
         otherWriter = ElbClients.forEndpoint(emulator.endpoint());
         input = new InputDir(emulator, dir);
     }
@@ -193,7 +191,7 @@ class IgnoreRulesTest {
         assertEquals(writes, emulator.mutatingCallCount());
 
         input.write("web.yaml", WEB.replace("tags.owner]", "tag.owner]"));
-        Cli.Result validate = Cli.run("validate", dir.toString());
+        Cli.Result validate = Cli.run("validate", input.dir().toString());
         assertEquals(1, validate.code(), validate::toString);
         assertTrue(validate.err().contains("did you mean 'tags.owner'?"), validate::toString);
     }
@@ -204,7 +202,7 @@ class IgnoreRulesTest {
         input.write("settings-2.yaml", SETTINGS.replace("shared-account", "again"));
         input.write("web.yaml", WEB.replace("owner: alice}", "owner: alice, CostCenter: \"1\"}")
                 .replace("tags.owner]", "tags.owner, listeners.443.sslCertificateId]"));
-        Cli.Result validate = Cli.run("validate", dir.toString());
+        Cli.Result validate = Cli.run("validate", input.dir().toString());
         assertEquals(1, validate.code(), validate::toString);
         assertTrue(validate.err().contains("a second Settings document"), validate::toString);
         assertTrue(validate.err().contains("tag 'CostCenter' is declared, but Settings.ignoreTags leaves it to other tools"),

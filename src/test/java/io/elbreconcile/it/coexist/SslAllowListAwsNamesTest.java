@@ -61,8 +61,6 @@ class SslAllowListAwsNamesTest {
     private final EmulatorServer emulator;
     private ElasticLoadBalancingClient otherWriter;
 
-    @TempDir
-    Path dir;
     private InputDir input;
 
     SslAllowListAwsNamesTest(EmulatorServer emulator) {
@@ -70,7 +68,7 @@ class SslAllowListAwsNamesTest {
     }
 
     @BeforeEach
-    void client() {
+    void client(@TempDir Path dir) {
         otherWriter = ElbClients.forEndpoint(emulator.endpoint());
         input = new InputDir(emulator, dir);
     }
@@ -183,7 +181,7 @@ class SslAllowListAwsNamesTest {
         assertEquals("Listener/shop/443", difference.path("address").asText());
 
         before = describeCalls();
-        Cli.Result plan = Cli.against(emulator, "plan", dir.toString());
+        Cli.Result plan = Cli.against(emulator, "plan", input.dir().toString());
         assertEquals(0, plan.code(), plan::toString);
         assertEquals(1, describeCalls() - before, "plan does not judge the list: shop's own policies only");
     }

@@ -86,8 +86,6 @@ class SslAllowListTest {
     private final EmulatorServer emulator;
     private ElasticLoadBalancingClient otherWriter;
 
-    @TempDir
-    Path dir;
     private InputDir input;
 
     SslAllowListTest(EmulatorServer emulator) {
@@ -95,7 +93,7 @@ class SslAllowListTest {
     }
 
     @BeforeEach
-    void client() {
+    void client(@TempDir Path dir) {
         otherWriter = ElbClients.forEndpoint(emulator.endpoint());
         input = new InputDir(emulator, dir);
     }
