@@ -3,7 +3,6 @@ package io.elbreconcile.spec;
 import io.elbreconcile.cli.ExitCodes;
 import io.elbreconcile.testing.PublicKeys;
 import io.elbreconcile.testing.ValidateOneFile;
-import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static io.elbreconcile.testing.ValidateOneFile.bad;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Every field of back-end policies and backendServers, wrong: one line at file:line:col, exit 1, offline. */
@@ -213,9 +213,5 @@ class BackendServerBadInputTest {
             ValidateOneFile.Run run = ValidateOneFile.validate(dir, yaml);
             assertEquals(ExitCodes.OK, run.code(), yaml + run.err());
         }
-    }
-
-    private static Arguments bad(String name, String yaml, String... expected) {
-        return Arguments.of(Named.of(name, List.of(expected)), yaml);
     }
 }

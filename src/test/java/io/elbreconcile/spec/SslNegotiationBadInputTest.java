@@ -3,7 +3,6 @@ package io.elbreconcile.spec;
 import io.elbreconcile.cli.ExitCodes;
 import io.elbreconcile.model.SecurityPolicies;
 import io.elbreconcile.testing.ValidateOneFile;
-import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static io.elbreconcile.testing.ValidateOneFile.bad;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Every new field of SSL negotiation policies, wrong: one line at file:line:col, exit 1, offline. */
@@ -131,9 +131,5 @@ class SslNegotiationBadInputTest {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
         return out;
-    }
-
-    private static Arguments bad(String name, String yaml, String... expected) {
-        return Arguments.of(Named.of(name, List.of(expected)), yaml);
     }
 }

@@ -2,6 +2,8 @@ package io.elbreconcile.testing;
 
 import io.elbreconcile.cli.ExitCodes;
 import io.elbreconcile.cli.Main;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.provider.Arguments;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -23,6 +25,11 @@ public final class ValidateOneFile {
     }
 
     private ValidateOneFile() {
+    }
+
+    /** A case for {@link #assertRefusedInOneLine}: its name, the expected fragments, the file's text. */
+    public static Arguments bad(String name, String yaml, String... expected) {
+        return Arguments.of(Named.of(name, List.of(expected)), yaml);
     }
 
     public static Run validate(Path dir, String yaml) throws IOException {
